@@ -5,6 +5,7 @@ import dev.reviewgate.error.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -75,6 +76,14 @@ public final class SnapshotValidator {
                 shape.add(Violation.at(pointer, field.id(), "missing required field \"" + field.id() + "\""));
             }
         }
+        if (form.schema() != null) {
+            // An extract schema may require a key it does not describe (allowed via additionalProperties).
+            for (JsonNode name : form.schema().path("required")) {
+                if (form.field(name.asText()).isEmpty() && !snapshot.has(name.asText())) {
+                    shape.add(Violation.at(pointer, name.asText(), "missing required field \"" + name.asText() + "\""));
+                }
+            }
+        }
         return new Result(shape, schema);
     }
 
@@ -86,6 +95,7 @@ public final class SnapshotValidator {
      */
     public static List<Violation> validateEdit(FormDefinition form, JsonNode snapshot, JsonNode parentSnapshot,
                                                Set<String> visibleFields, String pointer) {
+        Objects.requireNonNull(visibleFields, "visibleFields");
         List<Violation> out = new ArrayList<>(validate(form, snapshot, pointer));
         if (snapshot != null && snapshot.isObject()) {
             EditRules.check(form, snapshot, parentSnapshot, visibleFields, pointer, out);

@@ -45,6 +45,13 @@ class ExtractPresetTest {
     }
 
     @Test
+    void requiredKeysWithoutAPropertyAreStillRequired() {
+        FormDefinition open = form("{'id':'x','name':'X','blockType':'extract','schema':{'type':'object','additionalProperties':true,'required':['id']}}");
+        assertThat(SnapshotValidator.validate(open, json("{'other':1}"), "")).extracting(Violation::pointer).containsExactly("/id");
+        assertThat(SnapshotValidator.validate(open, json("{'id':1}"), "")).isEmpty();
+    }
+
+    @Test
     void extraKeysAreCheckedAgainstAnAdditionalPropertiesSchema() {
         FormDefinition typed = form("{'id':'x','name':'X','blockType':'extract','schema':{'type':'object','additionalProperties':{'type':'string'}}}");
         SnapshotValidator.Result result = SnapshotValidator.check(typed, json("{'a':'ok','b':2}"), "");
