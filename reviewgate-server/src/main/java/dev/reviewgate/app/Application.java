@@ -1,0 +1,144 @@
+package dev.reviewgate.app;
+
+import dev.reviewgate.auth.AccountRepository;
+import dev.reviewgate.auth.ApiKeyAuthenticator;
+import dev.reviewgate.auth.Bootstrap;
+import dev.reviewgate.config.Settings;
+import dev.reviewgate.db.Database;
+import dev.reviewgate.event.EventRepository;
+import dev.reviewgate.event.Outbox;
+import dev.reviewgate.form.FormRepository;
+import dev.reviewgate.form.FormRoutes;
+import dev.reviewgate.form.FormService;
+import dev.reviewgate.idempotency.Idempotency;
+import dev.reviewgate.idempotency.IdempotencyRepository;
+import dev.reviewgate.ops.OpsRoutes;
+import dev.reviewgate.ops.RequestMetrics;
+import dev.reviewgate.review.QueueRepository;
+import dev.reviewgate.review.ReviewCommands;
+import dev.reviewgate.review.ReviewCreation;
+import dev.reviewgate.review.ReviewReader;
+import dev.reviewgate.review.ReviewRepository;
+import dev.reviewgate.review.ReviewRoutes;
+import dev.reviewgate.support.Ids;
+import dev.reviewgate.wait.ChangeSignals;
+import io.javalin.Javalin;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The running service: wires every feature by constructor, migrates, bootstraps the first account
+ * and serves HTTP. Tests start it exactly as {@code serve} does, on port 0.
+ */
+public final class Application implements AutoCloseable {
+
+    private final Database database;
+    private final Javalin javalin;
+    private final Settings settings;
+    private final Optional<Bootstrap.Credentials> credentials;
+    private final ScheduledExecutorService housekeeping;
+
+    private Application(Database database, Javalin javalin, Settings settings,
+                        Optional<Bootstrap.Credentials> credentials, ScheduledExecutorService housekeeping) {
+        this.database = database;
+        this.javalin = javalin;
+        this.settings = settings;
+        this.credentials = credentials;
+        this.housekeeping = housekeeping;
+    }
+
+    public static Application start(Settings requested) {
+        InstantSource clock = InstantSource.system();
+        Ids ids = new Ids(clock);
+        Database database = Database.open(requested.databaseUrl());
+        try {
+            database.migrate();
+            AccountRepository accounts = new AccountRepository();
+            Optional<Bootstrap.Credentials> credentials =
+                    new Bootstrap(database, accounts, ids, clock).ensureFirstAccount(requested);
+            // The link members need the real port, so port 0 is resolved before anything is built.
+            Settings running = requested.withPublicUrlForPort(requested.port() == 0 ? freePort() : requested.port());
+            Javalin javalin = HttpServer.create(running, routesFor(database, accounts, ids, clock, running));
+            javalin.start(running.port());
+            ScheduledExecutorService housekeeping = housekeeping(database, clock);
+            return new Application(database, javalin, running, credentials, housekeeping);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static HttpServer.Routes routesFor(Database database, AccountRepository accounts, Ids ids,
+                                              InstantSource clock, Settings settings) {
+        ChangeSignals signals = new ChangeSignals();
+        ReviewRepository reviews = new ReviewRepository();
+        FormRepository forms = new FormRepository();
+        EventRepository events = new EventRepository();
+        Outbox outbox = new Outbox(events, accounts, ids, settings.publicUrl());
+        RequestMetrics metrics = new RequestMetrics();
+        return new HttpServer.Routes(
+                new ApiKeyAuthenticator(database, accounts),
+                new Idempotency(database, new IdempotencyRepository(), clock),
+                metrics,
+                new OpsRoutes(database, metrics),
+                new FormRoutes(new FormService(database, forms, clock)),
+                new ReviewRoutes(
+                        new ReviewCreation(database, reviews, forms, outbox, signals, ids, clock),
+                        new ReviewCommands(database, reviews, forms, outbox, signals, clock),
+                        new ReviewReader(database, reviews, new QueueRepository(), events, signals, clock),
+                        settings.publicUrl()));
+    }
+
+    private static ScheduledExecutorService housekeeping(Database database, InstantSource clock) {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "reviewgate-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+        IdempotencyRepository keys = new IdempotencyRepository();
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                long cutoff = clock.millis() - Duration.ofHours(24).toMillis();
+                database.write(h -> keys.purgeOlderThan(h, cutoff));
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(Application.class).warn("Idempotency purge failed", e);
+            }
+        }, 1, 60, TimeUnit.MINUTES);
+        return executor;
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("no free port", e);
+        }
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Optional<Bootstrap.Credentials> credentials() {
+        return credentials;
+    }
+
+    @Override
+    public void close() {
+        housekeeping.shutdownNow();
+        javalin.stop();
+        database.close();
+    }
+}

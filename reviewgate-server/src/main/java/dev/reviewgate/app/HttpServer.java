@@ -1,0 +1,76 @@
+package dev.reviewgate.app;
+
+import dev.reviewgate.auth.ApiKeyAuthenticator;
+import dev.reviewgate.config.Settings;
+import dev.reviewgate.error.Problem;
+import dev.reviewgate.form.FormRoutes;
+import dev.reviewgate.http.ErrorHandling;
+import dev.reviewgate.idempotency.Idempotency;
+import dev.reviewgate.ops.OpsRoutes;
+import dev.reviewgate.ops.RequestMetrics;
+import dev.reviewgate.review.ReviewRoutes;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Javalin with the service's filters, error mapping and every feature's routes. */
+public final class HttpServer {
+
+    /** Everything the server routes to, built by {@link Application}. */
+    public record Routes(ApiKeyAuthenticator auth, Idempotency idempotency, RequestMetrics metrics, OpsRoutes ops,
+                         FormRoutes forms, ReviewRoutes reviews) {
+    }
+
+    /** One registered endpoint: its method and path template (for the OpenAPI completeness test). */
+    public record Route(String method, String path) {
+    }
+
+    private HttpServer() {
+    }
+
+    public static Javalin create(Settings settings, Routes routes) {
+        return create(settings, routes, new ArrayList<>());
+    }
+
+    /** Creates the server and appends every endpoint it registers to {@code registered}. */
+    public static Javalin create(Settings settings, Routes routes, List<Route> registered) {
+        return Javalin.create(config -> {
+            config.concurrency.useVirtualThreads = true;
+            config.http.maxRequestSize = settings.maxBodyBytes();
+            config.http.prefer405over404 = true;
+            config.startup.showJavalinBanner = false;
+            config.events.handlerAdded(info -> registered.add(new Route(info.getHttpMethod().name(), info.getPath())));
+            config.router.handlerWrapper(endpoint -> {
+                var inner = routes.idempotency().wrap(endpoint);
+                return ctx -> {
+                    routes.metrics().routeMatched(ctx, endpoint);
+                    inner.handle(ctx);
+                };
+            });
+            var r = config.routes;
+            r.before(routes.metrics()::start);
+            r.before(ctx -> refuseOversizedBody(ctx, settings.maxBodyBytes()));
+            r.before("/v1/*", routes.auth()::authenticate);
+            r.after(HttpServer::secureHeaders);
+            r.after(routes.metrics()::finish);
+            ErrorHandling.register(r);
+            routes.ops().routes(r);
+            routes.forms().routes(r);
+            routes.reviews().routes(r);
+        });
+    }
+
+    /** A declared length over the limit is refused before any of the body is read. */
+    private static void refuseOversizedBody(Context ctx, long limit) {
+        long length = ctx.contentLength();
+        if (length > limit) {
+            throw Problem.tooLarge("The request body is " + length + " bytes; this server accepts at most " + limit + ".");
+        }
+    }
+
+    private static void secureHeaders(Context ctx) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Cache-Control", "no-store");
+    }
+}

@@ -1,0 +1,71 @@
+package dev.reviewgate.auth;
+
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** SQL for accounts, users and API keys. */
+public final class AccountRepository {
+
+    /** A stored API key, looked up by the hash of the presented secret. */
+    public record StoredKey(String accountId, String id, String name, String keyHash) {
+    }
+
+    /** A user as the CLI and (later) the web sign-in need it. */
+    public record User(String accountId, String id, String email, String displayName, String role, boolean disabled) {
+    }
+
+    public boolean anyAccount(Handle h) {
+        return h.createQuery("SELECT COUNT(*) FROM accounts").mapTo(Long.class).one() > 0;
+    }
+
+    public Optional<String> firstAccountId(Handle h) {
+        return h.createQuery("SELECT id FROM accounts ORDER BY created_at, id LIMIT 1").mapTo(String.class).findOne();
+    }
+
+    public boolean accountExists(Handle h, String accountId) {
+        return h.createQuery("SELECT COUNT(*) FROM accounts WHERE id = :id").bind("id", accountId)
+                .mapTo(Long.class).one() > 0;
+    }
+
+    public void insertAccount(Handle h, String id, String name, long now) {
+        h.createUpdate("INSERT INTO accounts (id, name, created_at) VALUES (:id, :name, :now)")
+                .bind("id", id).bind("name", name).bind("now", now).execute();
+    }
+
+    public void insertUser(Handle h, String accountId, String id, String email, String displayName, String role,
+                           String passwordHash, long now) {
+        h.createUpdate("""
+                        INSERT INTO users (account_id, id, email, display_name, role, password_hash, disabled, created_at)
+                        VALUES (:account, :id, :email, :name, :role, :hash, 0, :now)""")
+                .bind("account", accountId).bind("id", id).bind("email", email).bind("name", displayName)
+                .bind("role", role).bind("hash", passwordHash).bind("now", now).execute();
+    }
+
+    public Optional<User> userById(Handle h, String accountId, String userId) {
+        return h.createQuery("""
+                        SELECT account_id, id, email, display_name, role, disabled FROM users
+                        WHERE account_id = :account AND id = :id""")
+                .bind("account", accountId).bind("id", userId)
+                .map((rs, ctx) -> new User(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getInt(6) != 0))
+                .findOne();
+    }
+
+    public void insertApiKey(Handle h, String accountId, String id, String name, String keyHash, String prefix, long now) {
+        h.createUpdate("""
+                        INSERT INTO api_keys (account_id, id, name, key_hash, key_prefix, created_at)
+                        VALUES (:account, :id, :name, :hash, :prefix, :now)""")
+                .bind("account", accountId).bind("id", id).bind("name", name).bind("hash", keyHash)
+                .bind("prefix", prefix).bind("now", now).execute();
+    }
+
+    /** The one lookup that is not scoped by account: the key itself tells us the account. */
+    public Optional<StoredKey> activeKeyByHash(Handle h, String keyHash) {
+        return h.createQuery("""
+                        SELECT account_id, id, name, key_hash FROM api_keys
+                        WHERE key_hash = :hash AND revoked_at IS NULL""")
+                .bind("hash", keyHash)
+                .map((rs, ctx) -> new StoredKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .findOne();
+    }
+}

@@ -1,0 +1,101 @@
+package dev.reviewgate.auth;
+
+import dev.reviewgate.config.Settings;
+import dev.reviewgate.db.Database;
+import dev.reviewgate.error.Problem;
+import dev.reviewgate.support.Ids;
+import java.time.InstantSource;
+import java.util.Optional;
+
+/**
+ * First start on an empty database: one account, its first admin and an API key. The secrets are
+ * generated unless the operator supplied them, and are returned once for printing; only hashes are
+ * stored.
+ */
+public final class Bootstrap {
+
+    /** What the operator must be told on first start. */
+    public record Credentials(String accountId, String adminEmail, String adminPassword, String apiKey,
+                              boolean passwordGenerated, boolean apiKeyGenerated) {
+    }
+
+    private final Database database;
+    private final AccountRepository accounts;
+    private final Ids ids;
+    private final InstantSource clock;
+
+    public Bootstrap(Database database, AccountRepository accounts, Ids ids, InstantSource clock) {
+        this.database = database;
+        this.accounts = accounts;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** Creates the first account if there is none; empty when the database was already set up. */
+    public Optional<Credentials> ensureFirstAccount(Settings settings) {
+        String apiKey = settings.bootstrapApiKey() != null ? settings.bootstrapApiKey() : Secrets.newApiKey();
+        if (apiKey.length() < Secrets.MIN_API_KEY_LENGTH) {
+            throw new IllegalArgumentException("REVIEWGATE_BOOTSTRAP_API_KEY must be at least "
+                    + Secrets.MIN_API_KEY_LENGTH + " characters");
+        }
+        String password = settings.bootstrapAdminPassword() != null
+                ? settings.bootstrapAdminPassword() : Passwords.generate();
+        String passwordHash = Passwords.hash(password);
+        return database.write(h -> {
+            if (accounts.anyAccount(h)) {
+                return Optional.empty();
+            }
+            long now = clock.millis();
+            String accountId = ids.next("acc");
+            accounts.insertAccount(h, accountId, "Default", now);
+            accounts.insertUser(h, accountId, ids.next("usr"), settings.bootstrapAdminEmail(), "Administrator",
+                    "admin", passwordHash, now);
+            accounts.insertApiKey(h, accountId, ids.next("key"), "bootstrap", Secrets.hash(apiKey),
+                    Secrets.displayPrefix(apiKey), now);
+            return Optional.of(new Credentials(accountId, settings.bootstrapAdminEmail(), password, apiKey,
+                    settings.bootstrapAdminPassword() == null, settings.bootstrapApiKey() == null));
+        });
+    }
+
+    /** Adds an API key to an account (CLI) and returns the secret, which is not stored. */
+    public String createApiKey(String accountId, String name) {
+        String apiKey = Secrets.newApiKey();
+        database.write(h -> {
+            requireAccount(h, accountId);
+            accounts.insertApiKey(h, accountId, ids.next("key"), name, Secrets.hash(apiKey),
+                    Secrets.displayPrefix(apiKey), clock.millis());
+            return null;
+        });
+        return apiKey;
+    }
+
+    /** Adds a user to an account (CLI). */
+    public String createUser(String accountId, String email, String name, String role, String password) {
+        if (!role.equals("admin") && !role.equals("reviewer")) {
+            throw new IllegalArgumentException("role must be admin or reviewer");
+        }
+        String hash = Passwords.hash(password);
+        String userId = ids.next("usr");
+        database.write(h -> {
+            requireAccount(h, accountId);
+            accounts.insertUser(h, accountId, userId, email, name, role, hash, clock.millis());
+            return null;
+        });
+        return userId;
+    }
+
+    /** The account named, or the first one when none is named. */
+    public String accountOrFirst(String accountId) {
+        if (accountId != null) {
+            return accountId;
+        }
+        return database.read(accounts::firstAccountId)
+                .orElseThrow(() -> new IllegalStateException("No account yet: run 'serve' once or 'migrate' first."));
+    }
+
+    private void requireAccount(org.jdbi.v3.core.Handle h, String accountId) {
+        if (!accounts.accountExists(h, accountId)) {
+            throw Problem.notFound("No account " + accountId);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.reviewgate.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * The connection pool, Jdbi and migrations for one database. Plain reads run outside transactions
+ * ({@link #read}); every change runs in one transaction ({@link #write}), so an event is committed
+ * with the state change it describes or not at all.
+ */
+public final class Database implements AutoCloseable {
+
+    private final Dialect dialect;
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+
+    private Database(Dialect dialect, HikariDataSource dataSource) {
+        this.dialect = dialect;
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource);
+    }
+
+    /** Opens a pool on {@code jdbcUrl}. User and password may be part of the URL. */
+    public static Database open(String jdbcUrl) {
+        Dialect dialect = Dialect.of(jdbcUrl);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setPoolName("reviewgate-" + dialect.name().toLowerCase());
+        config.setConnectionTimeout(5_000);
+        if (dialect == Dialect.SQLITE) {
+            // Data-source properties, not connectionInitSql: they must hold on every connection
+            // before its first statement. IMMEDIATE takes the write lock at BEGIN, so read-then-write
+            // transactions queue on busy_timeout instead of failing with SQLITE_BUSY_SNAPSHOT.
+            config.addDataSourceProperty("journal_mode", "WAL");
+            config.addDataSourceProperty("busy_timeout", "5000");
+            config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+            config.addDataSourceProperty("foreign_keys", "true");
+            config.setMaximumPoolSize(8);
+        } else {
+            config.setMaximumPoolSize(16);
+        }
+        return new Database(dialect, new HikariDataSource(config));
+    }
+
+    /** Brings the schema up to date. Safe when several instances start at once (Flyway locks). */
+    public void migrate() {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations(dialect.migrationLocation())
+                .load()
+                .migrate();
+    }
+
+    public <R> R read(HandleCallback<R, RuntimeException> callback) {
+        return jdbi.withHandle(callback);
+    }
+
+    public <R> R write(HandleCallback<R, RuntimeException> callback) {
+        return jdbi.inTransaction(callback);
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** True when the database answers a trivial query (readiness). */
+    public boolean isReachable() {
+        try {
+            return read(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** True when {@code error} (or a cause) is a unique or primary-key violation, on either database. */
+    public static boolean isUniqueViolation(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SQLiteException s) {
+                SQLiteErrorCode code = s.getResultCode();
+                return code == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE
+                        || code == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY;
+            }
+            if (t instanceof SQLException s && "23505".equals(s.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public Handle openHandle() {
+        return jdbi.open();
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,51 @@
+package dev.reviewgate.event;
+
+import dev.reviewgate.auth.AccountRepository;
+import dev.reviewgate.review.Actor;
+import dev.reviewgate.review.Review;
+import dev.reviewgate.support.Ids;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Writes an event for a change, inside the change's transaction: either both are committed or
+ * neither. The per-review {@code sequence} is taken from the review row, which the transaction
+ * holds, so receivers can order events and drop stale ones.
+ */
+public final class Outbox {
+
+    private final EventRepository events;
+    private final AccountRepository accounts;
+    private final Ids ids;
+    private final String publicUrl;
+
+    public Outbox(EventRepository events, AccountRepository accounts, Ids ids, String publicUrl) {
+        this.events = events;
+        this.accounts = accounts;
+        this.ids = ids;
+        this.publicUrl = publicUrl;
+    }
+
+    /** Records {@code type} for {@code review} (as it is after the change) on {@code versionId}. */
+    public void emit(Handle h, Review review, EventType type, Actor actor, String versionId, long now) {
+        h.createUpdate("UPDATE reviews SET event_seq = event_seq + 1 WHERE account_id = :a AND id = :id")
+                .bind("a", review.accountId()).bind("id", review.id()).execute();
+        long sequence = h.createQuery("SELECT event_seq FROM reviews WHERE account_id = :a AND id = :id")
+                .bind("a", review.accountId()).bind("id", review.id()).mapTo(Long.class).one();
+        String eventId = ids.next("evt");
+        EventPayloads.Context context = new EventPayloads.Context(type, eventId, sequence,
+                respondingUser(h, review.accountId(), actor), now, versionId, publicUrl);
+        events.insert(h, review.accountId(), eventId, review.id(), sequence, type,
+                EventPayloads.build(review, context), now);
+    }
+
+    /** gotoHuman reports the responding person's e-mail; for models and agents it is their name or id. */
+    private String respondingUser(Handle h, String accountId, Actor actor) {
+        if (Actor.HUMAN.equals(actor.kind())) {
+            var user = accounts.userById(h, accountId, actor.id());
+            if (user.isPresent()) {
+                return user.get().email();
+            }
+        }
+        return actor.displayName() != null ? actor.displayName() : actor.id();
+    }
+}

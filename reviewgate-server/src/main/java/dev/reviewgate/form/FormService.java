@@ -1,0 +1,91 @@
+package dev.reviewgate.form;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reviewgate.db.Database;
+import dev.reviewgate.error.Problem;
+import dev.reviewgate.json.Json;
+import dev.reviewgate.policy.PolicyParser;
+import dev.reviewgate.support.Times;
+import java.time.InstantSource;
+import java.util.List;
+
+/** Creates, revises and reads forms. A revision is immutable; reviews pin the one they were created with. */
+public final class FormService {
+
+    private final Database database;
+    private final FormRepository forms;
+    private final InstantSource clock;
+
+    public FormService(Database database, FormRepository forms, InstantSource clock) {
+        this.database = database;
+        this.forms = forms;
+        this.clock = clock;
+    }
+
+    public FormRepository.StoredForm create(String accountId, JsonNode body) {
+        FormDefinition form = parse(body);
+        long now = clock.millis();
+        try {
+            return database.write(h -> {
+                if (forms.current(h, accountId, form.id()).isPresent()) {
+                    throw taken(form.id());
+                }
+                forms.insert(h, accountId, form, now);
+                return new FormRepository.StoredForm(form, 1, now, now);
+            });
+        } catch (RuntimeException e) {
+            throw Database.isUniqueViolation(e) ? taken(form.id()) : e;
+        }
+    }
+
+    /** {@code PUT}: a new revision of an existing form, or revision 1 of a new one. */
+    public FormRepository.StoredForm put(String accountId, String formId, JsonNode body) {
+        if (body.isObject() && !body.has("id")) {
+            ((ObjectNode) body).put("id", formId);
+        }
+        FormDefinition form = parse(body);
+        if (!form.id().equals(formId)) {
+            throw Problem.invalid("/id", "must equal the form id in the path, " + formId);
+        }
+        long now = clock.millis();
+        return database.write(h -> forms.current(h, accountId, formId)
+                .map(current -> new FormRepository.StoredForm(form,
+                        forms.revise(h, accountId, form, current.revision(), now), current.createdAt(), now))
+                .orElseGet(() -> {
+                    forms.insert(h, accountId, form, now);
+                    return new FormRepository.StoredForm(form, 1, now, now);
+                }));
+    }
+
+    public FormRepository.StoredForm get(String accountId, String formId, Integer revision) {
+        return database.read(h -> revision == null
+                        ? forms.current(h, accountId, formId)
+                        : forms.revision(h, accountId, formId, revision))
+                .orElseThrow(() -> Problem.notFound("No form " + formId + (revision == null ? "" : " revision " + revision)));
+    }
+
+    public List<FormRepository.StoredForm> list(String accountId, String afterId, int limit) {
+        return database.read(h -> forms.list(h, accountId, afterId, limit));
+    }
+
+    public static ObjectNode toJson(FormRepository.StoredForm stored) {
+        ObjectNode out = stored.definition().toJson();
+        out.put("revision", stored.revision());
+        out.put("createdAt", Times.iso(stored.createdAt()));
+        out.put("updatedAt", Times.iso(stored.updatedAt()));
+        return out;
+    }
+
+    /** The form's own rules and its review policy are both checked before anything is stored. */
+    private static FormDefinition parse(JsonNode body) {
+        FormDefinition form = FormParser.parse(body);
+        PolicyParser.parse(form.reviewPolicy(), "/reviewPolicy");
+        return form;
+    }
+
+    private static Problem taken(String formId) {
+        return Problem.conflict("A form " + formId + " already exists; PUT /v1/forms/" + formId + " makes a new revision.");
+    }
+
+}

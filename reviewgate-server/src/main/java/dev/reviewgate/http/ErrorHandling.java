@@ -1,0 +1,54 @@
+package dev.reviewgate.http;
+
+import dev.reviewgate.error.Problem;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Maps every failure to problem+json: our {@link Problem}, Javalin's own responses (413 from the
+ * body limit), unmatched routes (404) and methods (405), and anything unexpected (500, logged,
+ * details withheld from the caller).
+ */
+public final class ErrorHandling {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorHandling.class);
+    private static final String RENDERED = "reviewgate.problemRendered";
+
+    private ErrorHandling() {
+    }
+
+    public static void register(RoutesConfig routes) {
+        routes.exception(Problem.class, (e, ctx) -> render(ctx, e));
+        routes.exception(HttpResponseException.class, (e, ctx) -> render(ctx, fromJavalin(e)));
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
+            render(ctx, Problem.of(500, "Internal error", "The server failed to handle the request; it has been logged."));
+        });
+        routes.error(404, ctx -> renderIfBare(ctx, Problem.notFound("No route " + ctx.method() + " " + ctx.path())));
+        routes.error(405, ctx -> renderIfBare(ctx, Problem.of(405, "Method not allowed",
+                ctx.method() + " is not allowed on " + ctx.path())));
+    }
+
+    public static void render(Context ctx, Problem problem) {
+        Responses.problem(ctx, problem);
+        ctx.attribute(RENDERED, true);
+    }
+
+    private static void renderIfBare(Context ctx, Problem problem) {
+        if (ctx.attribute(RENDERED) == null) {
+            render(ctx, problem);
+        }
+    }
+
+    private static Problem fromJavalin(HttpResponseException e) {
+        return switch (e.getStatus()) {
+            case 413 -> Problem.tooLarge("The request body is larger than this server accepts.");
+            case 404 -> Problem.notFound(e.getMessage());
+            case 405 -> Problem.of(405, "Method not allowed", e.getMessage());
+            default -> Problem.of(e.getStatus(), "HTTP " + e.getStatus(), e.getMessage());
+        };
+    }
+}

@@ -1,0 +1,74 @@
+package dev.reviewgate.review;
+
+import dev.reviewgate.error.Problem;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The filters and position of one queue page. The cursor is the {@code (createdAt, id)} of the last
+ * row of the previous page, so every page is an index range scan, never an OFFSET.
+ */
+public record QueueQuery(String status, String formId, String workflowId, String runId, String blockId,
+                         String assignee, int limit, Long afterCreatedAt, String afterId) {
+
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 200;
+    private static final Set<String> STATUSES =
+            Set.of("pending", "changes_requested", "approved", "rejected", "open", "decided", "all");
+    private static final Set<String> PARAMETERS =
+            Set.of("status", "formId", "workflowId", "runId", "blockId", "assignee", "limit", "cursor");
+
+    /** Reads query parameters; anything unknown or out of range is a 400 naming the parameter. */
+    public static QueueQuery parse(Map<String, String> params, Function<String, String> param) {
+        params.keySet().stream().filter(k -> !PARAMETERS.contains(k)).findFirst().ifPresent(k -> {
+            throw Problem.badRequest("Unknown query parameter '" + k + "'. Known: " + PARAMETERS);
+        });
+        String status = param.apply("status") == null ? "open" : param.apply("status");
+        if (!STATUSES.contains(status)) {
+            throw Problem.badRequest("status must be one of " + STATUSES);
+        }
+        int limit = DEFAULT_LIMIT;
+        if (param.apply("limit") != null) {
+            try {
+                limit = Integer.parseInt(param.apply("limit"));
+            } catch (NumberFormatException e) {
+                limit = -1;
+            }
+            if (limit < 1 || limit > MAX_LIMIT) {
+                throw Problem.badRequest("limit must be an integer from 1 to " + MAX_LIMIT);
+            }
+        }
+        Long afterCreatedAt = null;
+        String afterId = null;
+        String cursor = param.apply("cursor");
+        if (cursor != null) {
+            String[] parts = decode(cursor);
+            afterCreatedAt = Long.parseLong(parts[0]);
+            afterId = parts[1];
+        }
+        return new QueueQuery(status, param.apply("formId"), param.apply("workflowId"), param.apply("runId"),
+                param.apply("blockId"), param.apply("assignee"), limit, afterCreatedAt, afterId);
+    }
+
+    public static String cursorAfter(Review last) {
+        String raw = last.createdAt() + ":" + last.id();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String[] decode(String cursor) {
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            String[] parts = raw.split(":", 2);
+            Long.parseLong(parts[0]);
+            if (parts.length != 2 || parts[1].isEmpty()) {
+                throw new IllegalArgumentException();
+            }
+            return parts;
+        } catch (IllegalArgumentException e) {
+            throw Problem.badRequest("cursor is not one this server issued; pass nextCursor back unchanged");
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package dev.reviewgate.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reviewgate.auth.Principal;
+import dev.reviewgate.db.Database;
+import dev.reviewgate.error.Problem;
+import dev.reviewgate.error.Violation;
+import dev.reviewgate.event.EventType;
+import dev.reviewgate.event.Outbox;
+import dev.reviewgate.form.Field;
+import dev.reviewgate.form.FormDefinition;
+import dev.reviewgate.form.FormRepository;
+import dev.reviewgate.form.SnapshotValidator;
+import dev.reviewgate.json.CanonicalJson;
+import dev.reviewgate.policy.PolicyEvaluator;
+import dev.reviewgate.policy.PolicyInput;
+import dev.reviewgate.policy.PolicyParser;
+import dev.reviewgate.policy.Predicate;
+import dev.reviewgate.support.Ids;
+import dev.reviewgate.wait.ChangeSignals;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Opens reviews ({@code POST /v1/reviews}) and applies the agent's updates to them
+ * ({@code updateForReviewId}, rule 11). The form's review policy decides at creation whether a
+ * human must look; if not, the policy approves the output at once.
+ */
+public final class ReviewCreation {
+
+    /** What {@code POST /v1/reviews} answers. */
+    public record Result(Review review, String versionId, boolean created) {
+    }
+
+    private final Database database;
+    private final ReviewRepository reviews;
+    private final FormRepository forms;
+    private final Outbox outbox;
+    private final ChangeSignals signals;
+    private final Ids ids;
+    private final InstantSource clock;
+
+    public ReviewCreation(Database database, ReviewRepository reviews, FormRepository forms, Outbox outbox,
+                          ChangeSignals signals, Ids ids, InstantSource clock) {
+        this.database = database;
+        this.reviews = reviews;
+        this.forms = forms;
+        this.outbox = outbox;
+        this.signals = signals;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public Result submit(Principal principal, ReviewRequests.Create request) {
+        Result result = request.updateForReviewId() == null ? create(principal, request) : update(principal, request);
+        signals.changed(result.review());
+        return result;
+    }
+
+    private Result create(Principal principal, ReviewRequests.Create req) {
+        String account = principal.accountId();
+        try {
+            return database.write(h -> {
+                FormRepository.StoredForm form = forms.current(h, account, req.formId())
+                        .orElseThrow(() -> Problem.invalid("/formId", "no form " + req.formId()));
+                Predicate policy = PolicyParser.parse(form.definition().reviewPolicy(), "/reviewPolicy");
+                boolean validationFailed = checkModelOutput(form.definition(), req.fields(), policy);
+                if (req.runId() != null) {
+                    reviews.idByRun(h, account, req.runId(), req.blockId()).ifPresent(id -> {
+                        throw runTaken(id, req);
+                    });
+                }
+                Optional<Predicate> trigger = PolicyEvaluator.evaluate(policy, new PolicyInput(req.fields(),
+                        req.signals(), validationFailed, requiredFieldIds(form.definition())));
+                return insert(h, principal, req, form, trigger);
+            });
+        } catch (RuntimeException e) {
+            if (req.runId() != null && Database.isUniqueViolation(e)) {
+                String existing = database.read(h -> reviews.idByRun(h, account, req.runId(), req.blockId())).orElseThrow();
+                throw runTaken(existing, req);
+            }
+            throw e;
+        }
+    }
+
+    private Result insert(Handle h, Principal principal, ReviewRequests.Create req, FormRepository.StoredForm form,
+                          Optional<Predicate> trigger) {
+        long now = clock.millis();
+        String account = principal.accountId();
+        String versionId = CanonicalJson.versionId(req.fields());
+        ReviewStatus status = trigger.isPresent() ? ReviewStatus.PENDING : ReviewStatus.APPROVED;
+        List<String> visible = new ArrayList<>();
+        req.fields().fieldNames().forEachRemaining(visible::add);
+        Review header = new Review(account, ids.next("rev"), form.definition().id(), form.revision(),
+                form.definition().name(), req.title(), status, req.workflowId(), req.runId(), req.blockId(),
+                req.meta(), List.copyOf(visible), versionId,
+                trigger.map(PolicyParser::toJson).orElse(null), trigger.isPresent() ? now : null, req.assignTo(),
+                req.assignToGroups(), req.webhookUrl(), 0, 0, now, now, List.of(), List.of(), null);
+        reviews.insertHeader(h, header);
+        reviews.insertVersion(h, account, header.id(),
+                new Version(versionId, 1, null, Origin.MODEL_OUTPUT, req.author(), null, req.fields(), now));
+        if (trigger.isEmpty()) {
+            reviews.insertDecision(h, account, header.id(),
+                    new Decision(Decision.APPROVED, versionId, null, Actor.REVIEW_POLICY, now));
+        }
+        Review created = reviews.load(h, account, header.id()).orElseThrow();
+        // The created event is written first so sequence 1 always announces the review.
+        outbox.emit(h, created, EventType.CREATED, req.author(), versionId, now);
+        if (trigger.isEmpty()) {
+            outbox.emit(h, created, EventType.APPROVED, Actor.REVIEW_POLICY, versionId, now);
+        }
+        return new Result(created, versionId, true);
+    }
+
+    private Result update(Principal principal, ReviewRequests.Create req) {
+        String account = principal.accountId();
+        return database.write(h -> {
+            String id = req.updateForReviewId();
+            if (!reviews.exists(h, account, id)) {
+                throw Problem.notFound("No review " + id);
+            }
+            reviews.lockOpen(h, account, id);
+            Review review = reviews.load(h, account, id).orElseThrow();
+            VersionRules.requireOpen(review);
+            checkSameGate(review, req);
+            FormDefinition form = forms.revision(h, account, review.formId(), review.formRevision()).orElseThrow().definition();
+            Predicate policy = PolicyParser.parse(form.reviewPolicy(), "/reviewPolicy");
+            checkModelOutput(form, req.fields(), policy);
+            Problem.throwIfAny(hiddenFields(review, req.fields(), "/fields"));
+            VersionRules.Append append = VersionRules.update(review, req.fields());
+            long now = clock.millis();
+            if (append.created()) {
+                reviews.insertVersion(h, account, id, new Version(append.versionId(), review.versions().size() + 1L,
+                        append.parentId(), Origin.MODEL_OUTPUT, req.author(), null, req.fields(), now));
+            }
+            if (req.metaGiven() || req.titleGiven()) {
+                reviews.updateTitleAndMeta(h, account, id, req.titleGiven() ? req.title() : review.title(),
+                        req.metaGiven() ? req.meta() : review.meta());
+            }
+            reviews.updateState(h, account, id, ReviewStatus.PENDING, append.versionId(), review.round(),
+                    review.eventSeq(), now, now);
+            Review updated = reviews.load(h, account, id).orElseThrow();
+            outbox.emit(h, updated, EventType.UPDATED, req.author(), append.versionId(), now);
+            return new Result(updated, append.versionId(), false);
+        });
+    }
+
+    /**
+     * Shape problems are always a 422. Schema-constraint problems are too, unless the policy asks
+     * for {@code validation_failed}: then the output is exactly what a human should look at.
+     */
+    private static boolean checkModelOutput(FormDefinition form, JsonNode fields, Predicate policy) {
+        SnapshotValidator.Result result = SnapshotValidator.check(form, fields, "/fields");
+        Problem.throwIfAny(result.shape());
+        if (result.schema().isEmpty()) {
+            return false;
+        }
+        if (!PolicyEvaluator.mentionsValidationFailed(policy)) {
+            throw Problem.invalid(result.schema());
+        }
+        return true;
+    }
+
+    static List<Violation> hiddenFields(Review review, JsonNode snapshot, String pointer) {
+        List<Violation> errors = new ArrayList<>();
+        snapshot.fieldNames().forEachRemaining(name -> {
+            if (!review.visibleFields().contains(name)) {
+                errors.add(Violation.at(pointer, name, "field " + name + " was not sent at creation, so it is not part of this review"));
+            }
+        });
+        return errors;
+    }
+
+    private static void checkSameGate(Review review, ReviewRequests.Create req) {
+        List<Violation> errors = new ArrayList<>();
+        if (!review.formId().equals(req.formId())) {
+            errors.add(new Violation("/formId", "review " + review.id() + " is for form " + review.formId()));
+        }
+        if (req.runId() != null && !(req.runId().equals(review.runId()) && req.blockId().equals(review.blockId()))) {
+            errors.add(new Violation("/runId", "review " + review.id() + " gates another (runId, blockId)"));
+        }
+        Problem.throwIfAny(errors);
+    }
+
+    private static Set<String> requiredFieldIds(FormDefinition form) {
+        return form.fields().stream().filter(Field::required).map(Field::id).collect(Collectors.toSet());
+    }
+
+    private static Problem runTaken(String existingId, ReviewRequests.Create req) {
+        return Problem.conflict("A review already gates run " + req.runId() + " block " + req.blockId() + ": " + existingId)
+                .with("reviewId", existingId);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.reviewgate.review;
+
+import dev.reviewgate.db.Database;
+import dev.reviewgate.event.EventRepository;
+import dev.reviewgate.wait.ChangeSignals;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Reads reviews: one by address, a queue page, and the long poll. A waiter subscribes before it
+ * reads, then parks (a virtual thread, no connection held) until a change on this instance fires
+ * its key or the timeout passes.
+ */
+public final class ReviewReader {
+
+    /** What a wait asks for: a decision, or a review that exists and is not decided. */
+    public enum WaitFor { DECISION, AWAITING }
+
+    /** A queue page: up to {@code limit} reviews and the cursor of the next page, if any. */
+    public record Page(List<Review> reviews, String nextCursor) {
+    }
+
+    /** The outcome of a wait: whether the condition held, and the review as last read (or none). */
+    public record Waited(boolean ready, Review review) {
+    }
+
+    private final Database database;
+    private final ReviewRepository reviews;
+    private final QueueRepository queue;
+    private final EventRepository events;
+    private final ChangeSignals signals;
+    private final InstantSource clock;
+
+    public ReviewReader(Database database, ReviewRepository reviews, QueueRepository queue, EventRepository events,
+                        ChangeSignals signals, InstantSource clock) {
+        this.database = database;
+        this.reviews = reviews;
+        this.queue = queue;
+        this.events = events;
+        this.signals = signals;
+        this.clock = clock;
+    }
+
+    public Review get(String accountId, ReviewAddress address) {
+        return find(accountId, address).orElseThrow(address::notFound);
+    }
+
+    public Page list(String accountId, QueueQuery query) {
+        List<Review> rows = database.read(h -> queue.page(h, accountId, query));
+        if (rows.size() <= query.limit()) {
+            return new Page(rows, null);
+        }
+        List<Review> page = rows.subList(0, query.limit());
+        return new Page(page, QueueQuery.cursorAfter(page.get(page.size() - 1)));
+    }
+
+    /**
+     * Waits up to {@code timeout} for the condition. By id, an unknown review is a 404; by run
+     * address, a review that does not exist yet is waited for.
+     */
+    public Waited waitFor(String accountId, ReviewAddress address, WaitFor what, Duration timeout)
+            throws InterruptedException {
+        long deadline = clock.millis() + timeout.toMillis();
+        boolean byId = address.reviewId() != null;
+        while (true) {
+            try (ChangeSignals.Subscription subscription = signals.subscribe(address.signalKeys(accountId))) {
+                Optional<Review> review = find(accountId, address);
+                if (review.isEmpty() && byId) {
+                    throw address.notFound();
+                }
+                if (review.isPresent() && ready(review.get(), what)) {
+                    return new Waited(true, review.get());
+                }
+                boolean hopeless = review.isPresent() && what == WaitFor.AWAITING;
+                long remaining = deadline - clock.millis();
+                if (hopeless || remaining <= 0) {
+                    return new Waited(false, review.orElse(null));
+                }
+                try {
+                    subscription.fired().get(remaining, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException | ExecutionException ignored) {
+                    // Loop once more: the final read decides, so a change at the deadline is not lost.
+                }
+            }
+        }
+    }
+
+    /** The review's outbox events, in sequence order. */
+    public List<EventRepository.StoredEvent> events(String accountId, ReviewAddress address) {
+        return database.read(h -> events.forReview(h, accountId, address.resolve(h, reviews, accountId)));
+    }
+
+    private static boolean ready(Review review, WaitFor what) {
+        return what == WaitFor.DECISION ? review.isDecided() : !review.isDecided();
+    }
+
+    private Optional<Review> find(String accountId, ReviewAddress address) {
+        return database.read(h -> address.find(h, reviews, accountId)
+                .flatMap(id -> reviews.load(h, accountId, id)));
+    }
+}

@@ -1,0 +1,179 @@
+package dev.reviewgate.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reviewgate.json.Json;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** SQL for reviews, their versions, instructions and decision. Every statement is scoped by account. */
+public final class ReviewRepository {
+
+    static final String HEADER_COLUMNS = """
+            account_id, id, form_id, form_revision, form_name, title, status, workflow_id, run_id, block_id, meta,
+            visible_fields, head_version_id, triggered_by, awaiting_since, assigned_to, assigned_groups, webhook_url,
+            round, event_seq, created_at, updated_at""";
+
+    public Optional<String> idByRun(Handle h, String accountId, String runId, String blockId) {
+        return h.createQuery("SELECT id FROM reviews WHERE account_id = :a AND run_id = :run AND block_id = :block")
+                .bind("a", accountId).bind("run", runId).bind("block", blockId).mapTo(String.class).findOne();
+    }
+
+    public boolean exists(Handle h, String accountId, String id) {
+        return h.createQuery("SELECT COUNT(*) FROM reviews WHERE account_id = :a AND id = :id")
+                .bind("a", accountId).bind("id", id).mapTo(Long.class).one() > 0;
+    }
+
+    /**
+     * Takes the row lock of an open review (PostgreSQL) inside the caller's transaction, so that
+     * concurrent changes to one review queue up and then see each other's result; on SQLite the
+     * IMMEDIATE transaction already serialises writers. False when the review is decided.
+     */
+    public boolean lockOpen(Handle h, String accountId, String id) {
+        return h.createUpdate("UPDATE reviews SET event_seq = event_seq WHERE account_id = :a AND id = :id AND is_open = 1")
+                .bind("a", accountId).bind("id", id).execute() == 1;
+    }
+
+    public Optional<Review> load(Handle h, String accountId, String id) {
+        return h.createQuery("SELECT " + HEADER_COLUMNS + " FROM reviews WHERE account_id = :a AND id = :id")
+                .bind("a", accountId).bind("id", id)
+                .map((rs, ctx) -> header(rs))
+                .findOne()
+                .map(r -> r.withChildren(versions(h, accountId, id), instructions(h, accountId, id),
+                        decision(h, accountId, id).orElse(null)));
+    }
+
+    /** Maps a row of {@link #HEADER_COLUMNS} to a review without children. */
+    static Review header(ResultSet rs) throws SQLException {
+        long awaiting = rs.getLong("awaiting_since");
+        Long awaitingSince = rs.wasNull() ? null : awaiting;
+        String triggered = rs.getString("triggered_by");
+        return new Review(rs.getString("account_id"), rs.getString("id"), rs.getString("form_id"),
+                rs.getInt("form_revision"), rs.getString("form_name"), rs.getString("title"),
+                ReviewStatus.fromWire(rs.getString("status")), rs.getString("workflow_id"), rs.getString("run_id"),
+                rs.getString("block_id"), Json.parse(rs.getString("meta")), strings(rs.getString("visible_fields")),
+                rs.getString("head_version_id"), triggered == null ? null : Json.parse(triggered), awaitingSince,
+                strings(rs.getString("assigned_to")), strings(rs.getString("assigned_groups")),
+                rs.getString("webhook_url"), rs.getInt("round"), rs.getLong("event_seq"), rs.getLong("created_at"),
+                rs.getLong("updated_at"), List.of(), List.of(), null);
+    }
+
+    public void insertHeader(Handle h, Review r) {
+        h.createUpdate("INSERT INTO reviews (" + HEADER_COLUMNS + """
+                        , is_open) VALUES (:account, :id, :form, :revision, :formName, :title, :status, :workflow, :run,
+                        :block, :meta, :visible, :head, :triggered, :awaiting, :assigned, :groups, :webhook, :round,
+                        :seq, :created, :updated, :open)""")
+                .bind("account", r.accountId()).bind("id", r.id()).bind("form", r.formId())
+                .bind("revision", r.formRevision()).bind("formName", r.formName()).bind("title", r.title())
+                .bind("status", r.status().wire()).bind("workflow", r.workflowId()).bind("run", r.runId())
+                .bind("block", r.blockId()).bind("meta", Json.write(r.meta()))
+                .bind("visible", Json.write(r.visibleFields())).bind("head", r.headVersionId())
+                .bind("triggered", r.triggeredBy() == null ? null : Json.write(r.triggeredBy()))
+                .bind("awaiting", r.awaitingSince()).bind("assigned", Json.write(r.assignedTo()))
+                .bind("groups", Json.write(r.assignedGroups())).bind("webhook", r.webhookUrl())
+                .bind("round", r.round()).bind("seq", r.eventSeq()).bind("created", r.createdAt())
+                .bind("updated", r.updatedAt()).bind("open", r.status().isOpen() ? 1 : 0)
+                .execute();
+        for (String assignee : r.assignedTo()) {
+            h.createUpdate("""
+                            INSERT INTO review_assignees (account_id, review_id, assignee, created_at)
+                            VALUES (:a, :id, :assignee, :created) ON CONFLICT DO NOTHING""")
+                    .bind("a", r.accountId()).bind("id", r.id()).bind("assignee", assignee)
+                    .bind("created", r.createdAt()).execute();
+        }
+    }
+
+    /** Writes the mutable part of the header after a change. */
+    public void updateState(Handle h, String accountId, String id, ReviewStatus status, String headVersionId,
+                            int round, long eventSeq, Long awaitingSince, long now) {
+        h.createUpdate("""
+                        UPDATE reviews SET status = :status, is_open = :open, head_version_id = :head, round = :round,
+                               event_seq = :seq, awaiting_since = :awaiting, updated_at = :now
+                        WHERE account_id = :a AND id = :id""")
+                .bind("status", status.wire()).bind("open", status.isOpen() ? 1 : 0).bind("head", headVersionId)
+                .bind("round", round).bind("seq", eventSeq).bind("awaiting", awaitingSince).bind("now", now)
+                .bind("a", accountId).bind("id", id).execute();
+    }
+
+    /** An update may carry new {@code title} and {@code meta} along with the new output. */
+    public void updateTitleAndMeta(Handle h, String accountId, String id, String title, JsonNode meta) {
+        h.createUpdate("UPDATE reviews SET title = :title, meta = :meta WHERE account_id = :a AND id = :id")
+                .bind("title", title).bind("meta", Json.write(meta)).bind("a", accountId).bind("id", id).execute();
+    }
+
+    public void insertVersion(Handle h, String accountId, String reviewId, Version v) {
+        h.createUpdate("""
+                        INSERT INTO versions (account_id, review_id, id, seq, parent_id, origin, author, note, snapshot, created_at)
+                        VALUES (:a, :review, :id, :seq, :parent, :origin, :author, :note, :snapshot, :created)""")
+                .bind("a", accountId).bind("review", reviewId).bind("id", v.id()).bind("seq", v.seq())
+                .bind("parent", v.parentId()).bind("origin", v.origin().wire())
+                .bind("author", Json.write(v.author().toJson())).bind("note", v.note())
+                .bind("snapshot", Json.write(v.snapshot())).bind("created", v.createdAt())
+                .execute();
+    }
+
+    public void insertInstruction(Handle h, String accountId, String reviewId, Instruction i) {
+        h.createUpdate("""
+                        INSERT INTO instructions (account_id, review_id, round, field_id, type, text, version_id, author, created_at)
+                        VALUES (:a, :review, :round, :field, :type, :text, :version, :author, :created)""")
+                .bind("a", accountId).bind("review", reviewId).bind("round", i.round()).bind("field", i.fieldId())
+                .bind("type", i.type()).bind("text", i.text()).bind("version", i.versionId())
+                .bind("author", Json.write(i.author().toJson())).bind("created", i.createdAt())
+                .execute();
+    }
+
+    /** The primary key on {@code (account_id, review_id)} refuses a second decision whatever the caller checked. */
+    public void insertDecision(Handle h, String accountId, String reviewId, Decision d) {
+        h.createUpdate("""
+                        INSERT INTO decisions (account_id, review_id, verdict, version_id, reason, decided_by, decided_at)
+                        VALUES (:a, :review, :verdict, :version, :reason, :by, :at)""")
+                .bind("a", accountId).bind("review", reviewId).bind("verdict", d.verdict())
+                .bind("version", d.versionId()).bind("reason", d.reason())
+                .bind("by", Json.write(d.decidedBy().toJson())).bind("at", d.decidedAt())
+                .execute();
+    }
+
+    private List<Version> versions(Handle h, String accountId, String reviewId) {
+        return h.createQuery("""
+                        SELECT id, seq, parent_id, origin, author, note, snapshot, created_at FROM versions
+                        WHERE account_id = :a AND review_id = :review ORDER BY seq""")
+                .bind("a", accountId).bind("review", reviewId)
+                .map((rs, ctx) -> new Version(rs.getString(1), rs.getLong(2), rs.getString(3),
+                        Origin.fromWire(rs.getString(4)).orElseThrow(), actor(rs.getString(5)), rs.getString(6),
+                        Json.parse(rs.getString(7)), rs.getLong(8)))
+                .list();
+    }
+
+    private List<Instruction> instructions(Handle h, String accountId, String reviewId) {
+        return h.createQuery("""
+                        SELECT round, field_id, type, text, version_id, author, created_at FROM instructions
+                        WHERE account_id = :a AND review_id = :review ORDER BY round, created_at, field_id""")
+                .bind("a", accountId).bind("review", reviewId)
+                .map((rs, ctx) -> new Instruction(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), actor(rs.getString(6)), rs.getLong(7)))
+                .list();
+    }
+
+    private Optional<Decision> decision(Handle h, String accountId, String reviewId) {
+        return h.createQuery("""
+                        SELECT verdict, version_id, reason, decided_by, decided_at FROM decisions
+                        WHERE account_id = :a AND review_id = :review""")
+                .bind("a", accountId).bind("review", reviewId)
+                .map((rs, ctx) -> new Decision(rs.getString(1), rs.getString(2), rs.getString(3),
+                        actor(rs.getString(4)), rs.getLong(5)))
+                .findOne();
+    }
+
+    private static Actor actor(String json) {
+        return Actor.from(Json.parse(json));
+    }
+
+    private static List<String> strings(String json) {
+        List<String> out = new ArrayList<>();
+        Json.parse(json).forEach(n -> out.add(n.asText()));
+        return List.copyOf(out);
+    }
+}

@@ -1,0 +1,152 @@
+package dev.reviewgate.review;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reviewgate.auth.ApiKeyAuthenticator;
+import dev.reviewgate.auth.Principal;
+import dev.reviewgate.error.Problem;
+import dev.reviewgate.http.RequestBodies;
+import dev.reviewgate.http.Responses;
+import dev.reviewgate.json.Json;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * {@code /v1/reviews}: create, queue, read, edit, instruct, decide and wait. Every route on one
+ * review is served both by id and by the {@code (runId, blockId)} it gates.
+ */
+public final class ReviewRoutes {
+
+    static final int MAX_WAIT_SECONDS = 60;
+    static final int DEFAULT_WAIT_SECONDS = 30;
+    private static final List<String> ADDRESSES =
+            List.of("/v1/reviews/{reviewId}", "/v1/runs/{runId}/blocks/{blockId}/review");
+
+    private final ReviewCreation creation;
+    private final ReviewCommands commands;
+    private final ReviewReader reader;
+    private final String publicUrl;
+
+    public ReviewRoutes(ReviewCreation creation, ReviewCommands commands, ReviewReader reader, String publicUrl) {
+        this.creation = creation;
+        this.commands = commands;
+        this.reader = reader;
+        this.publicUrl = publicUrl;
+    }
+
+    public void routes(RoutesConfig r) {
+        r.post("/v1/reviews", this::createReview);
+        r.get("/v1/reviews", this::listQueue);
+        for (String base : ADDRESSES) {
+            r.get(base, this::getReview);
+            r.get(base + "/wait", this::waitForReview);
+            r.get(base + "/events", this::listEvents);
+            r.post(base + "/versions", this::appendVersion);
+            r.post(base + "/instructions", this::giveInstructions);
+            r.post(base + "/approve", ctx -> decide(ctx, Decision.APPROVED));
+            r.post(base + "/reject", ctx -> decide(ctx, Decision.REJECTED));
+        }
+    }
+
+    private void createReview(Context ctx) {
+        Principal p = ApiKeyAuthenticator.principal(ctx);
+        ReviewCreation.Result result = creation.submit(p, ReviewRequests.Create.parse(RequestBodies.json(ctx), p));
+        Review review = result.review();
+        ObjectNode out = Json.object()
+                .put("reviewId", review.id())
+                .put("status", review.status().wire())
+                .put("versionId", result.versionId())
+                .put("link", ReviewJson.link(publicUrl, review.id()));
+        out.set("triggeredBy", review.triggeredBy());
+        out.set("decision", review.decision() == null ? null : ReviewJson.decision(review.decision()));
+        Responses.json(ctx, result.created() ? 201 : 200, out);
+    }
+
+    private void listQueue(Context ctx) {
+        Principal p = ApiKeyAuthenticator.principal(ctx);
+        QueueQuery query = QueueQuery.parse(ctx.queryParamMap().keySet().stream()
+                .collect(java.util.stream.Collectors.toMap(k -> k, ctx::queryParam)), ctx::queryParam);
+        ReviewReader.Page page = reader.list(p.accountId(), query);
+        ObjectNode out = Json.object();
+        ArrayNode data = out.putArray("data");
+        page.reviews().forEach(r -> data.add(ReviewJson.summary(r, publicUrl)));
+        out.put("nextCursor", page.nextCursor());
+        Responses.json(ctx, 200, out);
+    }
+
+    private void getReview(Context ctx) {
+        Principal p = ApiKeyAuthenticator.principal(ctx);
+        Responses.json(ctx, 200, ReviewJson.review(reader.get(p.accountId(), address(ctx)), publicUrl));
+    }
+
+    private void appendVersion(Context ctx) {
+        Principal p = ApiKeyAuthenticator.principal(ctx);
+        ReviewCommands.Appended result = commands.append(p, address(ctx),
+                ReviewRequests.Append.parse(RequestBodies.json(ctx), p));
+        ObjectNode out = Json.object().put("versionId", result.versionId()).put("created", result.created());
+        out.set("review", ReviewJson.review(result.review(), publicUrl));
+        Responses.json(ctx, result.created() ? 201 : 200, out);
+    }
+
+    private void giveInstructions(Context ctx) {
+        Principal p = ApiKeyAuthenticator.principal(ctx);
+        Review review = commands.instruct(p, address(ctx), ReviewRequests.Instruct.parse(RequestBodies.json(ctx), p));
+        Responses.json(ctx, 200, ReviewJson.review(review, publicUrl));
+    }
+
+    private void decide(Context ctx, String verdict) {
+        Principal p = ApiKeyAuthenticator.principal(ctx);
+        ReviewCommands.Decided result = commands.decide(p, address(ctx), verdict,
+                ReviewRequests.Decide.parse(RequestBodies.json(ctx), p));
+        ObjectNode out = Json.object().put("submissionStatus", result.applied() ? "applied" : "already_applied");
+        out.set("review", ReviewJson.review(result.review(), publicUrl));
+        Responses.json(ctx, 200, out);
+    }
+
+    private void waitForReview(Context ctx) throws InterruptedException {
+        Principal p = ApiKeyAuthenticator.principal(ctx);
+        ReviewReader.WaitFor what = switch (ctx.queryParam("for") == null ? "decision" : ctx.queryParam("for")) {
+            case "decision" -> ReviewReader.WaitFor.DECISION;
+            case "awaiting" -> ReviewReader.WaitFor.AWAITING;
+            default -> throw Problem.badRequest("for must be decision or awaiting");
+        };
+        ReviewReader.Waited waited = reader.waitFor(p.accountId(), address(ctx), what,
+                Duration.ofSeconds(timeoutSeconds(ctx.queryParam("timeoutSeconds"))));
+        ObjectNode out = Json.object().put("ready", waited.ready());
+        out.set("review", waited.review() == null ? null : ReviewJson.review(waited.review(), publicUrl));
+        Responses.json(ctx, 200, out);
+    }
+
+    private void listEvents(Context ctx) {
+        Principal p = ApiKeyAuthenticator.principal(ctx);
+        ArrayNode data = Json.array();
+        reader.events(p.accountId(), address(ctx)).forEach(e -> data.add(e.payload()));
+        ObjectNode out = Json.object();
+        out.set("data", data);
+        Responses.json(ctx, 200, out);
+    }
+
+    /** Seconds to wait: default 30, capped at 60, never negative. */
+    static int timeoutSeconds(String raw) {
+        if (raw == null) {
+            return DEFAULT_WAIT_SECONDS;
+        }
+        try {
+            int seconds = Integer.parseInt(raw);
+            if (seconds < 0) {
+                throw new NumberFormatException();
+            }
+            return Math.min(seconds, MAX_WAIT_SECONDS);
+        } catch (NumberFormatException e) {
+            throw Problem.badRequest("timeoutSeconds must be a whole number of seconds, 0 to " + MAX_WAIT_SECONDS);
+        }
+    }
+
+    private static ReviewAddress address(Context ctx) {
+        return ctx.pathParamMap().containsKey("reviewId")
+                ? ReviewAddress.byId(ctx.pathParam("reviewId"))
+                : ReviewAddress.byRun(ctx.pathParam("runId"), ctx.pathParam("blockId"));
+    }
+}

@@ -1,0 +1,66 @@
+package dev.reviewgate.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reviewgate.error.Problem;
+import dev.reviewgate.json.CanonicalJson;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Rules 1–4 and 11: content-addressed, immutable versions.
+ * Callers have already checked the snapshot's shape and numbers.
+ */
+public final class VersionRules {
+
+    /** What appending a snapshot does: nothing new ({@code existing}) or a new version with this id and parent. */
+    public record Append(String versionId, String parentId, boolean created) {
+    }
+
+    private VersionRules() {
+    }
+
+    /** An edit authored from {@code parentId} (rules 3 and 4). */
+    public static Append append(Review review, JsonNode snapshot, String parentId) {
+        requireOpen(review);
+        if (review.version(parentId).isEmpty()) {
+            throw Problem.invalid("/parentId", "no version " + parentId + " in this review");
+        }
+        String versionId = CanonicalJson.versionId(snapshot);
+        Optional<Version> existing = review.version(versionId);
+        if (existing.isPresent()) {
+            if (Objects.equals(existing.get().parentId(), parentId)) {
+                return new Append(versionId, parentId, false);
+            }
+            throw Problem.conflict("This snapshot already exists as version " + versionId
+                            + " with parent " + existing.get().parentId() + "; a version has exactly one parent.")
+                    .with("versionId", versionId)
+                    .with("parentId", existing.get().parentId());
+        }
+        return new Append(versionId, parentId, true);
+    }
+
+    /**
+     * The agent's answer to instructions ({@code updateForReviewId}, rule 11): a model output whose
+     * parent is the version the instructions were given on. Equal to the head → no new version;
+     * equal to an older version → 409.
+     */
+    public static Append update(Review review, JsonNode snapshot) {
+        requireOpen(review);
+        String versionId = CanonicalJson.versionId(snapshot);
+        if (versionId.equals(review.headVersionId())) {
+            return new Append(versionId, review.head().parentId(), false);
+        }
+        if (review.version(versionId).isPresent()) {
+            throw Problem.conflict("This output equals the earlier version " + versionId
+                    + "; an update must be new output or the current head.").with("versionId", versionId);
+        }
+        String parentId = review.lastInstructedVersionId().orElse(review.headVersionId());
+        return new Append(versionId, parentId, true);
+    }
+
+    static void requireOpen(Review review) {
+        if (review.isDecided()) {
+            throw DecisionRules.alreadyDecided(review);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.reviewgate.wait;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * In-process wake-ups for long polls. A waiter subscribes to keys (a review, a run address) before
+ * it reads the state, so a change committed between the read and the wait is never missed; a
+ * change fires its keys after commit. A slot exists only while someone waits on it, so memory
+ * follows the number of waiters, not the number of reviews.
+ */
+public final class ChangeSignals {
+
+    private static final class Slot {
+        final CompletableFuture<Void> fired = new CompletableFuture<>();
+        int waiters;
+    }
+
+    /** One waiter's interest in some keys; close it when done waiting. */
+    public final class Subscription implements AutoCloseable {
+        private final List<String> keys;
+        private final List<Slot> slots;
+        private final CompletableFuture<Object> any;
+
+        private Subscription(List<String> keys) {
+            this.keys = keys;
+            this.slots = keys.stream().map(ChangeSignals.this::join).toList();
+            this.any = CompletableFuture.anyOf(slots.stream().map(s -> s.fired).toArray(CompletableFuture[]::new));
+        }
+
+        /** Completes when any of the keys fires. */
+        public CompletableFuture<Object> fired() {
+            return any;
+        }
+
+        @Override
+        public void close() {
+            for (int i = 0; i < keys.size(); i++) {
+                leave(keys.get(i), slots.get(i));
+            }
+        }
+    }
+
+    private final ConcurrentHashMap<String, Slot> slots = new ConcurrentHashMap<>();
+
+    public static String reviewKey(String accountId, String reviewId) {
+        return accountId + "|review|" + reviewId;
+    }
+
+    public static String runKey(String accountId, String runId, String blockId) {
+        return accountId + "|run|" + runId.length() + ":" + runId + "|" + blockId;
+    }
+
+    public Subscription subscribe(List<String> keys) {
+        return new Subscription(keys);
+    }
+
+    /** Wakes the waiters on a review, by id and by run address. Call after the change is committed. */
+    public void changed(dev.reviewgate.review.Review review) {
+        fire(reviewKey(review.accountId(), review.id()));
+        if (review.runId() != null) {
+            fire(runKey(review.accountId(), review.runId(), review.blockId()));
+        }
+    }
+
+    /** Wakes every waiter on {@code key}. */
+    public void fire(String key) {
+        Slot slot = slots.remove(key);
+        if (slot != null) {
+            slot.fired.complete(null);
+        }
+    }
+
+    /** How many keys have waiters (for metrics and tests). */
+    public int activeKeys() {
+        return slots.size();
+    }
+
+    private Slot join(String key) {
+        return slots.compute(key, (k, slot) -> {
+            Slot s = slot == null ? new Slot() : slot;
+            s.waiters++;
+            return s;
+        });
+    }
+
+    private void leave(String key, Slot slot) {
+        slots.computeIfPresent(key, (k, current) -> {
+            if (current != slot) {
+                return current;
+            }
+            return --current.waiters == 0 ? null : current;
+        });
+    }
+}
