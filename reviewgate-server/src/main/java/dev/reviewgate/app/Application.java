@@ -25,6 +25,8 @@ import dev.reviewgate.wait.ChangeSignals;
 import io.javalin.Javalin;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -41,14 +43,17 @@ public final class Application implements AutoCloseable {
     private final Settings settings;
     private final Optional<Bootstrap.Credentials> credentials;
     private final ScheduledExecutorService housekeeping;
+    private final List<HttpServer.Route> routes;
 
     private Application(Database database, Javalin javalin, Settings settings,
-                        Optional<Bootstrap.Credentials> credentials, ScheduledExecutorService housekeeping) {
+                        Optional<Bootstrap.Credentials> credentials, ScheduledExecutorService housekeeping,
+                        List<HttpServer.Route> routes) {
         this.database = database;
         this.javalin = javalin;
         this.settings = settings;
         this.credentials = credentials;
         this.housekeeping = housekeeping;
+        this.routes = routes;
     }
 
     public static Application start(Settings requested) {
@@ -62,10 +67,11 @@ public final class Application implements AutoCloseable {
                     new Bootstrap(database, accounts, ids, clock).ensureFirstAccount(requested);
             // The link members need the real port, so port 0 is resolved before anything is built.
             Settings running = requested.withPublicUrlForPort(requested.port() == 0 ? freePort() : requested.port());
-            Javalin javalin = HttpServer.create(running, routesFor(database, accounts, ids, clock, running));
+            List<HttpServer.Route> routes = new ArrayList<>();
+            Javalin javalin = HttpServer.create(running, routesFor(database, accounts, ids, clock, running), routes);
             javalin.start(running.port());
             ScheduledExecutorService housekeeping = housekeeping(database, clock);
-            return new Application(database, javalin, running, credentials, housekeeping);
+            return new Application(database, javalin, running, credentials, housekeeping, List.copyOf(routes));
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -125,6 +131,11 @@ public final class Application implements AutoCloseable {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** Every endpoint the server registered: method and path template. */
+    public List<HttpServer.Route> routes() {
+        return routes;
     }
 
     public Database database() {

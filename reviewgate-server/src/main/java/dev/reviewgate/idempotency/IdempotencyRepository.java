@@ -24,8 +24,10 @@ public final class IdempotencyRepository {
                         SELECT request_hash, status_code, response, created_at FROM idempotency_keys
                         WHERE account_id = :a AND idem_key = :key""")
                 .bind("a", accountId).bind("key", key)
-                .map((rs, ctx) -> new Entry(rs.getString(1), (Integer) rs.getObject(2, Integer.class),
-                        rs.getString(3), rs.getLong(4)))
+                .map((rs, ctx) -> {
+                    int status = rs.getInt(2);
+                    return new Entry(rs.getString(1), rs.wasNull() ? null : status, rs.getString(3), rs.getLong(4));
+                })
                 .findOne();
     }
 

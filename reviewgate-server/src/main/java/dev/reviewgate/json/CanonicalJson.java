@@ -33,6 +33,12 @@ public final class CanonicalJson {
 
     /** The canonical UTF-8 text of {@code node}. Callers must have checked its numbers first. */
     public static String canonicalize(JsonNode node) {
+        if (!node.isContainerNode()) {
+            // The canonicalizer only accepts an object or array at the top; a scalar is canonical
+            // exactly as it is inside a one-element array.
+            String wrapped = canonicalize(Json.array().add(node));
+            return wrapped.substring(1, wrapped.length() - 1);
+        }
         try {
             return new JsonCanonicalizer(Json.write(node)).getEncodedString();
         } catch (IOException e) {

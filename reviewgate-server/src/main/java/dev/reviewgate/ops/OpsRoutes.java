@@ -54,7 +54,7 @@ public final class OpsRoutes {
         try (InputStream in = OpsRoutes.class.getResourceAsStream("/openapi.yaml")) {
             return new ObjectMapper(new YAMLFactory()).readTree(in);
         } catch (IOException e) {
-            throw new UncheckedIOException("openapi.yaml is missing from the jar", e);
+            throw new UncheckedIOException("openapi.yaml is missing from the jar or is not valid YAML", e);
         }
     }
 }

@@ -16,8 +16,8 @@ public final class QueueRepository {
 
     /** Up to {@code limit + 1} rows, so the caller knows whether a next page exists. */
     public List<Review> page(Handle h, String accountId, QueueQuery q) {
-        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append("""
-                 FROM reviews r LEFT JOIN decisions d ON d.account_id = r.account_id AND d.review_id = r.id
+        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" ").append("""
+                FROM reviews r LEFT JOIN decisions d ON d.account_id = r.account_id AND d.review_id = r.id
                  WHERE r.account_id = :a""");
         switch (q.status()) {
             case "open" -> sql.append(" AND r.is_open = 1");

@@ -1,0 +1,63 @@
+package dev.reviewgate.testing;
+
+import dev.reviewgate.app.Application;
+import dev.reviewgate.auth.AccountRepository;
+import dev.reviewgate.auth.Bootstrap;
+import dev.reviewgate.config.Settings;
+import dev.reviewgate.support.Ids;
+import java.nio.file.Path;
+import java.time.InstantSource;
+
+/** The real service on a free port over a real database, started exactly as {@code serve} starts it. */
+public final class TestServer implements AutoCloseable {
+
+    public static final String API_KEY = "rg_test_bootstrap_key_0123456789abcdef";
+    public static final String ADMIN_PASSWORD = "correct horse battery staple";
+
+    private final Application app;
+
+    private TestServer(Application app) {
+        this.app = app;
+    }
+
+    public static TestServer start(TestDatabase database) {
+        return start(database, Settings.DEFAULT_MAX_BODY_BYTES);
+    }
+
+    public static TestServer start(TestDatabase database, long maxBodyBytes) {
+        Settings settings = new Settings(0, Path.of("build-unused"), database.newDatabaseUrl(), null, maxBodyBytes,
+                API_KEY, ADMIN_PASSWORD, "admin@example.com");
+        return new TestServer(Application.start(settings));
+    }
+
+    public Api api() {
+        return new Api(baseUrl(), API_KEY);
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + app.port();
+    }
+
+    public Application app() {
+        return app;
+    }
+
+    /** A second tenant with its own key, to prove nothing crosses accounts. */
+    public Api otherAccountApi() {
+        InstantSource clock = InstantSource.system();
+        Ids ids = new Ids(clock);
+        AccountRepository accounts = new AccountRepository();
+        String accountId = ids.next("acc");
+        app.database().write(h -> {
+            accounts.insertAccount(h, accountId, "Other", clock.millis());
+            return null;
+        });
+        String key = new Bootstrap(app.database(), accounts, ids, clock).createApiKey(accountId, "other");
+        return new Api(baseUrl(), key);
+    }
+
+    @Override
+    public void close() {
+        app.close();
+    }
+}
