@@ -1,0 +1,115 @@
+package dev.reviewgate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reviewgate.testing.Api;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's start command, as a user runs it: the shaded jar in its own JVM on an empty data
+ * directory prints the URL, the admin login and an API key, and that key works.
+ */
+class ServeJarIT {
+
+    private static final Path JAR = Path.of("target", "reviewgate.jar");
+    private Process server;
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (server != null) {
+            server.destroy();
+            server.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void firstStartPrintsTheUrlTheAdminLoginAndAWorkingApiKey() throws Exception {
+        Path dataDir = Files.createTempDirectory("reviewgate-it-");
+        server = java("serve", "--port", "0", "--data-dir", dataDir.toString()).start();
+        List<String> printed = readUntil(server, "API key:");
+
+        String url = find(printed, "Reviewgate is running at (http://localhost:\\d+)");
+        String login = find(printed, "Admin login:\\s+(\\S+)");
+        String password = find(printed, "Admin password:\\s+(\\S+)");
+        String key = find(printed, "API key:\\s+(rg_\\S+)");
+        assertThat(login).isEqualTo("admin@reviewgate.local");
+        assertThat(password).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(Files.exists(dataDir.resolve("reviewgate.db"))).isTrue();
+
+        Api api = new Api(url, key);
+        assertThat(api.withKey(null).get("/healthz").status()).isEqualTo(200);
+        assertThat(api.get("/v1/forms").status()).isEqualTo(200);
+        assertThat(api.withKey("rg_wrong_key_wrong_key_wrong").get("/v1/forms").status()).isEqualTo(401);
+
+        Process keys = java("api-keys", "create", "--name", "agent-2", "--data-dir", dataDir.toString()).start();
+        String secondKey = find(readUntil(keys, "API key"), "API key \\(shown once\\): (rg_\\S+)");
+        assertThat(keys.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(api.withKey(secondKey).get("/v1/forms").status()).isEqualTo(200);
+
+        Process users = java("users", "create", "--email", "dana@example.com", "--role", "reviewer",
+                "--data-dir", dataDir.toString()).start();
+        assertThat(readUntil(users, "Password")).anyMatch(l -> l.contains("Created reviewer dana@example.com"));
+        assertThat(users.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(users.exitValue()).isZero();
+    }
+
+    @Test
+    void aSecondStartPrintsNoSecrets() throws Exception {
+        Path dataDir = Files.createTempDirectory("reviewgate-it-");
+        server = java("serve", "--port", "0", "--data-dir", dataDir.toString()).start();
+        readUntil(server, "API key:");
+        server.destroy();
+        server.waitFor(10, TimeUnit.SECONDS);
+
+        server = java("serve", "--port", "0", "--data-dir", dataDir.toString()).start();
+        List<String> printed = readUntil(server, "Reviewgate is running at");
+        Thread.sleep(500);
+        assertThat(printed).noneMatch(l -> l.contains("API key"));
+    }
+
+    private static ProcessBuilder java(String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"), "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(k -> k.startsWith("REVIEWGATE_"));
+        return builder;
+    }
+
+    private static List<String> readUntil(Process process, String marker) throws IOException {
+        List<String> lines = new ArrayList<>();
+        BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        long deadline = System.currentTimeMillis() + 60_000;
+        String line;
+        while (System.currentTimeMillis() < deadline && (line = reader.readLine()) != null) {
+            lines.add(line);
+            if (line.contains(marker)) {
+                return lines;
+            }
+        }
+        throw new AssertionError("'" + marker + "' was never printed; output was:\n" + String.join("\n", lines));
+    }
+
+    private static String find(List<String> lines, String regex) {
+        Pattern pattern = Pattern.compile(regex);
+        for (String line : lines) {
+            Matcher m = pattern.matcher(line);
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        throw new AssertionError("no line matches " + regex + " in:\n" + String.join("\n", lines));
+    }
+}
