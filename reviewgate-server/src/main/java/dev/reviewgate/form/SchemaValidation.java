@@ -1,12 +1,13 @@
 package dev.reviewgate.form;
 
+import dev.reviewgate.support.BoundedRegex;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reviewgate.error.Violation;
 import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Validates a value against a schema that {@link JsonSchemaSubset#checkSchema} accepted. Keywords
@@ -128,13 +129,10 @@ final class SchemaValidation {
             out.add(new Violation(pointer, "is too long (over " + MAX_PATTERN_INPUT + " characters) to check against pattern"));
             return;
         }
-        try {
-            // JSON Schema patterns are unanchored, hence find() rather than matches().
-            if (!Pattern.compile(regex).matcher(new BoundedCharSequence(s)).find()) {
-                out.add(new Violation(pointer, "does not match pattern " + regex));
-            }
-        } catch (BoundedCharSequence.BudgetExceeded e) {
-            out.add(new Violation(pointer, "pattern " + regex + " is too costly to evaluate on this value"));
+        switch (BoundedRegex.find(regex, s)) {
+            case MATCH -> { }
+            case NO_MATCH -> out.add(new Violation(pointer, "does not match pattern " + regex));
+            case TOO_COSTLY -> out.add(new Violation(pointer, "pattern " + regex + " is too costly to evaluate on this value"));
         }
     }
 

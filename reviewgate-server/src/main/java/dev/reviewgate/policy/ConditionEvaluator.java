@@ -1,5 +1,7 @@
 package dev.reviewgate.policy;
 
+import dev.reviewgate.support.BoundedRegex;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.Comparator;
@@ -15,6 +17,9 @@ import java.util.function.IntPredicate;
  * claimed about values that are there. JSON {@code null} is a present value.
  */
 final class ConditionEvaluator {
+
+    /** Longer strings never match: a policy decides fast, and a too-costly match counts as no match. */
+    static final int MAX_MATCH_INPUT = 10_000;
 
     /** Deep equality in which numbers compare by value, so {@code 1}, {@code 1.0} and {@code 1e0} are equal. */
     private static final Comparator<JsonNode> SAME = (a, b) -> {
@@ -53,7 +58,8 @@ final class ConditionEvaluator {
             case IN -> present && contains(value, actual);
             case NOT_IN -> present && !contains(value, actual);
             case CONTAINS -> present && containsValue(actual, value);
-            case MATCHES -> actual.isTextual() && BoundedRegex.find(value.textValue(), actual.textValue());
+            case MATCHES -> actual.isTextual() && actual.textValue().length() <= MAX_MATCH_INPUT
+                    && BoundedRegex.find(value.textValue(), actual.textValue()) == BoundedRegex.Result.MATCH;
         };
     }
 

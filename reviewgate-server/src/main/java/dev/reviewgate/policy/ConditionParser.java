@@ -16,6 +16,8 @@ import java.util.regex.PatternSyntaxException;
  */
 final class ConditionParser {
 
+    static final int MAX_PATTERN = 200;
+
     private static final List<String> SHAPES = List.of("all", "any", "not", "path");
 
     private final ParseContext ctx;
@@ -138,8 +140,8 @@ final class ConditionParser {
         if (!value.isTextual()) {
             return "must be a string (a regular expression) with op matches";
         }
-        if (value.textValue().length() > BoundedRegex.MAX_PATTERN) {
-            return "must be at most " + BoundedRegex.MAX_PATTERN + " characters long";
+        if (value.textValue().length() > MAX_PATTERN) {
+            return "must be at most " + MAX_PATTERN + " characters long";
         }
         try {
             Pattern.compile(value.textValue());

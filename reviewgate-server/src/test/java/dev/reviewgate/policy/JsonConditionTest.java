@@ -109,23 +109,14 @@ class JsonConditionTest {
 
     @Test
     void matchesIgnoresStringsLongerThanTheLimit() {
-        String big = "x".repeat(BoundedRegex.MAX_INPUT + 1);
+        String big = "x".repeat(ConditionEvaluator.MAX_MATCH_INPUT + 1);
         assertThat(holds("{'path':'/snapshot/t','op':'matches','value':'x'}", "{'t':'" + big + "'}")).isFalse();
     }
 
     @Test
-    void catastrophicBacktrackingGivesUpAsNoMatch() {
+    void aTooCostlyMatchDoesNotFire() {
         String input = "a".repeat(5_000) + "!";
-        long start = System.nanoTime();
-        assertThat(BoundedRegex.find("(a+)+b", input)).isFalse();
-        assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
-    }
-
-    @Test
-    void exhaustingTheStepBudgetCountsAsNoMatch() {
-        String input = "b".repeat(100) + "a";
-        assertThat(BoundedRegex.find("a", input, 1_000)).isTrue();
-        assertThat(BoundedRegex.find("a", input, 50)).isFalse();
+        assertThat(holds("{'path':'/snapshot/t','op':'matches','value':'(a+)+b'}", "{'t':'" + input + "'}")).isFalse();
     }
 
     @Test

@@ -178,7 +178,7 @@ class PolicyParserTest {
 
     @Test
     void overlongRegexIsRefused() {
-        String pattern = "a".repeat(BoundedRegex.MAX_PATTERN + 1);
+        String pattern = "a".repeat(ConditionParser.MAX_PATTERN + 1);
         assertThat(only("{'kind':'json_condition','condition':{'path':'/snapshot/a','op':'matches','value':'" + pattern + "'}}")
                 .pointer()).isEqualTo("/reviewPolicy/condition/value");
     }
