@@ -44,20 +44,26 @@ public final class Application implements AutoCloseable {
     private final Optional<Bootstrap.Credentials> credentials;
     private final ScheduledExecutorService housekeeping;
     private final List<HttpServer.Route> routes;
+    private final Webhooks webhooks;
 
     private Application(Database database, Javalin javalin, Settings settings,
                         Optional<Bootstrap.Credentials> credentials, ScheduledExecutorService housekeeping,
-                        List<HttpServer.Route> routes) {
+                        List<HttpServer.Route> routes, Webhooks webhooks) {
         this.database = database;
         this.javalin = javalin;
         this.settings = settings;
         this.credentials = credentials;
         this.housekeeping = housekeeping;
         this.routes = routes;
+        this.webhooks = webhooks;
     }
 
     public static Application start(Settings requested) {
-        InstantSource clock = InstantSource.system();
+        return start(requested, InstantSource.system());
+    }
+
+    /** Starts with {@code clock} as the one clock of the service (tests move it to skip retry delays). */
+    public static Application start(Settings requested, InstantSource clock) {
         Ids ids = new Ids(clock);
         Database database = Database.open(requested.databaseUrl());
         try {
@@ -68,32 +74,35 @@ public final class Application implements AutoCloseable {
             // The link members need the real port, so port 0 is resolved before anything is built.
             Settings running = requested.withPublicUrlForPort(requested.port() == 0 ? freePort() : requested.port());
             List<HttpServer.Route> routes = new ArrayList<>();
-            Javalin javalin = HttpServer.create(running, routesFor(database, accounts, ids, clock, running), routes);
+            Webhooks webhooks = Webhooks.start(database, running, ids, clock);
+            Javalin javalin = HttpServer.create(running, routesFor(database, accounts, webhooks, ids, clock, running), routes);
             javalin.start(running.port());
             ScheduledExecutorService housekeeping = housekeeping(database, clock);
-            return new Application(database, javalin, running, credentials, housekeeping, List.copyOf(routes));
+            return new Application(database, javalin, running, credentials, housekeeping, List.copyOf(routes), webhooks);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
     }
 
-    private static HttpServer.Routes routesFor(Database database, AccountRepository accounts, Ids ids,
-                                              InstantSource clock, Settings settings) {
+    private static HttpServer.Routes routesFor(Database database, AccountRepository accounts, Webhooks webhooks,
+                                              Ids ids, InstantSource clock, Settings settings) {
         ChangeSignals signals = new ChangeSignals();
+        signals.onChange(webhooks.dispatcher()::nudge);
         ReviewRepository reviews = new ReviewRepository();
         FormRepository forms = new FormRepository();
         EventRepository events = new EventRepository();
-        Outbox outbox = new Outbox(events, accounts, ids, settings.publicUrl());
+        Outbox outbox = new Outbox(events, accounts, webhooks.planner(), ids, settings.publicUrl());
         RequestMetrics metrics = new RequestMetrics();
         return new HttpServer.Routes(
                 new ApiKeyAuthenticator(database, accounts),
                 new Idempotency(database, new IdempotencyRepository(), clock),
                 metrics,
                 new OpsRoutes(database, metrics),
-                new FormRoutes(new FormService(database, forms, clock)),
+                new FormRoutes(new FormService(database, forms, webhooks.guard(), clock)),
+                webhooks.routes(database, reviews, clock),
                 new ReviewRoutes(
-                        new ReviewCreation(database, reviews, forms, outbox, signals, ids, clock),
+                        new ReviewCreation(database, reviews, forms, outbox, signals, webhooks.guard(), ids, clock),
                         new ReviewCommands(database, reviews, forms, outbox, signals, clock),
                         new ReviewReader(database, reviews, new QueueRepository(), events, signals, clock),
                         settings.publicUrl()));
@@ -150,6 +159,7 @@ public final class Application implements AutoCloseable {
     public void close() {
         housekeeping.shutdownNow();
         javalin.stop();
+        webhooks.close();
         database.close();
     }
 }

@@ -9,6 +9,7 @@ import dev.reviewgate.idempotency.Idempotency;
 import dev.reviewgate.ops.OpsRoutes;
 import dev.reviewgate.ops.RequestMetrics;
 import dev.reviewgate.review.ReviewRoutes;
+import dev.reviewgate.webhook.WebhookRoutes;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ public final class HttpServer {
 
     /** Everything the server routes to, built by {@link Application}. */
     public record Routes(ApiKeyAuthenticator auth, Idempotency idempotency, RequestMetrics metrics, OpsRoutes ops,
-                         FormRoutes forms, ReviewRoutes reviews) {
+                         FormRoutes forms, WebhookRoutes webhooks, ReviewRoutes reviews) {
     }
 
     /** One registered endpoint: its method and path template (for the OpenAPI completeness test). */
@@ -57,6 +58,7 @@ public final class HttpServer {
             ErrorHandling.register(r);
             routes.ops().routes(r);
             routes.forms().routes(r);
+            routes.webhooks().routes(r);
             routes.reviews().routes(r);
         });
     }

@@ -3,6 +3,7 @@ package dev.reviewgate.cli;
 import dev.reviewgate.app.Application;
 import dev.reviewgate.auth.Bootstrap;
 import dev.reviewgate.config.Settings;
+import dev.reviewgate.webhook.NetworkPolicy;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,7 +30,9 @@ public final class ServeCommand implements Callable<Integer> {
         Settings settings = new Settings(port, storage.dataDir, storage.jdbcUrl(),
                 publicUrl == null || publicUrl.isBlank() ? null : publicUrl.replaceAll("/+$", ""),
                 maxBodyBytes(), env("REVIEWGATE_BOOTSTRAP_API_KEY"), env("REVIEWGATE_BOOTSTRAP_ADMIN_PASSWORD"),
-                System.getenv().getOrDefault("REVIEWGATE_BOOTSTRAP_ADMIN_EMAIL", "admin@reviewgate.local"));
+                System.getenv().getOrDefault("REVIEWGATE_BOOTSTRAP_ADMIN_EMAIL", "admin@reviewgate.local"),
+                NetworkPolicy.parse(env("REVIEWGATE_WEBHOOK_ALLOW_PRIVATE"), env("REVIEWGATE_WEBHOOK_ALLOW_CIDRS")),
+                webhookTimeout());
         Application app = Application.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -55,6 +58,18 @@ public final class ServeCommand implements Callable<Integer> {
         System.out.println("  Admin password: " + (c.passwordGenerated() ? c.adminPassword() : "(from REVIEWGATE_BOOTSTRAP_ADMIN_PASSWORD)"));
         System.out.println("  API key:        " + (c.apiKeyGenerated() ? c.apiKey() : "(from REVIEWGATE_BOOTSTRAP_API_KEY)"));
         System.out.println();
+    }
+
+    private static java.time.Duration webhookTimeout() {
+        String raw = env("REVIEWGATE_WEBHOOK_TIMEOUT_SECONDS");
+        if (raw == null) {
+            return Settings.DEFAULT_WEBHOOK_TIMEOUT;
+        }
+        long seconds = Long.parseLong(raw.trim());
+        if (seconds < 1 || seconds > 60) {
+            throw new IllegalArgumentException("REVIEWGATE_WEBHOOK_TIMEOUT_SECONDS must be 1 to 60");
+        }
+        return java.time.Duration.ofSeconds(seconds);
     }
 
     private static long maxBodyBytes() {

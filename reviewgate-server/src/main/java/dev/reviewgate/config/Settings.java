@@ -1,6 +1,8 @@
 package dev.reviewgate.config;
 
+import dev.reviewgate.webhook.NetworkPolicy;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Everything the service can be configured with. Built by the CLI from flags, then
@@ -14,11 +16,15 @@ import java.nio.file.Path;
  * @param bootstrapApiKey         used instead of a generated key on first start, or null
  * @param bootstrapAdminPassword  used instead of a generated password on first start, or null
  * @param bootstrapAdminEmail     the first admin's login
+ * @param webhookNetwork          which addresses webhooks may be sent to (SSRF guard)
+ * @param webhookTimeout          the time one webhook attempt may take
  */
 public record Settings(int port, Path dataDir, String databaseUrl, String publicUrl, long maxBodyBytes,
-                       String bootstrapApiKey, String bootstrapAdminPassword, String bootstrapAdminEmail) {
+                       String bootstrapApiKey, String bootstrapAdminPassword, String bootstrapAdminEmail,
+                       NetworkPolicy webhookNetwork, Duration webhookTimeout) {
 
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+    public static final Duration DEFAULT_WEBHOOK_TIMEOUT = Duration.ofSeconds(15);
 
     /** The SQLite URL used when no database URL is configured. */
     public static String sqliteUrl(Path dataDir) {
@@ -29,6 +35,6 @@ public record Settings(int port, Path dataDir, String databaseUrl, String public
     public Settings withPublicUrlForPort(int actualPort) {
         String url = publicUrl != null ? publicUrl : "http://localhost:" + actualPort;
         return new Settings(actualPort, dataDir, databaseUrl, url, maxBodyBytes,
-                bootstrapApiKey, bootstrapAdminPassword, bootstrapAdminEmail);
+                bootstrapApiKey, bootstrapAdminPassword, bootstrapAdminEmail, webhookNetwork, webhookTimeout);
     }
 }

@@ -4,23 +4,27 @@ import dev.reviewgate.auth.AccountRepository;
 import dev.reviewgate.review.Actor;
 import dev.reviewgate.review.Review;
 import dev.reviewgate.support.Ids;
+import dev.reviewgate.webhook.DeliveryPlanner;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Writes an event for a change, inside the change's transaction: either both are committed or
- * neither. The per-review {@code sequence} is taken from the review row, which the transaction
+ * Writes an event for a change, and the deliveries it needs, inside the change's transaction:
+ * either all are committed or none. The per-review {@code sequence} is taken from the review row, which the transaction
  * holds, so receivers can order events and drop stale ones.
  */
 public final class Outbox {
 
     private final EventRepository events;
     private final AccountRepository accounts;
+    private final DeliveryPlanner deliveries;
     private final Ids ids;
     private final String publicUrl;
 
-    public Outbox(EventRepository events, AccountRepository accounts, Ids ids, String publicUrl) {
+    public Outbox(EventRepository events, AccountRepository accounts, DeliveryPlanner deliveries, Ids ids,
+                  String publicUrl) {
         this.events = events;
         this.accounts = accounts;
+        this.deliveries = deliveries;
         this.ids = ids;
         this.publicUrl = publicUrl;
     }
@@ -36,6 +40,7 @@ public final class Outbox {
                 respondingUser(h, review.accountId(), actor), now, versionId, publicUrl);
         events.insert(h, review.accountId(), eventId, review.id(), sequence, type,
                 EventPayloads.build(review, context), now);
+        deliveries.plan(h, review, eventId, type, now);
     }
 
     /** gotoHuman reports the responding person's e-mail; for models and agents it is their name or id. */

@@ -7,6 +7,7 @@ import dev.reviewgate.error.Problem;
 import dev.reviewgate.json.Json;
 import dev.reviewgate.policy.PolicyParser;
 import dev.reviewgate.support.Times;
+import dev.reviewgate.webhook.SsrfGuard;
 import java.time.InstantSource;
 import java.util.List;
 
@@ -15,11 +16,13 @@ public final class FormService {
 
     private final Database database;
     private final FormRepository forms;
+    private final SsrfGuard guard;
     private final InstantSource clock;
 
-    public FormService(Database database, FormRepository forms, InstantSource clock) {
+    public FormService(Database database, FormRepository forms, SsrfGuard guard, InstantSource clock) {
         this.database = database;
         this.forms = forms;
+        this.guard = guard;
         this.clock = clock;
     }
 
@@ -77,10 +80,13 @@ public final class FormService {
         return out;
     }
 
-    /** The form's own rules and its review policy are both checked before anything is stored. */
-    private static FormDefinition parse(JsonNode body) {
+    /** The form's own rules, its review policy and its webhook URL are checked before anything is stored. */
+    private FormDefinition parse(JsonNode body) {
         FormDefinition form = FormParser.parse(body);
         PolicyParser.parse(form.reviewPolicy(), "/reviewPolicy");
+        if (form.webhookUrl() != null) {
+            Problem.throwIfAny(guard.checkUrl(form.webhookUrl(), "/webhookUrl"));
+        }
         return form;
     }
 

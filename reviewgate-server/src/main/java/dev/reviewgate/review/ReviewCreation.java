@@ -18,6 +18,7 @@ import dev.reviewgate.policy.PolicyParser;
 import dev.reviewgate.policy.Predicate;
 import dev.reviewgate.support.Ids;
 import dev.reviewgate.wait.ChangeSignals;
+import dev.reviewgate.webhook.SsrfGuard;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,16 +43,18 @@ public final class ReviewCreation {
     private final FormRepository forms;
     private final Outbox outbox;
     private final ChangeSignals signals;
+    private final SsrfGuard guard;
     private final Ids ids;
     private final InstantSource clock;
 
     public ReviewCreation(Database database, ReviewRepository reviews, FormRepository forms, Outbox outbox,
-                          ChangeSignals signals, Ids ids, InstantSource clock) {
+                          ChangeSignals signals, SsrfGuard guard, Ids ids, InstantSource clock) {
         this.database = database;
         this.reviews = reviews;
         this.forms = forms;
         this.outbox = outbox;
         this.signals = signals;
+        this.guard = guard;
         this.ids = ids;
         this.clock = clock;
     }
@@ -64,6 +67,9 @@ public final class ReviewCreation {
 
     private Result create(Principal principal, ReviewRequests.Create req) {
         String account = principal.accountId();
+        if (req.webhookUrl() != null) {
+            Problem.throwIfAny(guard.checkUrl(req.webhookUrl(), "/webhookUrl"));
+        }
         try {
             return database.write(h -> {
                 FormRepository.StoredForm form = forms.current(h, account, req.formId())
@@ -100,7 +106,8 @@ public final class ReviewCreation {
                 form.definition().name(), req.title(), status, req.workflowId(), req.runId(), req.blockId(),
                 req.meta(), List.copyOf(visible), versionId,
                 trigger.map(PolicyParser::toJson).orElse(null), trigger.isPresent() ? now : null, req.assignTo(),
-                req.assignToGroups(), req.webhookUrl(), 0, 0, now, now, List.of(), List.of(), null);
+                req.assignToGroups(), req.webhookUrl() != null ? req.webhookUrl() : form.definition().webhookUrl(),
+                0, 0, now, now, List.of(), List.of(), null);
         reviews.insertHeader(h, header);
         reviews.insertVersion(h, account, header.id(),
                 new Version(versionId, 1, null, Origin.MODEL_OUTPUT, req.author(), null, req.fields(), now));

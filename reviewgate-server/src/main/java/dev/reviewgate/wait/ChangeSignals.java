@@ -43,6 +43,12 @@ public final class ChangeSignals {
     }
 
     private final ConcurrentHashMap<String, Slot> slots = new ConcurrentHashMap<>();
+    private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Runs {@code listener} after every committed change (e.g. to wake the webhook dispatcher). */
+    public void onChange(Runnable listener) {
+        listeners.add(listener);
+    }
 
     public static String reviewKey(String accountId, String reviewId) {
         return accountId + "|review|" + reviewId;
@@ -62,6 +68,7 @@ public final class ChangeSignals {
         if (review.runId() != null) {
             fire(runKey(review.accountId(), review.runId(), review.blockId()));
         }
+        listeners.forEach(Runnable::run);
     }
 
     /** Wakes every waiter on {@code key}. */

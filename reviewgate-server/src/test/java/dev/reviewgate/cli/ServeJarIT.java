@@ -2,18 +2,16 @@ package dev.reviewgate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static dev.reviewgate.testing.JarProcess.find;
+import static dev.reviewgate.testing.JarProcess.readUntil;
+
 import dev.reviewgate.testing.Api;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import dev.reviewgate.testing.JarProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +21,6 @@ import org.junit.jupiter.api.Test;
  */
 class ServeJarIT {
 
-    private static final Path JAR = Path.of("target", "reviewgate.jar");
     private Process server;
 
     @AfterEach
@@ -80,36 +77,6 @@ class ServeJarIT {
     }
 
     private static ProcessBuilder java(String... args) {
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"), "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().keySet().removeIf(k -> k.startsWith("REVIEWGATE_"));
-        return builder;
-    }
-
-    private static List<String> readUntil(Process process, String marker) throws IOException {
-        List<String> lines = new ArrayList<>();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        long deadline = System.currentTimeMillis() + 60_000;
-        String line;
-        while (System.currentTimeMillis() < deadline && (line = reader.readLine()) != null) {
-            lines.add(line);
-            if (line.contains(marker)) {
-                return lines;
-            }
-        }
-        throw new AssertionError("'" + marker + "' was never printed; output was:\n" + String.join("\n", lines));
-    }
-
-    private static String find(List<String> lines, String regex) {
-        Pattern pattern = Pattern.compile(regex);
-        for (String line : lines) {
-            Matcher m = pattern.matcher(line);
-            if (m.find()) {
-                return m.group(1);
-            }
-        }
-        throw new AssertionError("no line matches " + regex + " in:\n" + String.join("\n", lines));
+        return JarProcess.java(Map.of(), args);
     }
 }

@@ -5,7 +5,9 @@ import dev.reviewgate.auth.AccountRepository;
 import dev.reviewgate.auth.Bootstrap;
 import dev.reviewgate.config.Settings;
 import dev.reviewgate.support.Ids;
+import dev.reviewgate.webhook.NetworkPolicy;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.InstantSource;
 
 /** The real service on a free port over a real database, started exactly as {@code serve} starts it. */
@@ -25,9 +27,19 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(TestDatabase database, long maxBodyBytes) {
-        Settings settings = new Settings(0, Path.of("build-unused"), database.newDatabaseUrl(), null, maxBodyBytes,
-                API_KEY, ADMIN_PASSWORD, "admin@example.com");
-        return new TestServer(Application.start(settings));
+        return start(settings(database.newDatabaseUrl(), maxBodyBytes, NetworkPolicy.strict(),
+                Settings.DEFAULT_WEBHOOK_TIMEOUT), InstantSource.system());
+    }
+
+    /** A server with its own settings and clock (webhook tests allow loopback and move the clock). */
+    public static TestServer start(Settings settings, InstantSource clock) {
+        return new TestServer(Application.start(settings, clock));
+    }
+
+    public static Settings settings(String databaseUrl, long maxBodyBytes, NetworkPolicy webhookNetwork,
+                                    Duration webhookTimeout) {
+        return new Settings(0, Path.of("build-unused"), databaseUrl, null, maxBodyBytes, API_KEY, ADMIN_PASSWORD,
+                "admin@example.com", webhookNetwork, webhookTimeout);
     }
 
     public Api api() {

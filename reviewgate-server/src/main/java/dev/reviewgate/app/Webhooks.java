@@ -1,0 +1,47 @@
+package dev.reviewgate.app;
+
+import dev.reviewgate.config.Settings;
+import dev.reviewgate.db.Database;
+import dev.reviewgate.review.ReviewRepository;
+import dev.reviewgate.support.Ids;
+import dev.reviewgate.webhook.DeliveryAttempt;
+import dev.reviewgate.webhook.DeliveryPlanner;
+import dev.reviewgate.webhook.DeliveryRepository;
+import dev.reviewgate.webhook.Dispatcher;
+import dev.reviewgate.webhook.EndpointRepository;
+import dev.reviewgate.webhook.HostResolver;
+import dev.reviewgate.webhook.SsrfGuard;
+import dev.reviewgate.webhook.WebhookRoutes;
+import dev.reviewgate.webhook.WebhookSender;
+import dev.reviewgate.webhook.WebhookService;
+import java.time.InstantSource;
+
+/** The webhook feature's running parts: guard, planner, sender and dispatcher, started and stopped together. */
+record Webhooks(SsrfGuard guard, EndpointRepository endpoints, DeliveryRepository deliveries, DeliveryPlanner planner,
+                WebhookSender sender, Dispatcher dispatcher, Ids ids) implements AutoCloseable {
+
+    static Webhooks start(Database database, Settings settings, Ids ids, InstantSource clock) {
+        SsrfGuard guard = new SsrfGuard(settings.webhookNetwork(), HostResolver.system());
+        EndpointRepository endpoints = new EndpointRepository();
+        DeliveryRepository deliveries = new DeliveryRepository();
+        WebhookSender sender = new WebhookSender(guard, settings.webhookTimeout());
+        Dispatcher dispatcher = new Dispatcher(database, deliveries,
+                new DeliveryAttempt(database, deliveries, endpoints, sender, ids, clock), ids, clock,
+                settings.webhookTimeout());
+        dispatcher.start();
+        return new Webhooks(guard, endpoints, deliveries, new DeliveryPlanner(endpoints, deliveries, ids), sender,
+                dispatcher, ids);
+    }
+
+    WebhookRoutes routes(Database database, ReviewRepository reviews, InstantSource clock) {
+        WebhookService service = new WebhookService(database, endpoints, deliveries, guard, dispatcher, ids, clock);
+        return new WebhookRoutes(service, ref -> database.read(h -> reviews.exists(h, ref.accountId(), ref.reviewId())),
+                clock);
+    }
+
+    @Override
+    public void close() {
+        dispatcher.close();
+        sender.close();
+    }
+}

@@ -1,0 +1,94 @@
+package dev.reviewgate.webhook;
+
+import dev.reviewgate.db.Database;
+import dev.reviewgate.support.Ids;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One attempt at a claimed delivery: sign, send, then record the outcome under the lease in one
+ * transaction. 2xx delivers; 410 fails it for good and disables the endpoint; anything else is
+ * retried on the schedule until it is exhausted.
+ */
+public final class DeliveryAttempt {
+
+    private final Database database;
+    private final DeliveryRepository deliveries;
+    private final EndpointRepository endpoints;
+    private final WebhookSender sender;
+    private final Ids ids;
+    private final InstantSource clock;
+
+    public DeliveryAttempt(Database database, DeliveryRepository deliveries, EndpointRepository endpoints,
+                           WebhookSender sender, Ids ids, InstantSource clock) {
+        this.database = database;
+        this.deliveries = deliveries;
+        this.endpoints = endpoints;
+        this.sender = sender;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public void run(DeliveryRepository.Claimed claimed) {
+        Delivery d = claimed.delivery();
+        long startedAt = clock.millis();
+        Optional<List<String>> secrets = secrets(d, startedAt);
+        if (secrets.isEmpty()) {
+            record(claimed, startedAt, new WebhookSender.Outcome(null, null, Optional.empty(),
+                    "endpoint was deleted or disabled", 0), Delivery.FAILED, null);
+            return;
+        }
+        long timestamp = startedAt / 1000;
+        Map<String, String> headers = Map.of(
+                "webhook-id", d.id(),
+                "webhook-timestamp", Long.toString(timestamp),
+                "webhook-signature", Signer.signature(secrets.get(), d.id(), timestamp, claimed.payload()));
+        WebhookSender.Outcome outcome = sender.send(d.url(), headers, claimed.payload());
+        if (outcome.succeeded()) {
+            record(claimed, startedAt, outcome, Delivery.DELIVERED, null);
+        } else if (Integer.valueOf(410).equals(outcome.statusCode())) {
+            record(claimed, startedAt, outcome, Delivery.FAILED, null);
+        } else {
+            Optional<Duration> delay = RetrySchedule.next(d.attempts() + 1, outcome.retryAfter());
+            record(claimed, startedAt, outcome, delay.isPresent() ? Delivery.PENDING : Delivery.FAILED,
+                    delay.map(x -> clock.millis() + x.toMillis()).orElse(null));
+        }
+    }
+
+    /** The live secrets of the delivery's target; the account secret is created on first use, hence a write. */
+    private Optional<List<String>> secrets(Delivery d, long now) {
+        return database.write(h -> {
+            if (d.endpointId() == null) {
+                return Optional.of(endpoints.signingSecret(h, d.accountId(), now).signingSecrets(now));
+            }
+            return endpoints.find(h, d.accountId(), d.endpointId())
+                    .filter(e -> e.disabledAt() == null)
+                    .map(e -> new SigningSecret(e.secret(), e.previousSecret(), e.rotatedAt()).signingSecrets(now));
+        });
+    }
+
+    private void record(DeliveryRepository.Claimed claimed, long startedAt, WebhookSender.Outcome outcome,
+                        String status, Long nextAttemptAt) {
+        Delivery d = claimed.delivery();
+        long now = clock.millis();
+        database.write(h -> {
+            boolean applied = deliveries.complete(h, d.accountId(), d.id(), claimed.token(), status, nextAttemptAt,
+                    outcome.statusCode(), outcome.error(), now);
+            deliveries.insertAttempt(h, d.accountId(), new Attempt(ids.next("att"), d.id(), d.attempts() + 1, startedAt,
+                    outcome.durationMs(), outcome.statusCode(), outcome.excerpt(),
+                    applied ? outcome.error() : lostLease(outcome.error()), applied));
+            if (applied && d.endpointId() != null && Integer.valueOf(410).equals(outcome.statusCode())) {
+                endpoints.disable(h, d.accountId(), d.endpointId(), "receiver answered 410 Gone", now);
+                deliveries.failPendingForEndpoint(h, d.accountId(), d.endpointId(), "endpoint disabled after 410 Gone", now);
+            }
+            return null;
+        });
+    }
+
+    private static String lostLease(String error) {
+        return "lease expired before the outcome was recorded; result discarded" + (error == null ? "" : " (" + error + ")");
+    }
+}

@@ -1,0 +1,45 @@
+package dev.reviewgate.webhook;
+
+import dev.reviewgate.event.EventType;
+import dev.reviewgate.review.Review;
+import dev.reviewgate.support.Ids;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Decides, in the transaction that writes an event, where it must go: the review's webhook URL
+ * (its own, else its form's) and every live endpoint of the account whose filters match. The
+ * delivery rows commit with the event, so a crash after commit loses nothing.
+ */
+public final class DeliveryPlanner {
+
+    private final EndpointRepository endpoints;
+    private final DeliveryRepository deliveries;
+    private final Ids ids;
+
+    public DeliveryPlanner(EndpointRepository endpoints, DeliveryRepository deliveries, Ids ids) {
+        this.endpoints = endpoints;
+        this.deliveries = deliveries;
+        this.ids = ids;
+    }
+
+    /** Inserts one pending delivery per target of {@code eventId}; returns how many. */
+    public int plan(Handle h, Review review, String eventId, EventType type, long now) {
+        int planned = 0;
+        if (review.webhookUrl() != null) {
+            insert(h, review, eventId, null, review.webhookUrl(), now);
+            planned++;
+        }
+        for (Endpoint endpoint : endpoints.list(h, review.accountId())) {
+            if (endpoint.wants(type.event(), review.formId())) {
+                insert(h, review, eventId, endpoint.id(), endpoint.url(), now);
+                planned++;
+            }
+        }
+        return planned;
+    }
+
+    private void insert(Handle h, Review review, String eventId, String endpointId, String url, long now) {
+        deliveries.insert(h, new Delivery(review.accountId(), ids.next("msg"), eventId, review.id(), endpointId, url,
+                Delivery.PENDING, 0, now, null, null, null, now, now));
+    }
+}

@@ -1,0 +1,143 @@
+package dev.reviewgate.webhook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reviewgate.db.Database;
+import dev.reviewgate.error.Problem;
+import dev.reviewgate.error.Violation;
+import dev.reviewgate.event.EventType;
+import dev.reviewgate.json.BodyReader;
+import dev.reviewgate.support.Ids;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/** Endpoints, the account signing secret, and the delivery log: what the {@code /v1/webhooks} routes do. */
+public final class WebhookService {
+
+    private static final Set<String> EVENTS =
+            Set.copyOf(Arrays.stream(EventType.values()).map(EventType::event).toList());
+    static final int MAX_ENDPOINTS = 100;
+
+    /** A delivery with its attempts, as the log shows it. */
+    public record LoggedDelivery(Delivery delivery, List<Attempt> attempts) {
+    }
+
+    private final Database database;
+    private final EndpointRepository endpoints;
+    private final DeliveryRepository deliveries;
+    private final SsrfGuard guard;
+    private final Dispatcher dispatcher;
+    private final Ids ids;
+    private final InstantSource clock;
+
+    public WebhookService(Database database, EndpointRepository endpoints, DeliveryRepository deliveries,
+                          SsrfGuard guard, Dispatcher dispatcher, Ids ids, InstantSource clock) {
+        this.database = database;
+        this.endpoints = endpoints;
+        this.deliveries = deliveries;
+        this.guard = guard;
+        this.dispatcher = dispatcher;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public Endpoint create(String accountId, JsonNode body) {
+        BodyReader r = BodyReader.of(body, Set.of("url", "events", "formId"));
+        String url = r.optionalString("url", BodyReader.MAX_URL_LENGTH);
+        if (r.present("url") == null) {
+            r.add(List.of(new Violation("/url", "is required")));
+        } else if (url != null) {
+            r.add(guard.checkUrl(url, "/url"));
+        }
+        List<String> events = r.present("events") == null ? null : r.stringList("events", EVENTS.size(), 64);
+        if (events != null) {
+            List<Violation> unknown = new ArrayList<>();
+            for (int i = 0; i < events.size(); i++) {
+                if (!EVENTS.contains(events.get(i))) {
+                    unknown.add(new Violation("/events/" + i, "unknown event; known: " + EVENTS.stream().sorted().toList()));
+                }
+            }
+            r.add(unknown);
+        }
+        String formId = r.optionalString("formId", 200);
+        r.throwIfInvalid();
+        Endpoint endpoint = new Endpoint(accountId, ids.next("whk"), url, events, formId, Signer.newSecret(), null,
+                null, clock.millis(), null, null);
+        database.write(h -> {
+            if (endpoints.list(h, accountId).size() >= MAX_ENDPOINTS) {
+                throw Problem.conflict("An account has at most " + MAX_ENDPOINTS + " webhook endpoints.");
+            }
+            endpoints.insert(h, endpoint);
+            return null;
+        });
+        return endpoint;
+    }
+
+    public List<Endpoint> list(String accountId) {
+        return database.read(h -> endpoints.list(h, accountId));
+    }
+
+    public Endpoint get(String accountId, String id) {
+        return database.read(h -> endpoints.find(h, accountId, id)).orElseThrow(() -> Problem.notFound("No webhook " + id));
+    }
+
+    public void delete(String accountId, String id) {
+        database.write(h -> {
+            if (!endpoints.delete(h, accountId, id, clock.millis())) {
+                throw Problem.notFound("No webhook " + id);
+            }
+            deliveries.failPendingForEndpoint(h, accountId, id, "endpoint deleted", clock.millis());
+            return null;
+        });
+    }
+
+    public Endpoint rotateEndpointSecret(String accountId, String id) {
+        get(accountId, id);
+        database.write(h -> {
+            endpoints.rotate(h, accountId, id, Signer.newSecret(), clock.millis());
+            return null;
+        });
+        return get(accountId, id);
+    }
+
+    public SigningSecret signingSecret(String accountId) {
+        return database.write(h -> endpoints.signingSecret(h, accountId, clock.millis()));
+    }
+
+    public SigningSecret rotateSigningSecret(String accountId) {
+        return database.write(h -> {
+            endpoints.rotateSigningSecret(h, accountId, Signer.newSecret(), clock.millis());
+            return endpoints.signingSecret(h, accountId, clock.millis());
+        });
+    }
+
+    /** A page of deliveries for {@code column} ∈ endpoint_id, review_id, newest first. */
+    public List<LoggedDelivery> log(String accountId, String column, String value, Long beforeCreated, String beforeId,
+                                    int limit) {
+        return database.read(h -> deliveries.page(h, accountId, column, value, beforeCreated, beforeId, limit).stream()
+                .map(d -> new LoggedDelivery(d, deliveries.attempts(h, accountId, d.id())))
+                .toList());
+    }
+
+    public LoggedDelivery delivery(String accountId, String id) {
+        return database.read(h -> deliveries.find(h, accountId, id)
+                        .map(d -> new LoggedDelivery(d, deliveries.attempts(h, accountId, d.id()))))
+                .orElseThrow(() -> Problem.notFound("No delivery " + id));
+    }
+
+    /** Starts the delivery's schedule again now, whatever its state; the dispatcher is woken at once. */
+    public LoggedDelivery redeliver(String accountId, String id) {
+        database.write(h -> {
+            Delivery d = deliveries.find(h, accountId, id).orElseThrow(() -> Problem.notFound("No delivery " + id));
+            if (d.endpointId() != null && endpoints.find(h, accountId, d.endpointId()).filter(e -> e.disabledAt() == null).isEmpty()) {
+                throw Problem.conflict("The endpoint of delivery " + id + " is deleted or disabled.");
+            }
+            deliveries.redeliver(h, accountId, id, clock.millis());
+            return null;
+        });
+        dispatcher.nudge();
+        return delivery(accountId, id);
+    }
+}

@@ -1,0 +1,113 @@
+package dev.reviewgate.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reviewgate.webhook.Cidr;
+import dev.reviewgate.webhook.NetworkPolicy;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Base of the webhook suites: a server per database that may send to 127.0.0.1 only (by CIDR,
+ * not by allowing every private range), a 1 s send timeout, a clock the test moves, and a fresh
+ * receiver per test.
+ */
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDatabase.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class WebhookTest {
+
+    protected static final Duration TIMEOUT = Duration.ofSeconds(1);
+
+    @Parameter
+    protected TestDatabase database;
+    protected TestServer server;
+    protected Api api;
+    protected TestClock clock;
+    protected Receiver receiver;
+    private int forms;
+
+    @BeforeParameterizedClassInvocation
+    void startServer() {
+        clock = new TestClock();
+        NetworkPolicy loopbackOnly = new NetworkPolicy(false, List.of(Cidr.parse("127.0.0.1/32")));
+        server = TestServer.start(TestServer.settings(database.newDatabaseUrl(), 1024 * 1024, loopbackOnly, TIMEOUT), clock);
+        api = server.api();
+    }
+
+    @AfterParameterizedClassInvocation
+    void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @BeforeEach
+    void startReceiver() throws IOException {
+        clock.reset();
+        receiver = new Receiver();
+    }
+
+    @AfterEach
+    void stopReceiver() {
+        receiver.close();
+    }
+
+    /** A new blog form for this test only, so endpoints filtered to it see only this test's events. */
+    protected String newForm() {
+        String id = "blog-" + database.name().toLowerCase() + "-" + (++forms) + "-" + System.nanoTime();
+        var form = (com.fasterxml.jackson.databind.node.ObjectNode) Fixtures.blogForm();
+        form.put("id", id);
+        api.post("/v1/forms", form);
+        return id;
+    }
+
+    /** An endpoint for this test's receiver, receiving only events of {@code formId}. */
+    protected JsonNode newEndpoint(String formId) {
+        Api.Response created = api.post("/v1/webhooks", Map.of("url", receiver.url("/hook"), "formId", formId));
+        if (created.status() != 201) {
+            throw new AssertionError("endpoint not created: " + created.text());
+        }
+        return created.body();
+    }
+
+    protected Api.Response createReview(String formId) {
+        return api.post("/v1/reviews", Map.of("formId", formId,
+                "fields", Fixtures.blogFields("Post", "https://cdn.example.com/a.jpg")));
+    }
+
+    /** Polls an endpoint's delivery log until the first delivery matches (10 s at most). */
+    protected JsonNode awaitDelivery(String endpointId, Predicate<JsonNode> test) {
+        long deadline = System.currentTimeMillis() + 10_000;
+        JsonNode last = null;
+        while (System.currentTimeMillis() < deadline) {
+            JsonNode data = api.get("/v1/webhooks/" + endpointId + "/deliveries").body().get("data");
+            if (data.size() > 0) {
+                last = data.get(data.size() - 1);
+                if (test.test(last)) {
+                    return last;
+                }
+            }
+            pause(50);
+        }
+        throw new AssertionError("delivery never matched; last: " + last);
+    }
+
+    protected static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
