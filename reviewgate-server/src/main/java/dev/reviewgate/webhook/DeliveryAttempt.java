@@ -58,16 +58,16 @@ public final class DeliveryAttempt {
         }
     }
 
-    /** The live secrets of the delivery's target; the account secret is created on first use, hence a write. */
+    /** The live secrets of the delivery's target: a read, but for the first use of the account secret. */
     private Optional<List<String>> secrets(Delivery d, long now) {
-        return database.write(h -> {
-            if (d.endpointId() == null) {
-                return Optional.of(endpoints.signingSecret(h, d.accountId(), now).signingSecrets(now));
-            }
-            return endpoints.find(h, d.accountId(), d.endpointId())
-                    .filter(e -> e.disabledAt() == null)
-                    .map(e -> new SigningSecret(e.secret(), e.previousSecret(), e.rotatedAt()).signingSecrets(now));
-        });
+        if (d.endpointId() == null) {
+            SigningSecret secret = database.read(h -> endpoints.existingSigningSecret(h, d.accountId()))
+                    .orElseGet(() -> database.write(h -> endpoints.signingSecret(h, d.accountId(), now)));
+            return Optional.of(secret.signingSecrets(now));
+        }
+        return database.read(h -> endpoints.find(h, d.accountId(), d.endpointId()))
+                .filter(e -> e.disabledAt() == null)
+                .map(e -> new SigningSecret(e.secret(), e.previousSecret(), e.rotatedAt()).signingSecrets(now));
     }
 
     private void record(DeliveryRepository.Claimed claimed, long startedAt, WebhookSender.Outcome outcome,

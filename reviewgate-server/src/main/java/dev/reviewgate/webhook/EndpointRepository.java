@@ -50,14 +50,19 @@ public final class EndpointRepository {
                 .bind("secret", newSecret).bind("now", now).bind("a", accountId).bind("id", id).execute();
     }
 
-    /** The account secret that signs per-review and per-form webhook URLs; created on first use. */
+    /** The account secret that signs per-review and per-form webhook URLs; created on first use (a write). */
     public SigningSecret signingSecret(Handle h, String accountId, long now) {
         h.createUpdate("INSERT INTO signing_secrets (account_id, secret) VALUES (:a, :secret) ON CONFLICT DO NOTHING")
                 .bind("a", accountId).bind("secret", Signer.newSecret()).execute();
+        return existingSigningSecret(h, accountId).orElseThrow();
+    }
+
+    /** The account secret if it was ever created; a plain read. */
+    public Optional<SigningSecret> existingSigningSecret(Handle h, String accountId) {
         return h.createQuery("SELECT secret, previous_secret, rotated_at FROM signing_secrets WHERE account_id = :a")
                 .bind("a", accountId)
                 .map((rs, ctx) -> new SigningSecret(rs.getString(1), rs.getString(2), nullableLong(rs, 3)))
-                .one();
+                .findOne();
     }
 
     public void rotateSigningSecret(Handle h, String accountId, String newSecret, long now) {
