@@ -1,5 +1,8 @@
 package dev.reviewgate.testing;
 
+import dev.reviewgate.config.Settings;
+import dev.reviewgate.webhook.NetworkPolicy;
+import java.time.InstantSource;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
@@ -23,9 +26,20 @@ public abstract class ApiTest {
 
     @BeforeParameterizedClassInvocation
     void startServer() {
-        server = TestServer.start(database);
+        server = TestServer.start(settings(database.newDatabaseUrl()), clock());
         api = server.api();
         setUp();
+    }
+
+    /** The server's settings; suites that need another network policy or timeout override this. */
+    protected Settings settings(String databaseUrl) {
+        return TestServer.settings(databaseUrl, Settings.DEFAULT_MAX_BODY_BYTES, NetworkPolicy.strict(),
+                Settings.DEFAULT_WEBHOOK_TIMEOUT);
+    }
+
+    /** The server's clock; real time unless a suite moves it. */
+    protected InstantSource clock() {
+        return InstantSource.system();
     }
 
     @AfterParameterizedClassInvocation

@@ -22,16 +22,7 @@ public final class TestServer implements AutoCloseable {
         this.app = app;
     }
 
-    public static TestServer start(TestDatabase database) {
-        return start(database, Settings.DEFAULT_MAX_BODY_BYTES);
-    }
-
-    public static TestServer start(TestDatabase database, long maxBodyBytes) {
-        return start(settings(database.newDatabaseUrl(), maxBodyBytes, NetworkPolicy.strict(),
-                Settings.DEFAULT_WEBHOOK_TIMEOUT), InstantSource.system());
-    }
-
-    /** A server with its own settings and clock (webhook tests allow loopback and move the clock). */
+    /** A server with these settings and clock (webhook tests allow loopback and move the clock). */
     public static TestServer start(Settings settings, InstantSource clock) {
         return new TestServer(Application.start(settings, clock));
     }

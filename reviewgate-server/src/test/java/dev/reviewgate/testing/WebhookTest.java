@@ -1,55 +1,40 @@
 package dev.reviewgate.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.reviewgate.config.Settings;
 import dev.reviewgate.webhook.Cidr;
 import dev.reviewgate.webhook.NetworkPolicy;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Base of the webhook suites: a server per database that may send to 127.0.0.1 only (by CIDR,
- * not by allowing every private range), a 1 s send timeout, a clock the test moves, and a fresh
- * receiver per test.
+ * Base of the webhook suites: the API suite's server per database, but allowed to send to
+ * 127.0.0.1 only (by CIDR, not by allowing every private range), with a 1 s send timeout, a clock
+ * the test moves, and a fresh receiver per test.
  */
-@ParameterizedClass(name = "{0}")
-@EnumSource(TestDatabase.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class WebhookTest {
+public abstract class WebhookTest extends ApiTest {
 
     protected static final Duration TIMEOUT = Duration.ofSeconds(1);
 
-    @Parameter
-    protected TestDatabase database;
-    protected TestServer server;
-    protected Api api;
-    protected TestClock clock;
+    protected final TestClock clock = new TestClock();
     protected Receiver receiver;
     private int forms;
 
-    @BeforeParameterizedClassInvocation
-    void startServer() {
-        clock = new TestClock();
+    @Override
+    protected Settings settings(String databaseUrl) {
         NetworkPolicy loopbackOnly = new NetworkPolicy(false, List.of(Cidr.parse("127.0.0.1/32")));
-        server = TestServer.start(TestServer.settings(database.newDatabaseUrl(), 1024 * 1024, loopbackOnly, TIMEOUT), clock);
-        api = server.api();
+        return TestServer.settings(databaseUrl, Settings.DEFAULT_MAX_BODY_BYTES, loopbackOnly, TIMEOUT);
     }
 
-    @AfterParameterizedClassInvocation
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
+    @Override
+    protected InstantSource clock() {
+        return clock;
     }
 
     @BeforeEach
