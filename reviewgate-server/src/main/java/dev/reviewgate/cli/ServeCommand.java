@@ -25,11 +25,19 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Base URL used in links (env REVIEWGATE_PUBLIC_URL, default http://localhost:<port>).")
     String publicUrl;
 
+    @Option(names = "--max-body-bytes", defaultValue = "${env:REVIEWGATE_MAX_BODY_BYTES:-1048576}",
+            description = "Largest request body accepted; larger ones get 413 (env REVIEWGATE_MAX_BODY_BYTES, default 1 MiB).")
+    long maxBodyBytes;
+
     @Override
     public Integer call() throws InterruptedException {
+        if (maxBodyBytes < 1024) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--max-body-bytes (REVIEWGATE_MAX_BODY_BYTES) must be at least 1024");
+        }
         Settings settings = new Settings(port, storage.dataDir, storage.jdbcUrl(),
                 publicUrl == null || publicUrl.isBlank() ? null : publicUrl.replaceAll("/+$", ""),
-                maxBodyBytes(), env("REVIEWGATE_BOOTSTRAP_API_KEY"), env("REVIEWGATE_BOOTSTRAP_ADMIN_PASSWORD"),
+                maxBodyBytes, env("REVIEWGATE_BOOTSTRAP_API_KEY"), env("REVIEWGATE_BOOTSTRAP_ADMIN_PASSWORD"),
                 System.getenv().getOrDefault("REVIEWGATE_BOOTSTRAP_ADMIN_EMAIL", "admin@reviewgate.local"),
                 NetworkPolicy.parse(env("REVIEWGATE_WEBHOOK_ALLOW_PRIVATE"), env("REVIEWGATE_WEBHOOK_ALLOW_CIDRS")),
                 webhookTimeout());
@@ -70,18 +78,6 @@ public final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("REVIEWGATE_WEBHOOK_TIMEOUT_SECONDS must be 1 to 60");
         }
         return java.time.Duration.ofSeconds(seconds);
-    }
-
-    private static long maxBodyBytes() {
-        String raw = env("REVIEWGATE_MAX_BODY_BYTES");
-        if (raw == null) {
-            return Settings.DEFAULT_MAX_BODY_BYTES;
-        }
-        long value = Long.parseLong(raw.trim());
-        if (value < 1024) {
-            throw new IllegalArgumentException("REVIEWGATE_MAX_BODY_BYTES must be at least 1024");
-        }
-        return value;
     }
 
     private static String env(String name) {

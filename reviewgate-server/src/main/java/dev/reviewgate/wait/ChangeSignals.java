@@ -1,5 +1,6 @@
 package dev.reviewgate.wait;
 
+import dev.reviewgate.review.Review;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ChangeSignals {
 
     private static final class Slot {
-        final CompletableFuture<Void> fired = new CompletableFuture<>();
+        final CompletableFuture<Review> fired = new CompletableFuture<>();
         int waiters;
     }
 
@@ -29,7 +30,10 @@ public final class ChangeSignals {
             this.any = CompletableFuture.anyOf(slots.stream().map(s -> s.fired).toArray(CompletableFuture[]::new));
         }
 
-        /** Completes when any of the keys fires. */
+        /**
+         * Completes when any of the keys fires, with the review as committed by that change (so a
+         * wake-up storm needs no database reads), or null when the signal carried no review.
+         */
         public CompletableFuture<Object> fired() {
             return any;
         }
@@ -63,19 +67,19 @@ public final class ChangeSignals {
     }
 
     /** Wakes the waiters on a review, by id and by run address. Call after the change is committed. */
-    public void changed(dev.reviewgate.review.Review review) {
-        fire(reviewKey(review.accountId(), review.id()));
+    public void changed(Review review) {
+        fire(reviewKey(review.accountId(), review.id()), review);
         if (review.runId() != null) {
-            fire(runKey(review.accountId(), review.runId(), review.blockId()));
+            fire(runKey(review.accountId(), review.runId(), review.blockId()), review);
         }
         listeners.forEach(Runnable::run);
     }
 
-    /** Wakes every waiter on {@code key}. */
-    public void fire(String key) {
+    /** Wakes every waiter on {@code key}, handing them {@code review} as committed (or null if unknown). */
+    public void fire(String key, Review review) {
         Slot slot = slots.remove(key);
         if (slot != null) {
-            slot.fired.complete(null);
+            slot.fired.complete(review);
         }
     }
 
