@@ -22,6 +22,18 @@ import dev.reviewgate.review.ReviewRepository;
 import dev.reviewgate.review.ReviewRoutes;
 import dev.reviewgate.support.Ids;
 import dev.reviewgate.wait.ChangeSignals;
+import dev.reviewgate.ui.Pages;
+import dev.reviewgate.ui.WebApp;
+import dev.reviewgate.ui.admin.AdminRoutes;
+import dev.reviewgate.ui.admin.WebhooksAdminRoutes;
+import dev.reviewgate.ui.inbox.InboxRoutes;
+import dev.reviewgate.ui.review.HistoryRoutes;
+import dev.reviewgate.ui.review.ReviewPageRoutes;
+import dev.reviewgate.ui.session.LoginThrottle;
+import dev.reviewgate.ui.session.SessionRepository;
+import dev.reviewgate.ui.session.SessionRoutes;
+import dev.reviewgate.ui.session.WebSessions;
+import dev.reviewgate.webhook.WebhookService;
 import io.javalin.Javalin;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -94,18 +106,35 @@ public final class Application implements AutoCloseable {
         EventRepository events = new EventRepository();
         Outbox outbox = new Outbox(events, accounts, webhooks.planner(), ids, settings.publicUrl());
         RequestMetrics metrics = new RequestMetrics();
+        FormService formService = new FormService(database, forms, webhooks.guard(), clock);
+        WebhookService webhookService = webhooks.service(database, clock);
+        ReviewCommands commands = new ReviewCommands(database, reviews, forms, outbox, signals, clock);
+        ReviewReader reader = new ReviewReader(database, reviews, new QueueRepository(), events, signals, clock);
         return new HttpServer.Routes(
                 new ApiKeyAuthenticator(database, accounts),
                 new Idempotency(database, new IdempotencyRepository(), clock),
                 metrics,
                 new OpsRoutes(database, metrics),
-                new FormRoutes(new FormService(database, forms, webhooks.guard(), clock)),
-                webhooks.routes(database, reviews, clock),
+                new FormRoutes(formService),
+                webhooks.routes(webhookService, database, reviews, clock),
                 new ReviewRoutes(
                         new ReviewCreation(database, reviews, forms, outbox, signals, webhooks.guard(), ids, clock),
-                        new ReviewCommands(database, reviews, forms, outbox, signals, clock),
-                        new ReviewReader(database, reviews, new QueueRepository(), events, signals, clock),
-                        settings.publicUrl()));
+                        commands, reader, settings.publicUrl()),
+                webApp(database, accounts, ids, clock, settings, forms, formService, webhookService, commands, reader));
+    }
+
+    private static WebApp webApp(Database database, AccountRepository accounts, Ids ids, InstantSource clock,
+                                 Settings settings, FormRepository forms, FormService formService,
+                                 WebhookService webhookService, ReviewCommands commands, ReviewReader reader) {
+        Pages pages = new Pages();
+        WebSessions sessions = new WebSessions(database, new SessionRepository(), clock, settings.publicUrl());
+        return new WebApp(sessions, pages,
+                new SessionRoutes(database, accounts, sessions, new LoginThrottle(clock), pages),
+                new InboxRoutes(reader, database, forms, pages, clock),
+                new ReviewPageRoutes(reader, commands, database, forms, pages),
+                new HistoryRoutes(reader, database, forms, pages),
+                new AdminRoutes(formService, database, accounts, new Bootstrap(database, accounts, ids, clock), pages, clock),
+                new WebhooksAdminRoutes(webhookService, pages));
     }
 
     private static ScheduledExecutorService housekeeping(Database database, InstantSource clock) {
@@ -115,12 +144,13 @@ public final class Application implements AutoCloseable {
             return t;
         });
         IdempotencyRepository keys = new IdempotencyRepository();
+        SessionRepository sessions = new SessionRepository();
         executor.scheduleWithFixedDelay(() -> {
             try {
                 long cutoff = clock.millis() - Duration.ofHours(24).toMillis();
-                database.write(h -> keys.purgeOlderThan(h, cutoff));
+                database.write(h -> keys.purgeOlderThan(h, cutoff) + sessions.purgeExpired(h, clock.millis()));
             } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(Application.class).warn("Idempotency purge failed", e);
+                org.slf4j.LoggerFactory.getLogger(Application.class).warn("Purging old idempotency keys and sessions failed", e);
             }
         }, 1, 60, TimeUnit.MINUTES);
         return executor;

@@ -9,7 +9,9 @@ import dev.reviewgate.idempotency.Idempotency;
 import dev.reviewgate.ops.OpsRoutes;
 import dev.reviewgate.ops.RequestMetrics;
 import dev.reviewgate.review.ReviewRoutes;
+import dev.reviewgate.ui.WebApp;
 import dev.reviewgate.webhook.WebhookRoutes;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -20,7 +22,7 @@ public final class HttpServer {
 
     /** Everything the server routes to, built by {@link Application}. */
     public record Routes(ApiKeyAuthenticator auth, Idempotency idempotency, RequestMetrics metrics, OpsRoutes ops,
-                         FormRoutes forms, WebhookRoutes webhooks, ReviewRoutes reviews) {
+                         FormRoutes forms, WebhookRoutes webhooks, ReviewRoutes reviews, WebApp web) {
     }
 
     /** One registered endpoint: its method and path template (for the OpenAPI completeness test). */
@@ -41,6 +43,12 @@ public final class HttpServer {
             config.http.maxRequestSize = settings.maxBodyBytes();
             config.http.prefer405over404 = true;
             config.startup.showJavalinBanner = false;
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/static";
+                files.directory = "/static";
+                files.location = Location.CLASSPATH;
+            });
+            config.staticFiles.enableWebjars();
             config.events.handlerAdded(info -> registered.add(new Route(info.getHttpMethod().name(), info.getPath())));
             config.router.handlerWrapper(endpoint -> {
                 var inner = routes.idempotency().wrap(endpoint);
@@ -55,11 +63,22 @@ public final class HttpServer {
             r.before("/v1/*", routes.auth()::authenticate);
             r.after(HttpServer::secureHeaders);
             r.after(routes.metrics()::finish);
-            ErrorHandling.register(r);
+            ErrorHandling.register(r, new ErrorHandling.PageRenderer() {
+                @Override
+                public boolean wants(Context ctx) {
+                    return WebApp.isPage(ctx);
+                }
+
+                @Override
+                public void render(Context ctx, Problem problem) {
+                    routes.web().renderError(ctx, problem);
+                }
+            });
             routes.ops().routes(r);
             routes.forms().routes(r);
             routes.webhooks().routes(r);
             routes.reviews().routes(r);
+            routes.web().routes(r);
         });
     }
 
@@ -71,8 +90,21 @@ public final class HttpServer {
         }
     }
 
+    /**
+     * Headers on every response. The CSP allows scripts and styles from this origin only, no
+     * plugins, no framing and no base tag; images may come from https only because the reviewer
+     * clicked "load image" (agent output itself can never place an img tag).
+     */
+    static final String CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; "
+            + "frame-ancestors 'none'; form-action 'self'; img-src 'self' https:";
+
     private static void secureHeaders(Context ctx) {
+        ctx.header("Content-Security-Policy", CSP);
         ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Cache-Control", "no-store");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("X-Frame-Options", "DENY");
+        if (!ctx.path().startsWith("/static/") && !ctx.path().startsWith("/webjars/")) {
+            ctx.header("Cache-Control", "no-store");
+        }
     }
 }

@@ -33,8 +33,11 @@ record Webhooks(SsrfGuard guard, EndpointRepository endpoints, DeliveryRepositor
                 dispatcher, ids);
     }
 
-    WebhookRoutes routes(Database database, ReviewRepository reviews, InstantSource clock) {
-        WebhookService service = new WebhookService(database, endpoints, deliveries, guard, dispatcher, ids, clock);
+    WebhookService service(Database database, InstantSource clock) {
+        return new WebhookService(database, endpoints, deliveries, guard, dispatcher, ids, clock);
+    }
+
+    WebhookRoutes routes(WebhookService service, Database database, ReviewRepository reviews, InstantSource clock) {
         return new WebhookRoutes(service, ref -> database.read(h -> reviews.exists(h, ref.accountId(), ref.reviewId())),
                 clock);
     }

@@ -51,6 +51,59 @@ public final class AccountRepository {
                 .findOne();
     }
 
+    /** A user with the password hash, for sign-in only. */
+    public record Login(User user, String passwordHash) {
+    }
+
+    /** The one user lookup not scoped by account: a login names only an e-mail. */
+    public Optional<Login> loginByEmail(Handle h, String email) {
+        return h.createQuery("""
+                        SELECT account_id, id, email, display_name, role, disabled, password_hash FROM users
+                        WHERE lower(email) = lower(:email)""")
+                .bind("email", email)
+                .map((rs, ctx) -> new Login(new User(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getInt(6) != 0), rs.getString(7)))
+                .findOne();
+    }
+
+    public java.util.List<User> users(Handle h, String accountId) {
+        return h.createQuery("""
+                        SELECT account_id, id, email, display_name, role, disabled FROM users
+                        WHERE account_id = :account ORDER BY email""")
+                .bind("account", accountId)
+                .map((rs, ctx) -> new User(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getInt(6) != 0))
+                .list();
+    }
+
+    public boolean updateUser(Handle h, String accountId, String userId, String role, boolean disabled) {
+        return h.createUpdate("UPDATE users SET role = :role, disabled = :disabled WHERE account_id = :a AND id = :id")
+                .bind("role", role).bind("disabled", disabled ? 1 : 0).bind("a", accountId).bind("id", userId)
+                .execute() == 1;
+    }
+
+    /** An API key as listed to admins: never the secret, only its prefix. */
+    public record KeyInfo(String id, String name, String prefix, long createdAt, Long revokedAt) {
+    }
+
+    public java.util.List<KeyInfo> apiKeys(Handle h, String accountId) {
+        return h.createQuery("""
+                        SELECT id, name, key_prefix, created_at, revoked_at FROM api_keys
+                        WHERE account_id = :a ORDER BY created_at, id""")
+                .bind("a", accountId)
+                .map((rs, ctx) -> {
+                    long revoked = rs.getLong(5);
+                    return new KeyInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                            rs.wasNull() ? null : revoked);
+                })
+                .list();
+    }
+
+    public boolean revokeApiKey(Handle h, String accountId, String keyId, long now) {
+        return h.createUpdate("UPDATE api_keys SET revoked_at = :now WHERE account_id = :a AND id = :id AND revoked_at IS NULL")
+                .bind("now", now).bind("a", accountId).bind("id", keyId).execute() == 1;
+    }
+
     public void insertApiKey(Handle h, String accountId, String id, String name, String keyHash, String prefix, long now) {
         h.createUpdate("""
                         INSERT INTO api_keys (account_id, id, name, key_hash, key_prefix, created_at)

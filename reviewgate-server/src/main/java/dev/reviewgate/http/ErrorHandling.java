@@ -20,7 +20,18 @@ public final class ErrorHandling {
     private ErrorHandling() {
     }
 
-    public static void register(RoutesConfig routes) {
+    /** Renders a problem for a person (an HTML page) when the request came from a browser page. */
+    public interface PageRenderer {
+        boolean wants(Context ctx);
+
+        void render(Context ctx, Problem problem);
+    }
+
+    private static volatile PageRenderer pages;
+
+    /** Registers the mappings; {@code pageRenderer} answers browser page requests with HTML. */
+    public static void register(RoutesConfig routes, PageRenderer pageRenderer) {
+        pages = pageRenderer;
         routes.exception(Problem.class, (e, ctx) -> render(ctx, e));
         routes.exception(HttpResponseException.class, (e, ctx) -> render(ctx, fromJavalin(e)));
         routes.exception(Exception.class, (e, ctx) -> {
@@ -33,7 +44,12 @@ public final class ErrorHandling {
     }
 
     public static void render(Context ctx, Problem problem) {
-        Responses.problem(ctx, problem);
+        PageRenderer renderer = pages;
+        if (renderer != null && renderer.wants(ctx)) {
+            renderer.render(ctx, problem);
+        } else {
+            Responses.problem(ctx, problem);
+        }
         ctx.attribute(RENDERED, true);
     }
 

@@ -51,6 +51,11 @@ public record Actor(String kind, String id, String displayName) {
                 name == null || name.isNull() ? null : name.asText());
     }
 
+    /** What to call this actor on screen. */
+    public String displayNameOrId() {
+        return displayName != null ? displayName : id;
+    }
+
     public ObjectNode toJson() {
         ObjectNode out = Json.object().put("kind", kind).put("id", id);
         out.put("displayName", displayName);

@@ -1,0 +1,133 @@
+package dev.reviewgate.ui.session;
+
+import dev.reviewgate.auth.Secrets;
+import dev.reviewgate.db.Database;
+import dev.reviewgate.error.Problem;
+import dev.reviewgate.support.Ids;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Cookie sessions for the web app: an opaque random token in an {@code HttpOnly}, {@code SameSite=Lax}
+ * cookie ({@code Secure} when the public URL is https), looked up by its hash. Every state-changing
+ * request must carry the session's CSRF token (form field or header) and must not come cross-site.
+ */
+public final class WebSessions {
+
+    public static final String COOKIE = "rg_session";
+    public static final String CSRF_FIELD = "_csrf";
+    public static final String CSRF_HEADER = "X-CSRF-Token";
+    static final Duration LIFETIME = Duration.ofDays(7);
+    static final Duration IDLE = Duration.ofHours(12);
+    private static final String ATTRIBUTE = "reviewgate.webUser";
+
+    private final Database database;
+    private final SessionRepository sessions;
+    private final InstantSource clock;
+    private final boolean secureCookies;
+
+    public WebSessions(Database database, SessionRepository sessions, InstantSource clock, String publicUrl) {
+        this.database = database;
+        this.sessions = sessions;
+        this.clock = clock;
+        this.secureCookies = publicUrl.startsWith("https://");
+    }
+
+    /** Opens a session for a user who just proved their password, and sets its cookie. */
+    public void open(Context ctx, String accountId, String userId) {
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(Ids.randomBytes(32));
+        String csrf = Base64.getUrlEncoder().withoutPadding().encodeToString(Ids.randomBytes(24));
+        long now = clock.millis();
+        database.write(h -> {
+            sessions.insert(h, accountId, Secrets.hash(token), userId, csrf, now, now + LIFETIME.toMillis());
+            return null;
+        });
+        ctx.header("Set-Cookie", cookie(token, LIFETIME.toSeconds()));
+    }
+
+    public void close(Context ctx) {
+        token(ctx).ifPresent(token -> database.write(h -> {
+            sessions.delete(h, Secrets.hash(token));
+            return null;
+        }));
+        ctx.header("Set-Cookie", cookie("", 0));
+    }
+
+    /** The signed-in user, if any (also remembered on the request). */
+    public Optional<WebUser> current(Context ctx) {
+        WebUser cached = ctx.attribute(ATTRIBUTE);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<String> token = token(ctx);
+        if (token.isEmpty()) {
+            return Optional.empty();
+        }
+        String id = Secrets.hash(token.get());
+        long now = clock.millis();
+        Optional<WebUser> user = database.read(h -> sessions.find(h, id, now, now - IDLE.toMillis()));
+        user.ifPresent(u -> {
+            ctx.attribute(ATTRIBUTE, u);
+            database.write(h -> {
+                sessions.touch(h, id, now);
+                return null;
+            });
+        });
+        return user;
+    }
+
+    /**
+     * A before-handler for the web app's pages: anonymous visitors are sent to sign in, and every
+     * POST is refused (403) unless it carries this session's CSRF token and is not cross-site.
+     */
+    public void requireUser(Context ctx) {
+        Optional<WebUser> user = current(ctx);
+        if (user.isEmpty()) {
+            if (ctx.method() == HandlerType.GET) {
+                ctx.redirect("/login?next=" + java.net.URLEncoder.encode(ctx.path(), java.nio.charset.StandardCharsets.UTF_8));
+                ctx.skipRemainingHandlers();
+                return;
+            }
+            throw Problem.unauthorized("Sign in first.");
+        }
+        if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) {
+            checkCsrf(ctx, user.get());
+        }
+    }
+
+    /** The user of a page behind {@link #requireUser}. */
+    public static WebUser user(Context ctx) {
+        WebUser user = ctx.attribute(ATTRIBUTE);
+        if (user == null) {
+            throw new IllegalStateException("page is not behind requireUser");
+        }
+        return user;
+    }
+
+    private static void checkCsrf(Context ctx, WebUser user) {
+        String site = ctx.header("Sec-Fetch-Site");
+        if ("cross-site".equalsIgnoreCase(site)) {
+            throw Problem.forbidden("Cross-site requests cannot change anything here.");
+        }
+        String sent = ctx.header(CSRF_HEADER);
+        if (sent == null) {
+            sent = ctx.formParam(CSRF_FIELD);
+        }
+        if (sent == null || !Secrets.constantTimeEquals(sent, user.csrfToken())) {
+            throw Problem.forbidden("The form is missing its CSRF token or it has expired; reload the page.");
+        }
+    }
+
+    private Optional<String> token(Context ctx) {
+        return Optional.ofNullable(ctx.cookie(COOKIE)).filter(t -> !t.isBlank() && t.length() < 200);
+    }
+
+    private String cookie(String value, long maxAgeSeconds) {
+        return COOKIE + "=" + value + "; Path=/; Max-Age=" + maxAgeSeconds + "; HttpOnly; SameSite=Lax"
+                + (secureCookies ? "; Secure" : "");
+    }
+}

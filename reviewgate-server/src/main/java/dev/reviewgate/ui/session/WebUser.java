@@ -1,0 +1,18 @@
+package dev.reviewgate.ui.session;
+
+import dev.reviewgate.auth.Principal;
+import dev.reviewgate.review.Actor;
+
+/** The signed-in reviewer of a web request, with the CSRF token of their session. */
+public record WebUser(String accountId, String userId, String email, String displayName, String role,
+                      String csrfToken) {
+
+    public boolean isAdmin() {
+        return "admin".equals(role);
+    }
+
+    /** The same person as the domain sees them: a human actor acting for the account. */
+    public Principal principal() {
+        return new Principal(accountId, userId, new Actor(Actor.HUMAN, userId, displayName));
+    }
+}

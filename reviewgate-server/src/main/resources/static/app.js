@@ -1,0 +1,103 @@
+// Reviewgate's only script. Loaded from /static (CSP: script-src 'self'), no inline handlers.
+(() => {
+  'use strict';
+
+  const csrfToken = () => document.querySelector('meta[name="csrf-token"]')?.content;
+
+  // Every htmx request carries the session's CSRF token.
+  document.addEventListener('htmx:configRequest', (event) => {
+    const token = csrfToken();
+    if (token) event.detail.headers['X-CSRF-Token'] = token;
+  });
+
+  // Remote images are fetched only when the reviewer asks: agent output must not make the
+  // browser talk to other hosts on its own.
+  document.addEventListener('click', (event) => {
+    const button = event.target.closest('button.remote-image');
+    if (!button) return;
+    const src = button.dataset.src || '';
+    if (!/^https?:\/\//i.test(src)) return;
+    const img = document.createElement('img');
+    img.src = src;
+    img.alt = button.textContent.replace(/^Load image:?\s*/, '');
+    img.referrerPolicy = 'no-referrer';
+    button.replaceWith(img);
+  });
+
+  // Once any retry is chosen, "Send instructions" replaces "Approve" (as in gotoHuman).
+  const retryChosen = () => [...document.querySelectorAll('[data-retry]')]
+    .some((el) => (el.type === 'checkbox' ? el.checked : el.value.trim() !== ''));
+  const updateActions = () => {
+    const retry = document.querySelector('[data-retry-form]');
+    const decide = document.querySelector('[data-decide]');
+    const chosen = retryChosen();
+    if (retry) retry.hidden = !chosen;
+    if (decide) decide.hidden = chosen;
+  };
+  const markDirty = (event) => {
+    const form = event.target.closest('form[data-track-dirty]');
+    if (form && !event.target.matches('[data-retry]')) form.classList.add('dirty');
+    updateActions();
+  };
+  document.addEventListener('input', markDirty);
+  document.addEventListener('change', markDirty);
+  document.addEventListener('DOMContentLoaded', updateActions);
+
+  // The review panel refreshes itself when the agent sends a new version, unless the reviewer
+  // has typed something that the refresh would throw away; then it only says so.
+  document.addEventListener('htmx:beforeSwap', (event) => {
+    const target = event.detail.target;
+    if (!target || !target.hasAttribute('data-live')) return;
+    if (document.querySelector('form.dirty') || retryChosen()) {
+      event.detail.shouldSwap = false;
+      let notice = document.getElementById('live-notice');
+      if (!notice) {
+        notice = document.createElement('p');
+        notice.id = 'live-notice';
+        notice.className = 'banner';
+        notice.setAttribute('role', 'status');
+        target.prepend(notice);
+      }
+      notice.textContent = 'This review changed while you were typing. Save or reload to see the latest version.';
+    }
+  });
+  document.addEventListener('htmx:afterSwap', () => { updateActions(); selectRow(selected); });
+
+  // Keyboard: j/k move in the inbox, Enter opens, e edits, a approves, r rejects, ? helps.
+  let selected = -1;
+  const rows = () => [...document.querySelectorAll('tr.queue-row')];
+  const selectRow = (index) => {
+    const all = rows();
+    if (all.length === 0 || index < 0) return;
+    selected = Math.min(index, all.length - 1);
+    all.forEach((row, i) => row.classList.toggle('selected', i === selected));
+    all[selected].scrollIntoView({ block: 'nearest' });
+    all[selected].querySelector('a')?.focus();
+  };
+  const showHelp = () => document.getElementById('shortcuts')?.showModal();
+  document.addEventListener('click', (event) => {
+    if (event.target.closest('[data-help]')) showHelp();
+  });
+  document.addEventListener('keydown', (event) => {
+    if (event.metaKey || event.ctrlKey || event.altKey) return;
+    if (event.target.closest('input, textarea, select, [contenteditable]')) return;
+    switch (event.key) {
+      case 'j': selectRow(selected + 1); break;
+      case 'k': selectRow(Math.max(0, selected - 1)); break;
+      case 'e': {
+        document.querySelector('[data-edit-details]')?.setAttribute('open', '');
+        document.querySelector('#edit-form textarea:not([readonly]), #edit-form input:not([type=hidden]):not([readonly])')?.focus();
+        break;
+      }
+      case 'a': {
+        const approve = document.querySelector('[data-decide]:not([hidden]) [data-action="approve"]');
+        approve?.click();
+        break;
+      }
+      case 'r': document.getElementById('reason')?.focus(); break;
+      case '?': showHelp(); break;
+      default: return;
+    }
+    event.preventDefault();
+  });
+})();
