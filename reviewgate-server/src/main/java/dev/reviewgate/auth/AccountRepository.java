@@ -93,8 +93,8 @@ public final class AccountRepository {
                 .bind("a", accountId)
                 .map((rs, ctx) -> {
                     long revoked = rs.getLong(5);
-                    return new KeyInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                            rs.wasNull() ? null : revoked);
+                    Long revokedAt = rs.wasNull() ? null : revoked;
+                    return new KeyInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), revokedAt);
                 })
                 .list();
     }

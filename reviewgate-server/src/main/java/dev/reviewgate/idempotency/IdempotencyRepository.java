@@ -26,7 +26,8 @@ public final class IdempotencyRepository {
                 .bind("a", accountId).bind("key", key)
                 .map((rs, ctx) -> {
                     int status = rs.getInt(2);
-                    return new Entry(rs.getString(1), rs.wasNull() ? null : status, rs.getString(3), rs.getLong(4));
+                    Integer statusCode = rs.wasNull() ? null : status;
+                    return new Entry(rs.getString(1), statusCode, rs.getString(3), rs.getLong(4));
                 })
                 .findOne();
     }

@@ -41,6 +41,24 @@ class IdempotencyTest extends ApiTest {
     }
 
     @Test
+    void aKeyWhoseFirstRequestIsStillRunningIs409() {
+        var created = api.post("/v1/reviews", Map.of("formId", "blog-review",
+                "fields", Fixtures.blogFields("Wait", "https://cdn.example.com/a.jpg"))).body();
+        String waitPath = "/v1/reviews/" + created.get("reviewId").asText() + "/approve";
+        Map<String, Object> body = Map.of("versionId", created.get("versionId").asText());
+        String hash = dev.reviewgate.json.CanonicalJson.sha256Hex("POST " + waitPath + "\n" + dev.reviewgate.json.Json.write(body));
+        long now = System.currentTimeMillis();
+        server.app().database().write(h -> h.createUpdate("""
+                        INSERT INTO idempotency_keys (account_id, idem_key, request_hash, created_at)
+                        SELECT account_id, 'in-flight', :hash, :now FROM reviews WHERE id = :id""")
+                .bind("hash", hash).bind("now", now).bind("id", created.get("reviewId").asText()).execute());
+        Api.Response busy = api.post(waitPath, body, Map.of("Idempotency-Key", "in-flight"));
+        assertThat(busy.status()).isEqualTo(409);
+        assertThat(api.get("/v1/reviews/" + created.get("reviewId").asText()).body().get("status").asText())
+                .isEqualTo("pending");
+    }
+
+    @Test
     void aStoredErrorIsReplayedToo() {
         Map<String, Object> bad = Map.of("formId", "no-such-form", "fields", Map.of());
         Api.Response first = api.post("/v1/reviews", bad, Map.of("Idempotency-Key", "k-3"));

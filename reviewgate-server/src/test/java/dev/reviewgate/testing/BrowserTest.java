@@ -6,6 +6,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import dev.reviewgate.config.Settings;
+import dev.reviewgate.webhook.Cidr;
 import dev.reviewgate.webhook.NetworkPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,8 +39,9 @@ public abstract class BrowserTest {
 
     @BeforeAll
     void startServerAndBrowser() {
+        NetworkPolicy loopbackOnly = new NetworkPolicy(false, List.of(Cidr.parse("127.0.0.1/32")));
         Settings settings = TestServer.settings(TestDatabase.SQLITE.newDatabaseUrl(), Settings.DEFAULT_MAX_BODY_BYTES,
-                NetworkPolicy.strict(), Settings.DEFAULT_WEBHOOK_TIMEOUT);
+                loopbackOnly, java.time.Duration.ofSeconds(2));
         server = TestServer.start(settings, InstantSource.system());
         api = server.api();
         playwright = Playwright.create(new Playwright.CreateOptions()
