@@ -77,6 +77,15 @@ public final class Json {
         }
     }
 
+    /** Indented text of a node, for people reading it. */
+    public static String pretty(JsonNode node) {
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a JSON tree", e);
+        }
+    }
+
     public static JsonNode toTree(Object value) {
         return MAPPER.valueToTree(value);
     }

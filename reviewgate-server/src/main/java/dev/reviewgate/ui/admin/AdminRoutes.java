@@ -89,7 +89,7 @@ public final class AdminRoutes {
         var stored = forms.get(user.accountId(), ctx.pathParam("formId"), null);
         pages.render(ctx, "admin/form.jte", Map.of("user", user, "id", stored.definition().id(),
                 "name", stored.definition().name(), "revision", stored.revision(),
-                "json", pretty(FormService.toJson(stored))));
+                "json", Json.pretty(FormService.toJson(stored))));
     }
 
     private void showUsers(Context ctx, String message) {
@@ -153,14 +153,6 @@ public final class AdminRoutes {
 
     private static String trim(String value) {
         return value == null ? "" : value.trim();
-    }
-
-    private static String pretty(JsonNode node) {
-        try {
-            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node);
-        } catch (Exception e) {
-            return node.toString();
-        }
     }
 
     /** A form in the admin list. */

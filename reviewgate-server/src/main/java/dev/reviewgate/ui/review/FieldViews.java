@@ -73,11 +73,7 @@ final class FieldViews {
     }
 
     static String pretty(JsonNode v) {
-        try {
-            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(v);
-        } catch (Exception e) {
-            return v.toString();
-        }
+        return Json.pretty(v);
     }
 
     private static List<FieldView.Choice> choices(Field f, JsonNode v) {
