@@ -1,12 +1,16 @@
 package dev.reviewgate.client;
 
+import java.math.BigDecimal;
+
 /**
  * ECMAScript's {@code Number.prototype.toString} for doubles, which RFC 8785 prescribes for
  * numbers: the shortest digits that round-trip, written without an exponent from 1e-6 up to
  * 1e21, else as {@code 1.5e+21} / {@code 1e-7}.
  *
  * <p>The digits come from {@link Double#toString(double)}, which returns the shortest round-trip
- * representation since JDK 19 (JDK-4511638); the SDK needs JDK 21. Only the layout differs.
+ * representation since JDK 19 (JDK-4511638); the SDK needs JDK 21. One difference remains: where
+ * one digit would do, Java may print two that are closer to the exact value ({@code 4.9E-324}
+ * for {@code 5e-324}); ECMAScript wants the fewest digits, so that case is shortened here.
  */
 final class EcmaNumbers {
 
@@ -44,7 +48,36 @@ final class EcmaNumbers {
             end--;
         }
         digits = digits.substring(0, end);
+        if (digits.length() == 2) {
+            String one = oneDigit(value, digits, n);
+            if (one != null) {
+                return layout(out, one.substring(0, 1), n + (one.length() - 1)).toString();
+            }
+        }
         return layout(out, digits, n).toString();
+    }
+
+    /**
+     * The one-digit decimal that reads back as {@code value}, the closer one if both neighbours do,
+     * or null; a {@code "10"} result means the digit carried into the next power of ten.
+     */
+    private static String oneDigit(double value, String digits, int n) {
+        int first = digits.charAt(0) - '0';
+        BigDecimal exact = new BigDecimal(value);
+        String best = null;
+        BigDecimal bestDistance = null;
+        for (int candidate : new int[] {first, first + 1}) {
+            BigDecimal decimal = BigDecimal.valueOf(candidate).scaleByPowerOfTen(n - 1);
+            if (candidate == 0 || decimal.doubleValue() != value) {
+                continue;
+            }
+            BigDecimal distance = decimal.subtract(exact).abs();
+            if (bestDistance == null || distance.compareTo(bestDistance) < 0) {
+                best = Integer.toString(candidate);
+                bestDistance = distance;
+            }
+        }
+        return best;
     }
 
     private static StringBuilder layout(StringBuilder out, String digits, int n) {
