@@ -40,6 +40,11 @@ final class Json {
         return MAPPER.createObjectNode();
     }
 
+    /** Jackson maps a JSON null to a {@code NullNode} for {@code JsonNode} members; the records document plain null. */
+    static JsonNode orNull(JsonNode node) {
+        return node == null || node.isNull() || node.isMissingNode() ? null : node;
+    }
+
     /** Any value as a tree, the way it will be sent; {@code null} becomes JSON null. */
     static JsonNode tree(Object value) {
         if (value == null) {

@@ -38,6 +38,39 @@ public record Review(String id, String formId, String formName, int formRevision
                      List<String> assignedToGroups, Instant createdAt, Instant updatedAt, String link) {
 
     /**
+     * Normalises JSON nulls and absent collections.
+     *
+     * @param id               the review id
+     * @param formId           the form
+     * @param formName         the form's name
+     * @param formRevision     the form revision
+     * @param title            the title
+     * @param status           the status
+     * @param workflowId       the workflow
+     * @param runId            the run
+     * @param blockId          the block
+     * @param meta             caller metadata
+     * @param headVersionId    the latest version
+     * @param versionsById     every version
+     * @param instructions     every instruction
+     * @param decision         the decision
+     * @param triggeredBy      the predicate, or null
+     * @param awaitingSince    when it started waiting
+     * @param assignedTo       assigned users
+     * @param assignedToGroups assigned groups
+     * @param createdAt        creation time
+     * @param updatedAt        last change
+     * @param link             its page
+     */
+    public Review {
+        triggeredBy = Json.orNull(triggeredBy);
+        versionsById = versionsById == null ? Map.of() : Map.copyOf(versionsById);
+        instructions = instructions == null ? List.of() : List.copyOf(instructions);
+        assignedTo = assignedTo == null ? List.of() : List.copyOf(assignedTo);
+        assignedToGroups = assignedToGroups == null ? List.of() : List.copyOf(assignedToGroups);
+    }
+
+    /**
      * The latest version.
      *
      * @return the version named by {@link #headVersionId()}

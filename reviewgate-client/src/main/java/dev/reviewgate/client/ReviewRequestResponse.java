@@ -14,4 +14,18 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public record ReviewRequestResponse(String reviewId, ReviewStatus status, String versionId, String link,
                                     JsonNode triggeredBy, Decision decision) {
+
+    /**
+     * Normalises a JSON null {@code triggeredBy} to null.
+     *
+     * @param reviewId    the review
+     * @param status      its status
+     * @param versionId   the submitted version
+     * @param link        its page
+     * @param triggeredBy the predicate, or null
+     * @param decision    the policy's decision, or null
+     */
+    public ReviewRequestResponse {
+        triggeredBy = Json.orNull(triggeredBy);
+    }
 }

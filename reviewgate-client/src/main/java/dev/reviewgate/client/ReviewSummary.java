@@ -33,4 +33,33 @@ public record ReviewSummary(String id, String formId, String formName, int formR
                             String headVersionId, Decision decision, JsonNode triggeredBy, Instant awaitingSince,
                             List<String> assignedTo, List<String> assignedToGroups, Instant createdAt,
                             Instant updatedAt, String link) {
+
+    /**
+     * Normalises JSON nulls and absent lists.
+     *
+     * @param id               the review id
+     * @param formId           the form
+     * @param formName         the form's name
+     * @param formRevision     the form revision
+     * @param title            the title
+     * @param status           the status
+     * @param workflowId       the workflow
+     * @param runId            the run
+     * @param blockId          the block
+     * @param meta             caller metadata
+     * @param headVersionId    the latest version
+     * @param decision         the decision
+     * @param triggeredBy      the predicate, or null
+     * @param awaitingSince    when it started waiting
+     * @param assignedTo       assigned users
+     * @param assignedToGroups assigned groups
+     * @param createdAt        creation time
+     * @param updatedAt        last change
+     * @param link             its page
+     */
+    public ReviewSummary {
+        triggeredBy = Json.orNull(triggeredBy);
+        assignedTo = assignedTo == null ? List.of() : List.copyOf(assignedTo);
+        assignedToGroups = assignedToGroups == null ? List.of() : List.copyOf(assignedToGroups);
+    }
 }
