@@ -105,6 +105,8 @@ class ReviewsTest {
         DecisionResult approved = reviews.approve(address, edited.versionId(), Actor.human("dana", "Dana Rivera"));
         assertThat(approved.submissionStatus()).isEqualTo(DecisionResult.SubmissionStatus.APPLIED);
         assertThat(approved.review().status()).isEqualTo(ReviewStatus.APPROVED);
+        assertThat(approved.review().status().isDecided()).isTrue();
+        assertThat(approved.review().isDecided()).isTrue();
         assertThat(approved.review().decision().versionId()).isEqualTo(edited.versionId());
         assertThat(approved.review().decision().decidedBy().id()).isEqualTo("dana");
         assertThat(reviews.approve(address, edited.versionId()).submissionStatus())
@@ -115,8 +117,10 @@ class ReviewsTest {
     void editsByIdAsAnAgent() {
         ReviewRequestResponse sent = gate("wf_abc123", LiveServer.unique("run"));
         Edited edited = reviews.edit(EditRequest.of(ReviewAddress.byId(sent.reviewId()), sent.versionId(), CORRECTED)
-                .origin(Origin.AGENT_EDIT));
+                .origin(Origin.AGENT_EDIT).author(Actor.agent("fixer", "Fixer")));
         assertThat(edited.review().head().origin()).isEqualTo(Origin.AGENT_EDIT);
+        assertThat(edited.review().head().author()).isEqualTo(Actor.agent("fixer", "Fixer"));
+        assertThat(edited.review().status().isDecided()).isFalse();
     }
 
     @Test
