@@ -31,13 +31,15 @@ public final class Reviewgate implements AutoCloseable {
     public static final String API_KEY_ENV = "REVIEWGATE_API_KEY";
 
     private final Transport transport;
+    private final HttpClient ownedHttpClient;
     private final ExecutorService async;
     private final Reviews reviews;
     private final Forms forms;
     private final Webhooks webhooks;
 
-    private Reviewgate(Transport transport) {
+    private Reviewgate(Transport transport, HttpClient ownedHttpClient) {
         this.transport = transport;
+        this.ownedHttpClient = ownedHttpClient;
         // Async sends block a virtual thread, not a platform one, so thousands in flight are cheap.
         this.async = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("reviewgate-async-", 0).factory());
         this.reviews = new Reviews(transport);
@@ -93,10 +95,17 @@ public final class Reviewgate implements AutoCloseable {
         return webhooks;
     }
 
-    /** Stops the threads of {@link ReviewRequest#sendRequestAsync()}; calls already running complete. */
+    /**
+     * Stops the threads of {@link ReviewRequest#sendRequestAsync()} (calls already running complete)
+     * and shuts down the HTTP client the SDK created (running calls complete, new ones are refused);
+     * one given to the builder stays open.
+     */
     @Override
     public void close() {
         async.shutdown();
+        if (ownedHttpClient != null) {
+            ownedHttpClient.shutdown(); // not close(): that would block until running long polls end
+        }
     }
 
     /** Configures a {@link Reviewgate}. */
@@ -190,7 +199,7 @@ public final class Reviewgate implements AutoCloseable {
             HttpClient http = httpClient != null ? httpClient
                     : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
             RetryPolicy policy = new RetryPolicy(maxRetries, RetryPolicy.DEFAULT.base(), RetryPolicy.DEFAULT.maxDelay());
-            return new Reviewgate(new Transport(http, url, key, timeout, policy));
+            return new Reviewgate(new Transport(http, url, key, timeout, policy), httpClient == null ? http : null);
         }
 
         private String resolve(String given, String variable, String setter, String example) {
