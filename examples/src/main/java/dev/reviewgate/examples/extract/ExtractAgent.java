@@ -81,6 +81,9 @@ public final class ExtractAgent {
                             "total_amount", Map.of("type", "number"), "vendor_name", Map.of("type", "string"))),
             "reviewPolicy", Map.of("kind", "confidence_lt", "threshold", 0.9));
 
+    /** How long one wait for the gate lasts before the agent checks whether it was decided meanwhile. */
+    private static final Duration GATE_CHECK = Duration.ofSeconds(5);
+
     /** How often the agent looks for retry requests while it waits for the decision. */
     private static final Duration INSTRUCTION_CHECK = Duration.ofSeconds(2);
 
@@ -120,9 +123,32 @@ public final class ExtractAgent {
                 out.println("The review policy approved it at once.");
                 return finish(rg.reviews().get(sent.reviewId()), out);
             }
-            Review awaiting = rg.reviews().waitFor(config.runId(), config.blockId(), config.timeout(), Duration.ofSeconds(2));
-            out.println("Gate open, waiting for a reviewer: " + awaiting.link());
+            Review gate = awaitGate(rg, config);
+            if (gate.isDecided()) {
+                return finish(gate, out);
+            }
+            out.println("Gate open, waiting for a reviewer: " + gate.link());
             return finish(awaitDecision(rg, config, extractor, out), out);
+        }
+    }
+
+    /**
+     * Waits until the gate is open. A reviewer may decide before the wait starts; then the gate
+     * never becomes "awaiting" again, so the wait goes in short rounds and stops at a decision.
+     */
+    private static Review awaitGate(Reviewgate rg, Config config) {
+        long deadline = System.nanoTime() + config.timeout().toNanos();
+        while (true) {
+            try {
+                return rg.reviews().waitFor(config.runId(), config.blockId(), GATE_CHECK, Duration.ofSeconds(1));
+            } catch (WaitTimeoutException notYet) {
+                if (notYet.lastSeen() != null && notYet.lastSeen().isDecided()) {
+                    return notYet.lastSeen();
+                }
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+            }
         }
     }
 
