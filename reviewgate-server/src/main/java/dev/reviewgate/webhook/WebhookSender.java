@@ -67,6 +67,10 @@ public final class WebhookSender implements AutoCloseable {
             return failure("timed out after " + timeout.toSeconds() + " s", start);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
+            // The request's own timeout and listener.get's race; whichever fires, it is the same timeout.
+            if (cause instanceof TimeoutException) {
+                return failure("timed out after " + timeout.toSeconds() + " s", start);
+            }
             return failure(describe(cause), start);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

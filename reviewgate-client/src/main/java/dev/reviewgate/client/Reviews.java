@@ -1,0 +1,225 @@
+package dev.reviewgate.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The review API, Retab style: find the work, inspect it, correct it, decide, and wait.
+ *
+ * <pre>{@code
+ * Review review = rg.reviews().get("run_abc123", "block_extract");
+ * Edited edited = rg.reviews().edit(EditRequest.of(review.address(), review.headVersionId(),
+ *         Map.of("total_amount", 325, "vendor_name", "Acme Corp")).note("Corrected total."));
+ * rg.reviews().approve(review.address(), edited.versionId());
+ * }</pre>
+ *
+ * Every mutation sends an {@code Idempotency-Key}, so the SDK's retries never act twice.
+ */
+public final class Reviews {
+
+    private static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
+
+    private final Transport transport;
+    private final Waiter waiter;
+
+    Reviews(Transport transport) {
+        this.transport = transport;
+        this.waiter = new Waiter(transport);
+    }
+
+    /**
+     * The queue, oldest first, as an auto-paginating iterable.
+     *
+     * @param params the filters, e.g. {@code ListParams.open().workflowId("wf_abc123")}
+     * @return the matching reviews; pages are fetched while iterating
+     */
+    public ReviewList list(ListParams params) {
+        return new ReviewList(transport, Objects.requireNonNull(params, "params"));
+    }
+
+    /**
+     * The open queue (not yet decided), oldest first.
+     *
+     * @return the open reviews; pages are fetched while iterating
+     */
+    public ReviewList list() {
+        return list(ListParams.open());
+    }
+
+    /**
+     * A review by id.
+     *
+     * @param reviewId the review id
+     * @return the review
+     * @throws NotFoundException when there is no such review
+     */
+    public Review get(String reviewId) {
+        return get(ReviewAddress.byId(reviewId));
+    }
+
+    /**
+     * The review gating a block of a run.
+     *
+     * @param runId   the run
+     * @param blockId the block
+     * @return the review
+     * @throws NotFoundException until the gate is reached
+     */
+    public Review get(String runId, String blockId) {
+        return get(ReviewAddress.byRun(runId, blockId));
+    }
+
+    /**
+     * A review by either address.
+     *
+     * @param address the review
+     * @return the review
+     * @throws NotFoundException when there is no such review
+     */
+    public Review get(ReviewAddress address) {
+        return Json.convert(transport.send(Transport.Call.get(address.path())), Review.class);
+    }
+
+    /**
+     * Appends a version: a whole corrected snapshot authored from a parent version.
+     *
+     * @param edit the review, parent, snapshot and optional origin, note and author
+     * @return the new version's id and the review
+     * @throws ValidationException when the snapshot does not match the form, or the parent is unknown
+     * @throws ConflictException   when the snapshot exists with another parent, or the review is decided
+     */
+    public Edited edit(EditRequest edit) {
+        JsonNode answer = transport.send(Transport.Call.post(edit.address().path() + "/versions", edit.body()));
+        return Json.convert(answer, Edited.class);
+    }
+
+    /**
+     * Approves one exact version, as the API key's actor.
+     *
+     * @param address   the review
+     * @param versionId the version that flows downstream
+     * @return {@code APPLIED}, or {@code ALREADY_APPLIED} when this exact approval already stood
+     * @throws ConflictException when another decision stands ({@link ConflictException#decision()})
+     */
+    public DecisionResult approve(ReviewAddress address, String versionId) {
+        return approve(address, versionId, null);
+    }
+
+    /**
+     * Approves one exact version.
+     *
+     * @param address   the review
+     * @param versionId the version that flows downstream
+     * @param author    who decides, or null for the API key's actor
+     * @return {@code APPLIED}, or {@code ALREADY_APPLIED} when this exact approval already stood
+     * @throws ConflictException when another decision stands ({@link ConflictException#decision()})
+     */
+    public DecisionResult approve(ReviewAddress address, String versionId, Actor author) {
+        return decide(address, "approve", versionId, null, author);
+    }
+
+    /**
+     * Rejects one exact version, as the API key's actor.
+     *
+     * @param address   the review
+     * @param versionId the version decided on
+     * @param reason    why; required
+     * @return {@code APPLIED}, or {@code ALREADY_APPLIED} when this exact rejection already stood
+     * @throws ConflictException   when another decision stands ({@link ConflictException#decision()})
+     * @throws ValidationException when the reason is empty or the version unknown
+     */
+    public DecisionResult reject(ReviewAddress address, String versionId, String reason) {
+        return reject(address, versionId, reason, null);
+    }
+
+    /**
+     * Rejects one exact version.
+     *
+     * @param address   the review
+     * @param versionId the version decided on
+     * @param reason    why; required
+     * @param author    who decides, or null for the API key's actor
+     * @return {@code APPLIED}, or {@code ALREADY_APPLIED} when this exact rejection already stood
+     * @throws ConflictException   when another decision stands ({@link ConflictException#decision()})
+     * @throws ValidationException when the reason is empty or the version unknown
+     */
+    public DecisionResult reject(ReviewAddress address, String versionId, String reason, Actor author) {
+        return decide(address, "reject", versionId, reason, author);
+    }
+
+    /**
+     * Asks the agent for a retry, per field (gotoHuman's retry buttons and instructions). The
+     * review moves to {@code CHANGES_REQUESTED} and an {@code instructions} webhook is sent.
+     *
+     * @param address the review
+     * @param fields  per field id, {@link FieldInstruction#rerun()} or {@link FieldInstruction#text(String)}
+     * @param author  who asks, or null for the API key's actor
+     * @return the review after the change
+     * @throws ValidationException when a field does not allow that kind of retry
+     * @throws ConflictException   when the review is decided
+     */
+    public Review instruct(ReviewAddress address, Map<String, FieldInstruction> fields, Actor author) {
+        ObjectNode body = Json.object();
+        body.set("fields", Json.tree(fields));
+        if (author != null) {
+            body.set("author", Json.tree(author));
+        }
+        return Json.convert(transport.send(Transport.Call.post(address.path() + "/instructions", body)), Review.class);
+    }
+
+    /**
+     * Waits until the gate of a block is reached: the review exists and is not decided (Retab's
+     * {@code wait_for}). Returns within milliseconds of that moment; it long-polls the server in
+     * chunks of up to 60 s.
+     *
+     * @param runId        the run
+     * @param blockId      the block
+     * @param timeout      the longest to wait overall (may overrun by under a second)
+     * @param pollInterval the pause between attempts after errors or early not-ready answers
+     * @return the awaiting review
+     * @throws WaitTimeoutException when the timeout passes first (also when the review was decided without waiting)
+     */
+    public Review waitFor(String runId, String blockId, Duration timeout, Duration pollInterval) {
+        return waiter.await(ReviewAddress.byRun(runId, blockId), "awaiting", timeout, pollInterval);
+    }
+
+    /**
+     * Waits until a review is decided. Returns at once when it already is.
+     *
+     * @param reviewId the review
+     * @param timeout  the longest to wait overall (may overrun by under a second)
+     * @return the decided review; see {@link Review#decision()}
+     * @throws WaitTimeoutException when the timeout passes first
+     * @throws NotFoundException    when there is no such review
+     */
+    public Review waitForDecision(String reviewId, Duration timeout) {
+        return waitForDecision(ReviewAddress.byId(reviewId), timeout);
+    }
+
+    /**
+     * Waits until the review at an address is decided. Returns at once when it already is; on a
+     * run address the review need not exist yet.
+     *
+     * @param address the review
+     * @param timeout the longest to wait overall (may overrun by under a second)
+     * @return the decided review; see {@link Review#decision()}
+     * @throws WaitTimeoutException when the timeout passes first
+     */
+    public Review waitForDecision(ReviewAddress address, Duration timeout) {
+        return waiter.await(address, "decision", timeout, DEFAULT_POLL_INTERVAL);
+    }
+
+    private DecisionResult decide(ReviewAddress address, String verb, String versionId, String reason, Actor author) {
+        ObjectNode body = Json.object().put("versionId", Objects.requireNonNull(versionId, "versionId"));
+        if (reason != null) {
+            body.put("reason", reason);
+        }
+        if (author != null) {
+            body.set("author", Json.tree(author));
+        }
+        return Json.convert(transport.send(Transport.Call.post(address.path() + "/" + verb, body)), DecisionResult.class);
+    }
+}
