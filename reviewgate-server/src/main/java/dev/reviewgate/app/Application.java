@@ -21,7 +21,9 @@ import dev.reviewgate.review.ReviewReader;
 import dev.reviewgate.review.ReviewRepository;
 import dev.reviewgate.review.ReviewRoutes;
 import dev.reviewgate.support.Ids;
+import dev.reviewgate.db.Dialect;
 import dev.reviewgate.wait.ChangeSignals;
+import dev.reviewgate.wait.ClusterSignals;
 import dev.reviewgate.ui.Pages;
 import dev.reviewgate.ui.WebApp;
 import dev.reviewgate.ui.admin.AdminRoutes;
@@ -57,10 +59,12 @@ public final class Application implements AutoCloseable {
     private final ScheduledExecutorService housekeeping;
     private final List<HttpServer.Route> routes;
     private final Webhooks webhooks;
+    private final ChangeSignals signals;
+    private final ClusterSignals cluster;
 
     private Application(Database database, Javalin javalin, Settings settings,
                         Optional<Bootstrap.Credentials> credentials, ScheduledExecutorService housekeeping,
-                        List<HttpServer.Route> routes, Webhooks webhooks) {
+                        List<HttpServer.Route> routes, Webhooks webhooks, ChangeSignals signals, ClusterSignals cluster) {
         this.database = database;
         this.javalin = javalin;
         this.settings = settings;
@@ -68,6 +72,8 @@ public final class Application implements AutoCloseable {
         this.housekeeping = housekeeping;
         this.routes = routes;
         this.webhooks = webhooks;
+        this.signals = signals;
+        this.cluster = cluster;
     }
 
     public static Application start(Settings requested) {
@@ -87,10 +93,20 @@ public final class Application implements AutoCloseable {
             Settings running = requested.withPublicUrlForPort(requested.port() == 0 ? freePort() : requested.port());
             List<HttpServer.Route> routes = new ArrayList<>();
             Webhooks webhooks = Webhooks.start(database, running, ids, clock);
-            Javalin javalin = HttpServer.create(running, routesFor(database, accounts, webhooks, ids, clock, running), routes);
+            ChangeSignals signals = new ChangeSignals();
+            signals.onChange(review -> webhooks.dispatcher().nudge());
+            ClusterSignals cluster = null;
+            if (database.dialect() == Dialect.POSTGRESQL) {
+                cluster = new ClusterSignals(running.databaseUrl(), database, signals, clock,
+                        Settings.NOTIFY_LISTEN.equals(running.notifyMode()));
+                cluster.start();
+            }
+            Javalin javalin = HttpServer.create(running,
+                    routesFor(database, accounts, webhooks, signals, ids, clock, running), routes);
             javalin.start(running.port());
             ScheduledExecutorService housekeeping = housekeeping(database, clock);
-            return new Application(database, javalin, running, credentials, housekeeping, List.copyOf(routes), webhooks);
+            return new Application(database, javalin, running, credentials, housekeeping, List.copyOf(routes), webhooks,
+                    signals, cluster);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -98,9 +114,7 @@ public final class Application implements AutoCloseable {
     }
 
     private static HttpServer.Routes routesFor(Database database, AccountRepository accounts, Webhooks webhooks,
-                                              Ids ids, InstantSource clock, Settings settings) {
-        ChangeSignals signals = new ChangeSignals();
-        signals.onChange(webhooks.dispatcher()::nudge);
+                                              ChangeSignals signals, Ids ids, InstantSource clock, Settings settings) {
         ReviewRepository reviews = new ReviewRepository();
         FormRepository forms = new FormRepository();
         EventRepository events = new EventRepository();
@@ -185,8 +199,16 @@ public final class Application implements AutoCloseable {
         return credentials;
     }
 
+    /**
+     * Graceful shutdown: parked waiters are answered now, Jetty drains the requests in flight, the
+     * dispatcher hands back its leases so another instance can take them at once.
+     */
     @Override
     public void close() {
+        signals.close();
+        if (cluster != null) {
+            cluster.close();
+        }
         housekeeping.shutdownNow();
         javalin.stop();
         webhooks.close();

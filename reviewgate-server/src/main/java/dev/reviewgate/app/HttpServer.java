@@ -43,6 +43,8 @@ public final class HttpServer {
             config.http.maxRequestSize = settings.maxBodyBytes();
             config.http.prefer405over404 = true;
             config.startup.showJavalinBanner = false;
+            // On stop, requests in flight get up to 10 s to finish (long polls are answered first).
+            config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/static";

@@ -19,6 +19,8 @@ public final class Bootstrap {
                               boolean passwordGenerated, boolean apiKeyGenerated) {
     }
 
+    private static final long BOOTSTRAP_LOCK = 0x7265766965776761L;
+
     private final Database database;
     private final AccountRepository accounts;
     private final Ids ids;
@@ -42,6 +44,8 @@ public final class Bootstrap {
                 ? settings.bootstrapAdminPassword() : Passwords.generate();
         String passwordHash = Passwords.hash(password);
         return database.write(h -> {
+            // Several instances may start on an empty database at once: only one creates the account.
+            database.lockForTransaction(h, BOOTSTRAP_LOCK);
             if (accounts.anyAccount(h)) {
                 return Optional.empty();
             }

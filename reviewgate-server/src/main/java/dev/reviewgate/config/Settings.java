@@ -18,10 +18,29 @@ import java.time.Duration;
  * @param bootstrapAdminEmail     the first admin's login
  * @param webhookNetwork          which addresses webhooks may be sent to (SSRF guard)
  * @param webhookTimeout          the time one webhook attempt may take
+ * @param notifyMode              on PostgreSQL, how instances tell each other of changes:
+ *                                {@code listen} (LISTEN/NOTIFY plus a poll) or {@code poll} (behind PgBouncer)
  */
 public record Settings(int port, Path dataDir, String databaseUrl, String publicUrl, long maxBodyBytes,
                        String bootstrapApiKey, String bootstrapAdminPassword, String bootstrapAdminEmail,
-                       NetworkPolicy webhookNetwork, Duration webhookTimeout) {
+                       NetworkPolicy webhookNetwork, Duration webhookTimeout, String notifyMode) {
+
+    public static final String NOTIFY_LISTEN = "listen";
+    public static final String NOTIFY_POLL = "poll";
+
+    public Settings {
+        if (!NOTIFY_LISTEN.equals(notifyMode) && !NOTIFY_POLL.equals(notifyMode)) {
+            throw new IllegalArgumentException("REVIEWGATE_NOTIFY must be listen or poll, not " + notifyMode);
+        }
+    }
+
+    /** Settings with the default notification mode ({@code listen}). */
+    public Settings(int port, Path dataDir, String databaseUrl, String publicUrl, long maxBodyBytes,
+                    String bootstrapApiKey, String bootstrapAdminPassword, String bootstrapAdminEmail,
+                    NetworkPolicy webhookNetwork, Duration webhookTimeout) {
+        this(port, dataDir, databaseUrl, publicUrl, maxBodyBytes, bootstrapApiKey, bootstrapAdminPassword,
+                bootstrapAdminEmail, webhookNetwork, webhookTimeout, NOTIFY_LISTEN);
+    }
 
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     public static final Duration DEFAULT_WEBHOOK_TIMEOUT = Duration.ofSeconds(15);
@@ -35,6 +54,6 @@ public record Settings(int port, Path dataDir, String databaseUrl, String public
     public Settings withPublicUrlForPort(int actualPort) {
         String url = publicUrl != null ? publicUrl : "http://localhost:" + actualPort;
         return new Settings(actualPort, dataDir, databaseUrl, url, maxBodyBytes,
-                bootstrapApiKey, bootstrapAdminPassword, bootstrapAdminEmail, webhookNetwork, webhookTimeout);
+                bootstrapApiKey, bootstrapAdminPassword, bootstrapAdminEmail, webhookNetwork, webhookTimeout, notifyMode);
     }
 }

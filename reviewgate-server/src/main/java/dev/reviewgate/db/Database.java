@@ -33,7 +33,9 @@ public final class Database implements AutoCloseable {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setPoolName("reviewgate-" + dialect.name().toLowerCase());
-        config.setConnectionTimeout(5_000);
+        // Fail fast: with the pool exhausted or the database away, a request gets a 503 in 2 s, not a hang.
+        config.setConnectionTimeout(2_000);
+        config.setValidationTimeout(1_000);
         if (dialect == Dialect.SQLITE) {
             // Data-source properties, not connectionInitSql: they must hold on every connection
             // before its first statement. IMMEDIATE takes the write lock at BEGIN, so read-then-write
@@ -92,6 +94,30 @@ public final class Database implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /**
+     * True when {@code error} means the database cannot be reached right now (down, restarting,
+     * backend killed, pool exhausted) rather than that the request was wrong: a 503, worth a retry.
+     */
+    public static boolean isUnavailable(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.net.ConnectException) {
+                return true;
+            }
+            if (t instanceof SQLException s && s.getSQLState() != null
+                    && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Serialises a transaction with every other holder of {@code key} (PostgreSQL; SQLite already serialises writers). */
+    public void lockForTransaction(Handle h, long key) {
+        if (dialect == Dialect.POSTGRESQL) {
+            h.createQuery("SELECT pg_advisory_xact_lock(:key)").bind("key", key).mapTo(String.class).findOne();
+        }
     }
 
     public Handle openHandle() {

@@ -35,6 +35,12 @@ public final class ErrorHandling {
         routes.exception(Problem.class, (e, ctx) -> render(ctx, e));
         routes.exception(HttpResponseException.class, (e, ctx) -> render(ctx, fromJavalin(e)));
         routes.exception(Exception.class, (e, ctx) -> {
+            if (dev.reviewgate.db.Database.isUnavailable(e)) {
+                LOG.warn("Database unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+                ctx.header("Retry-After", "1");
+                render(ctx, Problem.of(503, "Service unavailable", "The database cannot be reached right now; retry shortly."));
+                return;
+            }
             LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
             render(ctx, Problem.of(500, "Internal error", "The server failed to handle the request; it has been logged."));
         });

@@ -76,7 +76,7 @@ public final class ReviewReader {
                 if (review.isPresent() && ready(review.get(), what)) {
                     return new Waited(true, review.get());
                 }
-                boolean hopeless = review.isPresent() && what == WaitFor.AWAITING;
+                boolean hopeless = (review.isPresent() && what == WaitFor.AWAITING) || signals.isClosed();
                 long remaining = deadline - clock.millis();
                 if (hopeless || remaining <= 0) {
                     return new Waited(false, review.orElse(null));

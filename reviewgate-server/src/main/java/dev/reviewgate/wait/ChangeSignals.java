@@ -47,11 +47,30 @@ public final class ChangeSignals {
     }
 
     private final ConcurrentHashMap<String, Slot> slots = new ConcurrentHashMap<>();
-    private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<Review>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile boolean closed;
 
-    /** Runs {@code listener} after every committed change (e.g. to wake the webhook dispatcher). */
-    public void onChange(Runnable listener) {
+    /** Runs {@code listener} after every committed change (to wake the dispatcher, to tell other instances). */
+    public void onChange(java.util.function.Consumer<Review> listener) {
         listeners.add(listener);
+    }
+
+    /** Shutting down: every waiter is woken now and told not to wait again. */
+    public void close() {
+        closed = true;
+        slots.keySet().forEach(key -> fire(key, null));
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Wakes the waiters of a review changed on another instance; they re-read it. */
+    public void changedElsewhere(String accountId, String reviewId, String runId, String blockId) {
+        fire(reviewKey(accountId, reviewId), null);
+        if (runId != null && blockId != null) {
+            fire(runKey(accountId, runId, blockId), null);
+        }
     }
 
     public static String reviewKey(String accountId, String reviewId) {
@@ -72,7 +91,7 @@ public final class ChangeSignals {
         if (review.runId() != null) {
             fire(runKey(review.accountId(), review.runId(), review.blockId()), review);
         }
-        listeners.forEach(Runnable::run);
+        listeners.forEach(listener -> listener.accept(review));
     }
 
     /** Wakes every waiter on {@code key}, handing them {@code review} as committed (or null if unknown). */

@@ -1,0 +1,164 @@
+package dev.reviewgate.wait;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.reviewgate.db.Database;
+import dev.reviewgate.json.Json;
+import dev.reviewgate.review.Review;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Long polls across instances on one PostgreSQL. After a commit, the change is queued and one
+ * publisher thread sends it as {@code NOTIFY} (coalesced, off the request thread); a dedicated
+ * {@code LISTEN} connection turns other instances' changes into local wake-ups and reconnects when
+ * the database comes back. A poll of recently updated reviews every {@link #POLL} keeps waits
+ * correct where NOTIFY is unavailable (PgBouncer in transaction mode: {@code REVIEWGATE_NOTIFY=poll})
+ * or was missed while reconnecting.
+ */
+public final class ClusterSignals implements AutoCloseable {
+
+    public static final String CHANNEL = "reviewgate_changes";
+    static final Duration POLL = Duration.ofMillis(500);
+    static final Duration OVERLAP = Duration.ofSeconds(2);
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterSignals.class);
+
+    private final String jdbcUrl;
+    private final Database database;
+    private final ChangeSignals local;
+    private final InstantSource clock;
+    private final boolean listen;
+    private final Set<String> outbox = new LinkedHashSet<>();
+    private final Semaphore pending = new Semaphore(0);
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running = true;
+
+    public ClusterSignals(String jdbcUrl, Database database, ChangeSignals local, InstantSource clock, boolean listen) {
+        this.jdbcUrl = jdbcUrl;
+        this.database = database;
+        this.local = local;
+        this.clock = clock;
+        this.listen = listen;
+    }
+
+    public void start() {
+        local.onChange(this::published);
+        if (listen) {
+            threads.add(Thread.ofPlatform().daemon().name("reviewgate-notify").start(this::publishLoop));
+            threads.add(Thread.ofPlatform().daemon().name("reviewgate-listen").start(this::listenLoop));
+        }
+        threads.add(Thread.ofPlatform().daemon().name("reviewgate-change-poll").start(this::pollLoop));
+    }
+
+    /** Called after commit on this instance: queue one notification for the others. */
+    void published(Review review) {
+        if (!listen) {
+            return;
+        }
+        ArrayNode payload = Json.array().add(review.accountId()).add(review.id());
+        payload.add(review.runId()).add(review.blockId());
+        synchronized (outbox) {
+            outbox.add(Json.write(payload));
+        }
+        pending.release();
+    }
+
+    private void publishLoop() {
+        while (running) {
+            try {
+                pending.acquire();
+                pending.drainPermits();
+                List<String> batch;
+                synchronized (outbox) {
+                    batch = new ArrayList<>(outbox);
+                    outbox.clear();
+                }
+                database.write(h -> {
+                    batch.forEach(p -> h.createQuery("SELECT pg_notify('" + CHANNEL + "', :p)").bind("p", p)
+                            .mapTo(String.class).findOne());
+                    return null;
+                });
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.debug("Could not send change notifications; other instances fall back to polling", e);
+            }
+        }
+    }
+
+    private void listenLoop() {
+        while (running) {
+            try (Connection connection = DriverManager.getConnection(jdbcUrl);
+                 Statement statement = connection.createStatement()) {
+                statement.execute("LISTEN " + CHANNEL);
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] notifications = pg.getNotifications((int) POLL.toMillis());
+                    if (notifications != null) {
+                        for (PGNotification n : notifications) {
+                            wake(Json.parse(n.getParameter()));
+                        }
+                    }
+                }
+            } catch (Exception e) {
+                if (running) {
+                    LOG.debug("LISTEN connection lost; reconnecting", e);
+                    sleep(POLL);
+                }
+            }
+        }
+    }
+
+    private void pollLoop() {
+        long since = clock.millis() - OVERLAP.toMillis();
+        while (running) {
+            sleep(POLL);
+            long start = clock.millis();
+            try {
+                long from = since;
+                database.read(h -> h.createQuery("""
+                                SELECT account_id, id, run_id, block_id FROM reviews WHERE updated_at >= :since""")
+                        .bind("since", from)
+                        .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
+                        .list())
+                        .forEach(r -> local.changedElsewhere(r[0], r[1], r[2], r[3]));
+                // Instances' clocks differ a little; re-reading a short overlap costs less than a missed wake-up.
+                since = start - OVERLAP.toMillis();
+            } catch (RuntimeException e) {
+                LOG.debug("Change poll failed; retrying", e);
+            }
+        }
+    }
+
+    private void wake(JsonNode payload) {
+        local.changedElsewhere(payload.get(0).asText(), payload.get(1).asText(),
+                payload.get(2).isNull() ? null : payload.get(2).asText(),
+                payload.get(3).isNull() ? null : payload.get(3).asText());
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        threads.forEach(Thread::interrupt);
+    }
+}
