@@ -31,9 +31,7 @@ public final class Outbox {
 
     /** Records {@code type} for {@code review} (as it is after the change) on {@code versionId}. */
     public void emit(Handle h, Review review, EventType type, Actor actor, String versionId, long now) {
-        h.createUpdate("UPDATE reviews SET event_seq = event_seq + 1 WHERE account_id = :a AND id = :id")
-                .bind("a", review.accountId()).bind("id", review.id()).execute();
-        long sequence = h.createQuery("SELECT event_seq FROM reviews WHERE account_id = :a AND id = :id")
+        long sequence = h.createQuery("UPDATE reviews SET event_seq = event_seq + 1 WHERE account_id = :a AND id = :id RETURNING event_seq")
                 .bind("a", review.accountId()).bind("id", review.id()).mapTo(Long.class).one();
         String eventId = ids.next("evt");
         EventPayloads.Context context = new EventPayloads.Context(type, eventId, sequence,

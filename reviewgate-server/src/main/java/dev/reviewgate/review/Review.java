@@ -70,6 +70,24 @@ public record Review(String accountId, String id, String formId, int formRevisio
                 webhookUrl, round, eventSeq, createdAt, updatedAt, List.copyOf(v), List.copyOf(i), d);
     }
 
+    /**
+     * This review after a change, as it is now stored: the changed state and children; id, form,
+     * address, meta and the rest of the header stay as they were.
+     */
+    public Review after(ReviewStatus newStatus, String newHead, int newRound, Long newAwaitingSince, long now,
+                        List<Version> newVersions, List<Instruction> newInstructions, Decision newDecision) {
+        return new Review(accountId, id, formId, formRevision, formName, title, newStatus, workflowId, runId, blockId,
+                meta, visibleFields, newHead, triggeredBy, newAwaitingSince, assignedTo, assignedGroups, webhookUrl,
+                newRound, eventSeq, createdAt, now, List.copyOf(newVersions), List.copyOf(newInstructions), newDecision);
+    }
+
+    /** The same review with a new title and meta (an agent's update may carry both). */
+    public Review withTitleAndMeta(String newTitle, JsonNode newMeta) {
+        return new Review(accountId, id, formId, formRevision, formName, newTitle, status, workflowId, runId, blockId,
+                newMeta, visibleFields, headVersionId, triggeredBy, awaitingSince, assignedTo, assignedGroups,
+                webhookUrl, round, eventSeq, createdAt, updatedAt, versions, instructions, decision);
+    }
+
     public boolean isDecided() {
         return decision != null;
     }

@@ -57,7 +57,7 @@ public final class ReviewCommands {
             List<Violation> errors = req.origin() == Origin.HUMAN_EDIT
                     ? SnapshotValidator.validateEdit(form, req.snapshot(), parent.snapshot(),
                     new HashSet<>(review.visibleFields()), "/snapshot")
-                    : concat(SnapshotValidator.validate(form, req.snapshot(), "/snapshot"),
+                    : plus(SnapshotValidator.validate(form, req.snapshot(), "/snapshot"),
                     ReviewCreation.hiddenFields(review, req.snapshot(), "/snapshot"));
             Problem.throwIfAny(errors);
             VersionRules.Append append = VersionRules.append(review, req.snapshot(), req.parentId());
@@ -65,12 +65,12 @@ public final class ReviewCommands {
                 return new Appended(review, append.versionId(), false);
             }
             long now = clock.millis();
-            reviews.insertVersion(h, p.accountId(), review.id(), new Version(append.versionId(),
-                    review.versions().size() + 1L, req.parentId(), req.origin(), req.author(), req.note(),
-                    req.snapshot(), now));
-            reviews.updateState(h, p.accountId(), review.id(), review.status(), append.versionId(), review.round(),
-                    review.eventSeq(), review.awaitingSince(), now);
-            Review after = reviews.load(h, p.accountId(), review.id()).orElseThrow();
+            Version version = new Version(append.versionId(), review.versions().size() + 1L, req.parentId(),
+                    req.origin(), req.author(), req.note(), req.snapshot(), now);
+            reviews.insertVersion(h, p.accountId(), review.id(), version);
+            Review after = review.after(review.status(), version.id(), review.round(), review.awaitingSince(), now,
+                    plus(review.versions(), List.of(version)), review.instructions(), review.decision());
+            reviews.updateState(h, after);
             outbox.emit(h, after, EventType.EDITED, req.author(), append.versionId(), now);
             return new Appended(after, append.versionId(), true);
         });
@@ -83,9 +83,11 @@ public final class ReviewCommands {
             long now = clock.millis();
             List<Instruction> round = InstructionRules.give(review, form(h, review), req.fields(), req.author(), now);
             round.forEach(i -> reviews.insertInstruction(h, p.accountId(), review.id(), i));
-            reviews.updateState(h, p.accountId(), review.id(), ReviewStatus.CHANGES_REQUESTED, review.headVersionId(),
-                    review.round() + 1, review.eventSeq(), review.awaitingSince(), now);
-            Review after = reviews.load(h, p.accountId(), review.id()).orElseThrow();
+            // Ordered as a later read orders them: by round, then field.
+            List<Instruction> sorted = round.stream().sorted(java.util.Comparator.comparing(Instruction::fieldId)).toList();
+            Review after = review.after(ReviewStatus.CHANGES_REQUESTED, review.headVersionId(), review.round() + 1,
+                    review.awaitingSince(), now, review.versions(), plus(review.instructions(), sorted), review.decision());
+            reviews.updateState(h, after);
             outbox.emit(h, after, EventType.INSTRUCTIONS, req.author(), review.headVersionId(), now);
             return after;
         });
@@ -100,12 +102,12 @@ public final class ReviewCommands {
                 return new Decided(review, false);
             }
             long now = clock.millis();
-            reviews.insertDecision(h, p.accountId(), review.id(),
-                    new Decision(verdict, req.versionId(), req.reason(), req.author(), now));
+            Decision decision = new Decision(verdict, req.versionId(), req.reason(), req.author(), now);
+            reviews.insertDecision(h, p.accountId(), review.id(), decision);
             ReviewStatus status = Decision.APPROVED.equals(verdict) ? ReviewStatus.APPROVED : ReviewStatus.REJECTED;
-            reviews.updateState(h, p.accountId(), review.id(), status, review.headVersionId(), review.round(),
-                    review.eventSeq(), review.awaitingSince(), now);
-            Review after = reviews.load(h, p.accountId(), review.id()).orElseThrow();
+            Review after = review.after(status, review.headVersionId(), review.round(), review.awaitingSince(), now,
+                    review.versions(), review.instructions(), decision);
+            reviews.updateState(h, after);
             outbox.emit(h, after, status == ReviewStatus.APPROVED ? EventType.APPROVED : EventType.REJECTED,
                     req.author(), req.versionId(), now);
             return new Decided(after, true);
@@ -126,7 +128,7 @@ public final class ReviewCommands {
         return forms.revision(h, review.accountId(), review.formId(), review.formRevision()).orElseThrow().definition();
     }
 
-    private static List<Violation> concat(List<Violation> a, List<Violation> b) {
+    private static <T> List<T> plus(List<T> a, List<T> b) {
         return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
 }

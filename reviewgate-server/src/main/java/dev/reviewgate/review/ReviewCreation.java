@@ -109,13 +109,14 @@ public final class ReviewCreation {
                 req.assignToGroups(), req.webhookUrl() != null ? req.webhookUrl() : form.definition().webhookUrl(),
                 0, 0, now, now, List.of(), List.of(), null);
         reviews.insertHeader(h, header);
-        reviews.insertVersion(h, account, header.id(),
-                new Version(versionId, 1, null, Origin.MODEL_OUTPUT, req.author(), null, req.fields(), now));
+        Version version = new Version(versionId, 1, null, Origin.MODEL_OUTPUT, req.author(), null, req.fields(), now);
+        reviews.insertVersion(h, account, header.id(), version);
+        Decision decision = null;
         if (trigger.isEmpty()) {
-            reviews.insertDecision(h, account, header.id(),
-                    new Decision(Decision.APPROVED, versionId, null, Actor.REVIEW_POLICY, now));
+            decision = new Decision(Decision.APPROVED, versionId, null, Actor.REVIEW_POLICY, now);
+            reviews.insertDecision(h, account, header.id(), decision);
         }
-        Review created = reviews.load(h, account, header.id()).orElseThrow();
+        Review created = header.withChildren(List.of(version), List.of(), decision);
         // The created event is written first so sequence 1 always announces the review.
         outbox.emit(h, created, EventType.CREATED, req.author(), versionId, now);
         if (trigger.isEmpty()) {
@@ -141,17 +142,22 @@ public final class ReviewCreation {
             Problem.throwIfAny(hiddenFields(review, req.fields(), "/fields"));
             VersionRules.Append append = VersionRules.update(review, req.fields());
             long now = clock.millis();
+            List<Version> versions = review.versions();
             if (append.created()) {
-                reviews.insertVersion(h, account, id, new Version(append.versionId(), review.versions().size() + 1L,
-                        append.parentId(), Origin.MODEL_OUTPUT, req.author(), null, req.fields(), now));
+                Version version = new Version(append.versionId(), review.versions().size() + 1L, append.parentId(),
+                        Origin.MODEL_OUTPUT, req.author(), null, req.fields(), now);
+                reviews.insertVersion(h, account, id, version);
+                versions = java.util.stream.Stream.concat(versions.stream(), java.util.stream.Stream.of(version)).toList();
             }
+            Review updated = review;
             if (req.metaGiven() || req.titleGiven()) {
-                reviews.updateTitleAndMeta(h, account, id, req.titleGiven() ? req.title() : review.title(),
+                updated = review.withTitleAndMeta(req.titleGiven() ? req.title() : review.title(),
                         req.metaGiven() ? req.meta() : review.meta());
+                reviews.updateTitleAndMeta(h, account, id, updated.title(), updated.meta());
             }
-            reviews.updateState(h, account, id, ReviewStatus.PENDING, append.versionId(), review.round(),
-                    review.eventSeq(), now, now);
-            Review updated = reviews.load(h, account, id).orElseThrow();
+            updated = updated.after(ReviewStatus.PENDING, append.versionId(), review.round(), now, now, versions,
+                    review.instructions(), review.decision());
+            reviews.updateState(h, updated);
             outbox.emit(h, updated, EventType.UPDATED, req.author(), append.versionId(), now);
             return new Result(updated, append.versionId(), false);
         });

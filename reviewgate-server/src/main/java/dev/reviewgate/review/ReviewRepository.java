@@ -86,16 +86,15 @@ public final class ReviewRepository {
         }
     }
 
-    /** Writes the mutable part of the header after a change. */
-    public void updateState(Handle h, String accountId, String id, ReviewStatus status, String headVersionId,
-                            int round, long eventSeq, Long awaitingSince, long now) {
+    /** Writes the mutable part of the header, as {@code r} has it after a change. */
+    public void updateState(Handle h, Review r) {
         h.createUpdate("""
                         UPDATE reviews SET status = :status, is_open = :open, head_version_id = :head, round = :round,
-                               event_seq = :seq, awaiting_since = :awaiting, updated_at = :now
+                               awaiting_since = :awaiting, updated_at = :now
                         WHERE account_id = :a AND id = :id""")
-                .bind("status", status.wire()).bind("open", status.isOpen() ? 1 : 0).bind("head", headVersionId)
-                .bind("round", round).bind("seq", eventSeq).bind("awaiting", awaitingSince).bind("now", now)
-                .bind("a", accountId).bind("id", id).execute();
+                .bind("status", r.status().wire()).bind("open", r.status().isOpen() ? 1 : 0)
+                .bind("head", r.headVersionId()).bind("round", r.round()).bind("awaiting", r.awaitingSince())
+                .bind("now", r.updatedAt()).bind("a", r.accountId()).bind("id", r.id()).execute();
     }
 
     /** An update may carry new {@code title} and {@code meta} along with the new output. */
