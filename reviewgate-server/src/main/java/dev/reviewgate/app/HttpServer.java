@@ -5,6 +5,7 @@ import dev.reviewgate.config.Settings;
 import dev.reviewgate.error.Problem;
 import dev.reviewgate.form.FormRoutes;
 import dev.reviewgate.http.ErrorHandling;
+import dev.reviewgate.http.OversizedBodies;
 import dev.reviewgate.idempotency.Idempotency;
 import dev.reviewgate.ops.OpsRoutes;
 import dev.reviewgate.ops.RequestMetrics;
@@ -65,7 +66,7 @@ public final class HttpServer {
             r.before("/v1/*", routes.auth()::authenticate);
             r.after(HttpServer::secureHeaders);
             r.after(routes.metrics()::finish);
-            ErrorHandling.register(r, new ErrorHandling.PageRenderer() {
+            ErrorHandling.register(r, settings.maxBodyBytes(), new ErrorHandling.PageRenderer() {
                 @Override
                 public boolean wants(Context ctx) {
                     return WebApp.isPage(ctx);
@@ -84,10 +85,11 @@ public final class HttpServer {
         });
     }
 
-    /** A declared length over the limit is refused before any of the body is read. */
+    /** A declared length over the limit is refused before any of the body is parsed. */
     private static void refuseOversizedBody(Context ctx, long limit) {
         long length = ctx.contentLength();
         if (length > limit) {
+            OversizedBodies.discardRemaining(ctx, limit);
             throw Problem.tooLarge("The request body is " + length + " bytes; this server accepts at most " + limit + ".");
         }
     }

@@ -29,11 +29,19 @@ public final class ErrorHandling {
 
     private static volatile PageRenderer pages;
 
-    /** Registers the mappings; {@code pageRenderer} answers browser page requests with HTML. */
-    public static void register(RoutesConfig routes, PageRenderer pageRenderer) {
+    /**
+     * Registers the mappings; {@code pageRenderer} answers browser page requests with HTML and
+     * {@code maxBodyBytes} is the body limit behind Javalin's own 413.
+     */
+    public static void register(RoutesConfig routes, long maxBodyBytes, PageRenderer pageRenderer) {
         pages = pageRenderer;
         routes.exception(Problem.class, (e, ctx) -> render(ctx, e));
-        routes.exception(HttpResponseException.class, (e, ctx) -> render(ctx, fromJavalin(e)));
+        routes.exception(HttpResponseException.class, (e, ctx) -> {
+            if (e.getStatus() == 413) {
+                OversizedBodies.discardRemaining(ctx, maxBodyBytes);
+            }
+            render(ctx, fromJavalin(e));
+        });
         routes.exception(Exception.class, (e, ctx) -> {
             if (dev.reviewgate.db.Database.isUnavailable(e)) {
                 LOG.warn("Database unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
