@@ -124,8 +124,9 @@ public final class Application implements AutoCloseable {
         WebhookService webhookService = webhooks.service(database, clock);
         ReviewCommands commands = new ReviewCommands(database, reviews, forms, outbox, signals, clock);
         ReviewReader reader = new ReviewReader(database, reviews, new QueueRepository(), events, signals, clock);
+        ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(database, accounts, clock);
         return new HttpServer.Routes(
-                new ApiKeyAuthenticator(database, accounts),
+                authenticator,
                 new Idempotency(database, new IdempotencyRepository(), clock),
                 metrics,
                 new OpsRoutes(database, metrics),
@@ -134,10 +135,12 @@ public final class Application implements AutoCloseable {
                 new ReviewRoutes(
                         new ReviewCreation(database, reviews, forms, outbox, signals, webhooks.guard(), ids, clock),
                         commands, reader, settings.publicUrl()),
-                webApp(database, accounts, ids, clock, settings, forms, formService, webhookService, commands, reader));
+                webApp(database, accounts, authenticator, ids, clock, settings, forms, formService, webhookService,
+                        commands, reader));
     }
 
-    private static WebApp webApp(Database database, AccountRepository accounts, Ids ids, InstantSource clock,
+    private static WebApp webApp(Database database, AccountRepository accounts, ApiKeyAuthenticator authenticator,
+                                 Ids ids, InstantSource clock,
                                  Settings settings, FormRepository forms, FormService formService,
                                  WebhookService webhookService, ReviewCommands commands, ReviewReader reader) {
         Pages pages = new Pages();
@@ -147,7 +150,7 @@ public final class Application implements AutoCloseable {
                 new InboxRoutes(reader, database, forms, pages, clock),
                 new ReviewPageRoutes(reader, commands, database, forms, pages),
                 new HistoryRoutes(reader, database, forms, pages),
-                new AdminRoutes(formService, database, accounts, new Bootstrap(database, accounts, ids, clock), pages, clock),
+                new AdminRoutes(formService, database, accounts, authenticator, new Bootstrap(database, accounts, ids, clock), pages, clock),
                 new WebhooksAdminRoutes(webhookService, pages));
     }
 

@@ -3,24 +3,36 @@ package dev.reviewgate.auth;
 import dev.reviewgate.db.Database;
 import dev.reviewgate.error.Problem;
 import dev.reviewgate.review.Actor;
+import dev.reviewgate.support.BoundedCache;
 import io.javalin.http.Context;
+import java.time.Duration;
+import java.time.InstantSource;
 import java.util.Optional;
 
 /**
  * Resolves {@code Authorization: Bearer <key>} or {@code x-api-key: <key>} to a {@link Principal}.
  * Only the SHA-256 of a key is stored; the stored hash is compared with the presented one in
  * constant time after the indexed lookup.
+ *
+ * <p>A valid key is remembered (by its hash) for {@link #REMEMBERED}, so an agent's requests do not
+ * each pay a database round trip for it. Revoking a key forgets it at once on this instance; other
+ * instances stop accepting it within {@link #REMEMBERED}. Unknown keys are never remembered.
  */
 public final class ApiKeyAuthenticator {
 
     private static final String ATTRIBUTE = "reviewgate.principal";
 
+    /** How long a valid key is accepted without asking the database again. */
+    public static final Duration REMEMBERED = Duration.ofSeconds(5);
+
     private final Database database;
     private final AccountRepository accounts;
+    private final BoundedCache<String, AccountRepository.StoredKey> valid;
 
-    public ApiKeyAuthenticator(Database database, AccountRepository accounts) {
+    public ApiKeyAuthenticator(Database database, AccountRepository accounts, InstantSource clock) {
         this.database = database;
         this.accounts = accounts;
+        this.valid = BoundedCache.expiring(10_000, REMEMBERED, clock);
     }
 
     /** A before-handler for {@code /v1/*}: 401 unless a valid, unrevoked key is presented. */
@@ -28,11 +40,24 @@ public final class ApiKeyAuthenticator {
         String key = presentedKey(ctx).orElseThrow(() -> Problem.unauthorized(
                 "Send an API key as 'Authorization: Bearer <key>' or 'x-api-key: <key>'."));
         String hash = Secrets.hash(key);
-        AccountRepository.StoredKey stored = database.read(h -> accounts.activeKeyByHash(h, hash))
+        AccountRepository.StoredKey stored = valid.get(hash).or(() -> lookUp(hash))
                 .filter(k -> Secrets.constantTimeEquals(k.keyHash(), hash))
                 .orElseThrow(() -> Problem.unauthorized("The API key is not valid or has been revoked."));
         ctx.attribute(ATTRIBUTE, new Principal(stored.accountId(), stored.id(),
                 new Actor(Actor.AGENT, stored.id(), stored.name())));
+    }
+
+    /** Revokes a key of {@code accountId}; false when it has no such active key. */
+    public boolean revoke(String accountId, String keyId, long now) {
+        boolean revoked = database.write(h -> accounts.revokeApiKey(h, accountId, keyId, now));
+        valid.removeIf(k -> k.id().equals(keyId));
+        return revoked;
+    }
+
+    private Optional<AccountRepository.StoredKey> lookUp(String hash) {
+        Optional<AccountRepository.StoredKey> stored = database.read(h -> accounts.activeKeyByHash(h, hash));
+        stored.ifPresent(k -> valid.put(hash, k));
+        return stored;
     }
 
     public static Principal principal(Context ctx) {

@@ -2,6 +2,7 @@ package dev.reviewgate.ui.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reviewgate.auth.AccountRepository;
+import dev.reviewgate.auth.ApiKeyAuthenticator;
 import dev.reviewgate.auth.Bootstrap;
 import dev.reviewgate.db.Database;
 import dev.reviewgate.error.Problem;
@@ -26,15 +27,17 @@ public final class AdminRoutes {
     private final FormService forms;
     private final Database database;
     private final AccountRepository accounts;
+    private final ApiKeyAuthenticator keys;
     private final Bootstrap access;
     private final Pages pages;
     private final InstantSource clock;
 
-    public AdminRoutes(FormService forms, Database database, AccountRepository accounts, Bootstrap access, Pages pages,
-                       InstantSource clock) {
+    public AdminRoutes(FormService forms, Database database, AccountRepository accounts, ApiKeyAuthenticator keys,
+                       Bootstrap access, Pages pages, InstantSource clock) {
         this.forms = forms;
         this.database = database;
         this.accounts = accounts;
+        this.keys = keys;
         this.access = access;
         this.pages = pages;
         this.clock = clock;
@@ -145,7 +148,7 @@ public final class AdminRoutes {
 
     private void processRevokeKey(Context ctx) {
         WebUser user = WebSessions.user(ctx);
-        if (!database.write(h -> accounts.revokeApiKey(h, user.accountId(), ctx.pathParam("keyId"), clock.millis()))) {
+        if (!keys.revoke(user.accountId(), ctx.pathParam("keyId"), clock.millis())) {
             throw Problem.notFound("No active API key " + ctx.pathParam("keyId"));
         }
         ctx.redirect("/admin/api-keys", HttpStatus.SEE_OTHER);
