@@ -1,37 +1,58 @@
 package dev.reviewgate.form;
 
 import dev.reviewgate.json.Json;
+import dev.reviewgate.support.BoundedCache;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
-/** SQL for forms and their immutable revisions. */
+/**
+ * SQL for forms and their immutable revisions. Because a revision never changes once committed,
+ * parsed revisions are kept in memory: a decision or an update reads its form without a round
+ * trip, and a create parses the current revision only the first time it sees it.
+ */
 public final class FormRepository {
 
     /** One revision of a form as stored. */
     public record StoredForm(FormDefinition definition, int revision, long createdAt, long updatedAt) {
     }
 
-    public Optional<StoredForm> current(Handle h, String accountId, String formId) {
-        return h.createQuery("""
-                        SELECT r.definition, r.revision, f.created_at, f.updated_at
-                        FROM forms f JOIN form_revisions r
-                          ON r.account_id = f.account_id AND r.form_id = f.id AND r.revision = f.current_revision
-                        WHERE f.account_id = :a AND f.id = :id""")
-                .bind("a", accountId).bind("id", formId)
-                .map((rs, ctx) -> new StoredForm(FormParser.parse(Json.parse(rs.getString(1))), rs.getInt(2),
-                        rs.getLong(3), rs.getLong(4)))
-                .findOne();
+    private record RevisionKey(String accountId, String formId, int revision) {
     }
 
-    public Optional<StoredForm> revision(Handle h, String accountId, String formId, int revision) {
+    private record Revision(FormDefinition definition, long createdAt) {
+    }
+
+    private record FormRow(int currentRevision, long createdAt, long updatedAt) {
+    }
+
+    private final BoundedCache<RevisionKey, Revision> revisions = BoundedCache.immutable(2_000);
+
+    public Optional<StoredForm> current(Handle h, String accountId, String formId) {
         return h.createQuery("""
-                        SELECT definition, revision, created_at FROM form_revisions
-                        WHERE account_id = :a AND form_id = :id AND revision = :revision""")
-                .bind("a", accountId).bind("id", formId).bind("revision", revision)
-                .map((rs, ctx) -> new StoredForm(FormParser.parse(Json.parse(rs.getString(1))), rs.getInt(2),
-                        rs.getLong(3), rs.getLong(3)))
-                .findOne();
+                        SELECT f.current_revision, f.created_at, f.updated_at FROM forms f
+                        WHERE f.account_id = :a AND f.id = :id""")
+                .bind("a", accountId).bind("id", formId)
+                .map((rs, ctx) -> new FormRow(rs.getInt(1), rs.getLong(2), rs.getLong(3)))
+                .findOne()
+                .flatMap(row -> revision(h, accountId, formId, row.currentRevision())
+                        .map(r -> new StoredForm(r.definition(), r.revision(), row.createdAt(), row.updatedAt())));
+    }
+
+    /** One revision; read from memory after the first time, since a committed revision never changes. */
+    public Optional<StoredForm> revision(Handle h, String accountId, String formId, int revision) {
+        RevisionKey key = new RevisionKey(accountId, formId, revision);
+        Optional<Revision> known = revisions.get(key);
+        if (known.isEmpty()) {
+            known = h.createQuery("""
+                            SELECT definition, created_at FROM form_revisions
+                            WHERE account_id = :a AND form_id = :id AND revision = :revision""")
+                    .bind("a", accountId).bind("id", formId).bind("revision", revision)
+                    .map((rs, ctx) -> new Revision(FormParser.parse(Json.parse(rs.getString(1))), rs.getLong(2)))
+                    .findOne();
+            known.ifPresent(r -> revisions.put(key, r));
+        }
+        return known.map(r -> new StoredForm(r.definition(), revision, r.createdAt(), r.createdAt()));
     }
 
     /** Current revisions, ordered by id; keyset-paginated after {@code afterId}. */
