@@ -85,11 +85,9 @@ public final class ClusterSignals implements AutoCloseable {
                     batch = new ArrayList<>(outbox);
                     outbox.clear();
                 }
-                database.write(h -> {
-                    batch.forEach(p -> h.createQuery("SELECT pg_notify('" + CHANNEL + "', :p)").bind("p", p)
-                            .mapTo(String.class).findOne());
-                    return null;
-                });
+                // One statement for the whole batch: one round trip however many changes queued up.
+                database.write(h -> h.createQuery("SELECT pg_notify('" + CHANNEL + "', p) FROM unnest(:payloads) AS p")
+                        .bindArray("payloads", String.class, batch).mapTo(String.class).list());
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
