@@ -38,7 +38,9 @@ class LongPollTest extends ApiTest {
 
         assertThat(waited.body().get("ready").asBoolean()).isTrue();
         assertThat(waited.body().at("/review/decision/verdict").asText()).isEqualTo("approved");
-        assertThat(wakeMillis).isLessThan(500);
+        // Far below the 30 s the waiter would otherwise sit out; generous for a loaded CI machine.
+        // How fast it really is belongs to the benchmark (docs/benchmarks.md, P3).
+        assertThat(wakeMillis).isLessThan(2_000);
     }
 
     @Test
