@@ -94,7 +94,6 @@ public final class Application implements AutoCloseable {
             List<HttpServer.Route> routes = new ArrayList<>();
             Webhooks webhooks = Webhooks.start(database, running, ids, clock);
             ChangeSignals signals = new ChangeSignals();
-            signals.onChange(review -> webhooks.dispatcher().nudge());
             ClusterSignals cluster = null;
             if (database.dialect() == Dialect.POSTGRESQL) {
                 cluster = new ClusterSignals(running.databaseUrl(), database, signals, clock,

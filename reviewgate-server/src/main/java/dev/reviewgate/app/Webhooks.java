@@ -29,7 +29,7 @@ record Webhooks(SsrfGuard guard, EndpointRepository endpoints, DeliveryRepositor
                 new DeliveryAttempt(database, deliveries, endpoints, sender, ids, clock), ids, clock,
                 settings.webhookTimeout());
         dispatcher.start();
-        return new Webhooks(guard, endpoints, deliveries, new DeliveryPlanner(endpoints, deliveries, ids), sender,
+        return new Webhooks(guard, endpoints, deliveries, new DeliveryPlanner(endpoints, deliveries, ids, dispatcher::nudge), sender,
                 dispatcher, ids);
     }
 

@@ -8,18 +8,22 @@ import org.jdbi.v3.core.Handle;
 /**
  * Decides, in the transaction that writes an event, where it must go: the review's webhook URL
  * (its own, else its form's) and every live endpoint of the account whose filters match. The
- * delivery rows commit with the event, so a crash after commit loses nothing.
+ * delivery rows commit with the event, so a crash after commit loses nothing. Only a commit that
+ * planned deliveries wakes the dispatcher; changes nobody subscribed to cost it nothing.
  */
 public final class DeliveryPlanner {
 
     private final EndpointRepository endpoints;
     private final DeliveryRepository deliveries;
     private final Ids ids;
+    private final Runnable afterCommit;
 
-    public DeliveryPlanner(EndpointRepository endpoints, DeliveryRepository deliveries, Ids ids) {
+    /** {@code afterCommit} runs once the transaction that planned deliveries has committed. */
+    public DeliveryPlanner(EndpointRepository endpoints, DeliveryRepository deliveries, Ids ids, Runnable afterCommit) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.ids = ids;
+        this.afterCommit = afterCommit;
     }
 
     /** Inserts one pending delivery per target of {@code eventId}; returns how many. */
@@ -34,6 +38,9 @@ public final class DeliveryPlanner {
                 insert(h, review, eventId, endpoint.id(), endpoint.url(), now);
                 planned++;
             }
+        }
+        if (planned > 0) {
+            h.afterCommit(afterCommit);
         }
         return planned;
     }
