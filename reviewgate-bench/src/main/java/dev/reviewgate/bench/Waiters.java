@@ -9,13 +9,17 @@ import java.util.concurrent.TimeUnit;
 /**
  * P3: parks one long poll on each of {@code parked} open reviews on instance A, then decides a
  * sample of them one at a time, on A and on B, timing each decision request until its waiter has
- * answered. Also reads A's resident memory while the waiters are parked.
+ * answered (after {@link #WARM_UP} untimed ones on each). Also reads A's resident memory while the
+ * waiters are parked.
  */
 final class Waiters {
 
     /** Wake-up latencies on the same instance and across instances, and A's RSS with the waiters parked. */
     record Result(Stats sameInstance, Stats acrossInstances, long rssMib, int parked) {
     }
+
+    /** Decisions at the start of each sample that are not timed: the second server starts cold. */
+    static final int WARM_UP = 20;
 
     private Waiters() {
     }
@@ -43,7 +47,10 @@ final class Waiters {
             ApiWorkloads.Created r = open.get(i);
             long t = System.nanoTime();
             decider.post("/v1/reviews/" + r.reviewId() + "/approve", Map.of("versionId", r.versionId()));
-            latencies.add(woke.get(i).get(30, TimeUnit.SECONDS) - t);
+            long latency = woke.get(i).get(30, TimeUnit.SECONDS) - t;
+            if (i >= from + WARM_UP) {
+                latencies.add(latency);
+            }
         }
         return Stats.of(latencies, System.nanoTime() - start);
     }
