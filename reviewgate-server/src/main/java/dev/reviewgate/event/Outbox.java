@@ -9,8 +9,9 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Writes an event for a change, and the deliveries it needs, inside the change's transaction:
- * either all are committed or none. The per-review {@code sequence} is taken from the review row, which the transaction
- * holds, so receivers can order events and drop stale ones.
+ * either all are committed or none. The per-review {@code sequence} lets receivers order events
+ * and drop stale ones. Callers take it from the review row their transaction holds locked (or has
+ * just inserted) and store it with the row, so it is unique and gap-free per review.
  */
 public final class Outbox {
 
@@ -30,9 +31,7 @@ public final class Outbox {
     }
 
     /** Records {@code type} for {@code review} (as it is after the change) on {@code versionId}. */
-    public void emit(Handle h, Review review, EventType type, Actor actor, String versionId, long now) {
-        long sequence = h.createQuery("UPDATE reviews SET event_seq = event_seq + 1 WHERE account_id = :a AND id = :id RETURNING event_seq")
-                .bind("a", review.accountId()).bind("id", review.id()).mapTo(Long.class).one();
+    public void emit(Handle h, Review review, long sequence, EventType type, Actor actor, String versionId, long now) {
         String eventId = ids.next("evt");
         EventPayloads.Context context = new EventPayloads.Context(type, eventId, sequence,
                 respondingUser(h, review.accountId(), actor), now, versionId, publicUrl);

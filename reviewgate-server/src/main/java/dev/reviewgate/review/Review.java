@@ -72,13 +72,15 @@ public record Review(String accountId, String id, String formId, int formRevisio
 
     /**
      * This review after a change, as it is now stored: the changed state and children; id, form,
-     * address, meta and the rest of the header stay as they were.
+     * address, meta and the rest of the header stay as they were. Every change announces itself
+     * with one event, so the event sequence moves on by one.
      */
     public Review after(ReviewStatus newStatus, String newHead, int newRound, Long newAwaitingSince, long now,
                         List<Version> newVersions, List<Instruction> newInstructions, Decision newDecision) {
         return new Review(accountId, id, formId, formRevision, formName, title, newStatus, workflowId, runId, blockId,
                 meta, visibleFields, newHead, triggeredBy, newAwaitingSince, assignedTo, assignedGroups, webhookUrl,
-                newRound, eventSeq, createdAt, now, List.copyOf(newVersions), List.copyOf(newInstructions), newDecision);
+                newRound, eventSeq + 1, createdAt, now, List.copyOf(newVersions), List.copyOf(newInstructions),
+                newDecision);
     }
 
     /** The same review with a new title and meta (an agent's update may carry both). */

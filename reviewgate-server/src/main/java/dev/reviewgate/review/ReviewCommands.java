@@ -71,7 +71,7 @@ public final class ReviewCommands {
             Review after = review.after(review.status(), version.id(), review.round(), review.awaitingSince(), now,
                     plus(review.versions(), List.of(version)), review.instructions(), review.decision());
             reviews.updateState(h, after);
-            outbox.emit(h, after, EventType.EDITED, req.author(), append.versionId(), now);
+            outbox.emit(h, after, after.eventSeq(), EventType.EDITED, req.author(), append.versionId(), now);
             return new Appended(after, append.versionId(), true);
         });
         signals.changed(result.review());
@@ -88,7 +88,7 @@ public final class ReviewCommands {
             Review after = review.after(ReviewStatus.CHANGES_REQUESTED, review.headVersionId(), review.round() + 1,
                     review.awaitingSince(), now, review.versions(), plus(review.instructions(), sorted), review.decision());
             reviews.updateState(h, after);
-            outbox.emit(h, after, EventType.INSTRUCTIONS, req.author(), review.headVersionId(), now);
+            outbox.emit(h, after, after.eventSeq(), EventType.INSTRUCTIONS, req.author(), review.headVersionId(), now);
             return after;
         });
         signals.changed(result);
@@ -108,7 +108,7 @@ public final class ReviewCommands {
             Review after = review.after(status, review.headVersionId(), review.round(), review.awaitingSince(), now,
                     review.versions(), review.instructions(), decision);
             reviews.updateState(h, after);
-            outbox.emit(h, after, status == ReviewStatus.APPROVED ? EventType.APPROVED : EventType.REJECTED,
+            outbox.emit(h, after, after.eventSeq(), status == ReviewStatus.APPROVED ? EventType.APPROVED : EventType.REJECTED,
                     req.author(), req.versionId(), now);
             return new Decided(after, true);
         });

@@ -107,7 +107,7 @@ public final class ReviewCreation {
                 req.meta(), List.copyOf(visible), versionId,
                 trigger.map(PolicyParser::toJson).orElse(null), trigger.isPresent() ? now : null, req.assignTo(),
                 req.assignToGroups(), req.webhookUrl() != null ? req.webhookUrl() : form.definition().webhookUrl(),
-                0, 0, now, now, List.of(), List.of(), null);
+                0, trigger.isPresent() ? 1 : 2, now, now, List.of(), List.of(), null);
         reviews.insertHeader(h, header);
         Version version = new Version(versionId, 1, null, Origin.MODEL_OUTPUT, req.author(), null, req.fields(), now);
         reviews.insertVersion(h, account, header.id(), version);
@@ -118,9 +118,9 @@ public final class ReviewCreation {
         }
         Review created = header.withChildren(List.of(version), List.of(), decision);
         // The created event is written first so sequence 1 always announces the review.
-        outbox.emit(h, created, EventType.CREATED, req.author(), versionId, now);
+        outbox.emit(h, created, 1, EventType.CREATED, req.author(), versionId, now);
         if (trigger.isEmpty()) {
-            outbox.emit(h, created, EventType.APPROVED, Actor.REVIEW_POLICY, versionId, now);
+            outbox.emit(h, created, 2, EventType.APPROVED, Actor.REVIEW_POLICY, versionId, now);
         }
         return new Result(created, versionId, true);
     }
@@ -158,7 +158,7 @@ public final class ReviewCreation {
             updated = updated.after(ReviewStatus.PENDING, append.versionId(), review.round(), now, now, versions,
                     review.instructions(), review.decision());
             reviews.updateState(h, updated);
-            outbox.emit(h, updated, EventType.UPDATED, req.author(), append.versionId(), now);
+            outbox.emit(h, updated, updated.eventSeq(), EventType.UPDATED, req.author(), append.versionId(), now);
             return new Result(updated, append.versionId(), false);
         });
     }

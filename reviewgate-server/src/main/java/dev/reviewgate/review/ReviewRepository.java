@@ -90,10 +90,11 @@ public final class ReviewRepository {
     public void updateState(Handle h, Review r) {
         h.createUpdate("""
                         UPDATE reviews SET status = :status, is_open = :open, head_version_id = :head, round = :round,
-                               awaiting_since = :awaiting, updated_at = :now
+                               awaiting_since = :awaiting, event_seq = :seq, updated_at = :now
                         WHERE account_id = :a AND id = :id""")
                 .bind("status", r.status().wire()).bind("open", r.status().isOpen() ? 1 : 0)
                 .bind("head", r.headVersionId()).bind("round", r.round()).bind("awaiting", r.awaitingSince())
+                .bind("seq", r.eventSeq())
                 .bind("now", r.updatedAt()).bind("a", r.accountId()).bind("id", r.id()).execute();
     }
 

@@ -3,6 +3,7 @@ package dev.reviewgate.policy;
 import static dev.reviewgate.testing.Fixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.reviewgate.testing.Api;
 import dev.reviewgate.testing.ApiTest;
 import java.util.Map;
@@ -33,6 +34,9 @@ class ReviewPolicyApiTest extends ApiTest {
         assertThat(created.body().get("triggeredBy").isNull()).isTrue();
         assertThat(created.body().at("/decision/decidedBy")).isEqualTo(
                 json("{'kind':'agent','id':'review-policy','displayName':'Review policy'}"));
+        JsonNode events = api.get("/v1/reviews/" + created.body().get("reviewId").asText() + "/events").body().get("data");
+        assertThat(events).extracting(e -> e.get("type").asText() + "#" + e.get("sequence").asInt())
+                .containsExactly("review.created#1", "review#2");
     }
 
     @Test
