@@ -118,9 +118,8 @@ public final class ReviewCommands {
 
     private <T> T change(Principal p, ReviewAddress address, BiFunction<Handle, Review, T> change) {
         return database.write(h -> {
-            String id = address.resolve(h, reviews, p.accountId());
-            reviews.lockOpen(h, p.accountId(), id);
-            return change.apply(h, reviews.load(h, p.accountId(), id).orElseThrow());
+            String id = address.reviewId() != null ? address.reviewId() : address.resolve(h, reviews, p.accountId());
+            return change.apply(h, reviews.lockAndLoad(h, p.accountId(), id).orElseThrow(address::notFound));
         });
     }
 

@@ -129,11 +129,7 @@ public final class ReviewCreation {
         String account = principal.accountId();
         return database.write(h -> {
             String id = req.updateForReviewId();
-            if (!reviews.exists(h, account, id)) {
-                throw Problem.notFound("No review " + id);
-            }
-            reviews.lockOpen(h, account, id);
-            Review review = reviews.load(h, account, id).orElseThrow();
+            Review review = reviews.lockAndLoad(h, account, id).orElseThrow(() -> Problem.notFound("No review " + id));
             VersionRules.requireOpen(review);
             checkSameGate(review, req);
             FormDefinition form = forms.revision(h, account, review.formId(), review.formRevision()).orElseThrow().definition();

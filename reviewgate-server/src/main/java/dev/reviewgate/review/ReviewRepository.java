@@ -28,13 +28,18 @@ public final class ReviewRepository {
     }
 
     /**
-     * Takes the row lock of an open review (PostgreSQL) inside the caller's transaction, so that
-     * concurrent changes to one review queue up and then see each other's result; on SQLite the
-     * IMMEDIATE transaction already serialises writers. False when the review is decided.
+     * The review as it is now, taken under its row lock when it is open, so that concurrent changes
+     * to one review queue up and then see each other's result (on SQLite the IMMEDIATE transaction
+     * already serialises writers). A decided review is read without a lock: it can no longer change.
+     * Empty when the account has no such review.
      */
-    public boolean lockOpen(Handle h, String accountId, String id) {
-        return h.createUpdate("UPDATE reviews SET event_seq = event_seq WHERE account_id = :a AND id = :id AND is_open = 1")
-                .bind("a", accountId).bind("id", id).execute() == 1;
+    public Optional<Review> lockAndLoad(Handle h, String accountId, String id) {
+        Optional<Review> open = h.createQuery("UPDATE reviews SET event_seq = event_seq WHERE account_id = :a AND id = :id"
+                        + " AND is_open = 1 RETURNING " + HEADER_COLUMNS)
+                .bind("a", accountId).bind("id", id)
+                .map((rs, ctx) -> header(rs))
+                .findOne();
+        return open.isPresent() ? open.map(r -> withChildren(h, r)) : load(h, accountId, id);
     }
 
     public Optional<Review> load(Handle h, String accountId, String id) {
@@ -42,8 +47,12 @@ public final class ReviewRepository {
                 .bind("a", accountId).bind("id", id)
                 .map((rs, ctx) -> header(rs))
                 .findOne()
-                .map(r -> r.withChildren(versions(h, accountId, id), instructions(h, accountId, id),
-                        decision(h, accountId, id).orElse(null)));
+                .map(r -> withChildren(h, r));
+    }
+
+    private Review withChildren(Handle h, Review header) {
+        return header.withChildren(versions(h, header.accountId(), header.id()),
+                instructions(h, header.accountId(), header.id()), decision(h, header.accountId(), header.id()).orElse(null));
     }
 
     /** Maps a row of {@link #HEADER_COLUMNS} to a review without children. */
