@@ -43,6 +43,8 @@ public final class ClusterSignals implements AutoCloseable {
     private final Set<String> outbox = new LinkedHashSet<>();
     private final Semaphore pending = new Semaphore(0);
     private final List<Thread> threads = new ArrayList<>();
+    /** Marks this instance's notifications, which it receives too but has already acted on. */
+    private final String instance = java.util.UUID.randomUUID().toString();
     private volatile boolean running = true;
 
     public ClusterSignals(String jdbcUrl, Database database, ChangeSignals local, InstantSource clock, boolean listen) {
@@ -68,7 +70,7 @@ public final class ClusterSignals implements AutoCloseable {
             return;
         }
         ArrayNode payload = Json.array().add(review.accountId()).add(review.id());
-        payload.add(review.runId()).add(review.blockId());
+        payload.add(review.runId()).add(review.blockId()).add(instance);
         synchronized (outbox) {
             outbox.add(Json.write(payload));
         }
@@ -85,8 +87,9 @@ public final class ClusterSignals implements AutoCloseable {
                     batch = new ArrayList<>(outbox);
                     outbox.clear();
                 }
-                // One statement for the whole batch: one round trip however many changes queued up.
-                database.write(h -> h.createQuery("SELECT pg_notify('" + CHANNEL + "', p) FROM unnest(:payloads) AS p")
+                // One autocommitted statement for the whole batch: a single round trip however many
+                // changes queued up (read() runs without an explicit transaction).
+                database.read(h -> h.createQuery("SELECT pg_notify('" + CHANNEL + "', p) FROM unnest(:payloads) AS p")
                         .bindArray("payloads", String.class, batch).mapTo(String.class).list());
             } catch (InterruptedException e) {
                 return;
@@ -141,6 +144,9 @@ public final class ClusterSignals implements AutoCloseable {
     }
 
     private void wake(JsonNode payload) {
+        if (instance.equals(payload.path(4).asText(null))) {
+            return;
+        }
         local.changedElsewhere(payload.get(0).asText(), payload.get(1).asText(),
                 payload.get(2).isNull() ? null : payload.get(2).asText(),
                 payload.get(3).isNull() ? null : payload.get(3).asText());
