@@ -23,7 +23,7 @@ public final class Bench {
     /** Load before a measuring window, so the JIT has compiled the hot paths of a freshly started server. */
     static final Duration WARM_UP = Duration.ofSeconds(10);
     static final int WAITERS = 10_000;
-    static final int WAKE_SAMPLE = 200;
+    static final int WAKE_SAMPLE = 500;
 
     private Bench() {
     }

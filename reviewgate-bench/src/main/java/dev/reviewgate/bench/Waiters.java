@@ -47,7 +47,14 @@ final class Waiters {
             ApiWorkloads.Created r = open.get(i);
             long t = System.nanoTime();
             decider.post("/v1/reviews/" + r.reviewId() + "/approve", Map.of("versionId", r.versionId()));
-            long latency = woke.get(i).get(30, TimeUnit.SECONDS) - t;
+            long latency;
+            try {
+                latency = woke.get(i).get(30, TimeUnit.SECONDS) - t;
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException("the waiter on " + r.reviewId() + " (#" + i + ") was not answered 30 s"
+                        + " after the decision; the review now reads " + decider.get("/v1/reviews/" + r.reviewId())
+                        .path("status") + ", its waiter " + (woke.get(i).isDone() ? "has answered" : "is still parked"), e);
+            }
             if (i >= from + WARM_UP) {
                 latencies.add(latency);
             }
