@@ -20,13 +20,21 @@ public final class FormRepository {
     private record RevisionKey(String accountId, String formId, int revision) {
     }
 
-    private record Revision(FormDefinition definition, long createdAt) {
+    /** {@code storedChars}: the length of the stored definition, the weight it has in the cache. */
+    private record Revision(FormDefinition definition, long createdAt, long storedChars) {
     }
 
     private record FormRow(int currentRevision, long createdAt, long updatedAt) {
     }
 
-    private final BoundedCache<RevisionKey, Revision> revisions = BoundedCache.immutable(2_000);
+    /**
+     * Bounded by the stored size of what it keeps, not by count: a definition may be as large as a
+     * request body, and parsed it takes many times that. 4 Mi characters hold thousands of typical
+     * forms; a definition over 64 Ki characters is parsed from the database each time instead.
+     */
+    private final BoundedCache<RevisionKey, Revision> revisions = BoundedCache.immutable(4L << 20,
+            r -> r.storedChars() > MAX_CACHED_CHARS ? Long.MAX_VALUE : r.storedChars());
+    private static final long MAX_CACHED_CHARS = 64 << 10;
 
     public Optional<StoredForm> current(Handle h, String accountId, String formId) {
         return h.createQuery("""
@@ -48,7 +56,10 @@ public final class FormRepository {
                             SELECT definition, created_at FROM form_revisions
                             WHERE account_id = :a AND form_id = :id AND revision = :revision""")
                     .bind("a", accountId).bind("id", formId).bind("revision", revision)
-                    .map((rs, ctx) -> new Revision(FormParser.parse(Json.parse(rs.getString(1))), rs.getLong(2)))
+                    .map((rs, ctx) -> {
+                        String stored = rs.getString(1);
+                        return new Revision(FormParser.parse(Json.parse(stored)), rs.getLong(2), stored.length());
+                    })
                     .findOne();
             known.ifPresent(r -> revisions.put(key, r));
         }

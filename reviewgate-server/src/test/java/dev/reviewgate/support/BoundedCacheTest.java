@@ -10,7 +10,7 @@ class BoundedCacheTest {
 
     @Test
     void theLeastRecentlyUsedEntryGoesFirstWhenFull() {
-        BoundedCache<String, Integer> cache = BoundedCache.immutable(2);
+        BoundedCache<String, Integer> cache = BoundedCache.immutable(2, v -> 1);
         cache.put("a", 1);
         cache.put("b", 2);
         cache.get("a");
@@ -19,6 +19,22 @@ class BoundedCacheTest {
         assertThat(cache.get("b")).isEmpty();
         assertThat(cache.get("c")).contains(3);
         assertThat(cache.size()).isEqualTo(2);
+    }
+
+    @Test
+    void theBudgetIsByWeightAndAValueHeavierThanAllOfItIsNotKept() {
+        BoundedCache<String, String> cache = BoundedCache.immutable(10, String::length);
+        cache.put("a", "xxxx");
+        cache.put("b", "xxxx");
+        cache.put("c", "xxxx");
+        assertThat(cache.get("a")).as("evicted to stay within 10").isEmpty();
+        assertThat(cache.weight()).isEqualTo(8);
+        cache.put("huge", "x".repeat(11));
+        assertThat(cache.get("huge")).isEmpty();
+        assertThat(cache.get("b")).isPresent();
+        assertThat(cache.get("c")).isPresent();
+        cache.put("b", "x");
+        assertThat(cache.weight()).as("a replaced value gives its weight back").isEqualTo(5);
     }
 
     @Test
@@ -35,7 +51,7 @@ class BoundedCacheTest {
 
     @Test
     void entriesCanBeDroppedByValue() {
-        BoundedCache<String, String> cache = BoundedCache.immutable(10);
+        BoundedCache<String, String> cache = BoundedCache.immutable(10, v -> 1);
         cache.put("h1", "key_1");
         cache.put("h2", "key_2");
         cache.removeIf("key_1"::equals);
