@@ -28,6 +28,11 @@ public final class ApiKeyAuthenticator {
     private final Database database;
     private final AccountRepository accounts;
     private final BoundedCache<String, AccountRepository.StoredKey> valid;
+    /**
+     * Moves on with every revocation (guarded by {@code valid}), so that a lookup which read a key
+     * as active just before its revocation committed does not remember it afterwards.
+     */
+    private long revocations;
 
     public ApiKeyAuthenticator(Database database, AccountRepository accounts, InstantSource clock) {
         this.database = database;
@@ -50,13 +55,25 @@ public final class ApiKeyAuthenticator {
     /** Revokes a key of {@code accountId}; false when it has no such active key. */
     public boolean revoke(String accountId, String keyId, long now) {
         boolean revoked = database.write(h -> accounts.revokeApiKey(h, accountId, keyId, now));
-        valid.removeIf(k -> k.id().equals(keyId));
+        synchronized (valid) {
+            revocations++;
+            valid.removeIf(k -> k.id().equals(keyId));
+        }
         return revoked;
     }
 
     private Optional<AccountRepository.StoredKey> lookUp(String hash) {
+        long before;
+        synchronized (valid) {
+            before = revocations;
+        }
         Optional<AccountRepository.StoredKey> stored = database.read(h -> accounts.activeKeyByHash(h, hash));
-        stored.ifPresent(k -> valid.put(hash, k));
+        synchronized (valid) {
+            // Any revocation since the read may have been of this key: then it is not remembered.
+            if (stored.isPresent() && revocations == before) {
+                valid.put(hash, stored.get());
+            }
+        }
         return stored;
     }
 
