@@ -67,6 +67,21 @@ class OversizedBodyTest extends ApiTest {
         }
     }
 
+    @Test
+    void aClientThatAwaits100ContinueGetsThe413WithoutSendingItsBody() throws IOException {
+        URI base = URI.create(server.baseUrl());
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /v1/reviews HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                    + "\r\nAuthorization: Bearer " + TestServer.API_KEY + "\r\nContent-Type: application/json"
+                    + "\r\nExpect: 100-continue\r\nContent-Length: " + BIG.length() + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            assertThat(in.readLine()).as("no 100 Continue first").startsWith("HTTP/1.1 413");
+            assertThat(skipMessage(in)).anyMatch(h -> h.equalsIgnoreCase("connection: close"));
+        }
+    }
+
     /** Reads the headers and a Content-Length body of one response, returning the headers. */
     private static List<String> skipMessage(BufferedReader in) throws IOException {
         List<String> headers = new ArrayList<>();
