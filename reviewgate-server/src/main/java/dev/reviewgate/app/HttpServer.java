@@ -15,6 +15,8 @@ import dev.reviewgate.webhook.WebhookRoutes;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,6 +32,15 @@ public final class HttpServer {
     public record Route(String method, String path) {
     }
 
+    /**
+     * Connections the kernel may hold for us before they are accepted. The JVM's default is 50: a
+     * burst of connections (thousands of parked long polls, agents reconnecting after a deploy)
+     * overflowed it, and the kernel then dropped handshakes silently; a client could wait a
+     * minute and more for an answer the server never saw the request for. The kernel caps this at
+     * {@code net.core.somaxconn}.
+     */
+    static final int ACCEPT_QUEUE = 4096;
+
     private HttpServer() {
     }
 
@@ -44,6 +55,12 @@ public final class HttpServer {
             config.http.maxRequestSize = settings.maxBodyBytes();
             config.http.prefer405over404 = true;
             config.startup.showJavalinBanner = false;
+            config.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                connector.setPort(settings.port());
+                connector.setAcceptQueueSize(ACCEPT_QUEUE);
+                return connector;
+            });
             // On stop, requests in flight get up to 10 s to finish (long polls are answered first).
             config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
             config.staticFiles.add(files -> {
