@@ -28,9 +28,10 @@ public final class ApiKeyAuthenticator {
     private final Database database;
     private final AccountRepository accounts;
     private final BoundedCache<String, AccountRepository.StoredKey> valid;
+    private final Object revocationLock = new Object();
     /**
-     * Moves on with every revocation (guarded by {@code valid}), so that a lookup which read a key
-     * as active just before its revocation committed does not remember it afterwards.
+     * Moves on with every revocation (guarded by {@link #revocationLock}), so that a lookup which
+     * read a key as active just before its revocation committed does not remember it afterwards.
      */
     private long revocations;
 
@@ -46,7 +47,6 @@ public final class ApiKeyAuthenticator {
                 "Send an API key as 'Authorization: Bearer <key>' or 'x-api-key: <key>'."));
         String hash = Secrets.hash(key);
         AccountRepository.StoredKey stored = valid.get(hash).or(() -> lookUp(hash))
-                .filter(k -> Secrets.constantTimeEquals(k.keyHash(), hash))
                 .orElseThrow(() -> Problem.unauthorized("The API key is not valid or has been revoked."));
         ctx.attribute(ATTRIBUTE, new Principal(stored.accountId(), stored.id(),
                 new Actor(Actor.AGENT, stored.id(), stored.name())));
@@ -55,7 +55,7 @@ public final class ApiKeyAuthenticator {
     /** Revokes a key of {@code accountId}; false when it has no such active key. */
     public boolean revoke(String accountId, String keyId, long now) {
         boolean revoked = database.write(h -> accounts.revokeApiKey(h, accountId, keyId, now));
-        synchronized (valid) {
+        synchronized (revocationLock) {
             revocations++;
             valid.removeIf(k -> k.id().equals(keyId));
         }
@@ -64,11 +64,13 @@ public final class ApiKeyAuthenticator {
 
     private Optional<AccountRepository.StoredKey> lookUp(String hash) {
         long before;
-        synchronized (valid) {
+        synchronized (revocationLock) {
             before = revocations;
         }
-        Optional<AccountRepository.StoredKey> stored = database.read(h -> accounts.activeKeyByHash(h, hash));
-        synchronized (valid) {
+        // Remembered keys were compared once, here, when they were read.
+        Optional<AccountRepository.StoredKey> stored = database.read(h -> accounts.activeKeyByHash(h, hash))
+                .filter(k -> Secrets.constantTimeEquals(k.keyHash(), hash));
+        synchronized (revocationLock) {
             // Any revocation since the read may have been of this key: then it is not remembered.
             if (stored.isPresent() && revocations == before) {
                 valid.put(hash, stored.get());
