@@ -27,14 +27,14 @@ public final class FormRepository {
     private record FormRow(int currentRevision, long createdAt, long updatedAt) {
     }
 
+    private static final long MAX_CACHED_CHARS = 64 << 10;
+
     /**
      * Bounded by the stored size of what it keeps, not by count: a definition may be as large as a
      * request body, and parsed it takes many times that. 4 Mi characters hold thousands of typical
-     * forms; a definition over 64 Ki characters is parsed from the database each time instead.
+     * forms; a definition over {@link #MAX_CACHED_CHARS} is parsed from the database each time instead.
      */
-    private final BoundedCache<RevisionKey, Revision> revisions = BoundedCache.immutable(4L << 20,
-            r -> r.storedChars() > MAX_CACHED_CHARS ? Long.MAX_VALUE : r.storedChars());
-    private static final long MAX_CACHED_CHARS = 64 << 10;
+    private final BoundedCache<RevisionKey, Revision> revisions = BoundedCache.immutable(4L << 20, Revision::storedChars);
 
     public Optional<StoredForm> current(Handle h, String accountId, String formId) {
         return h.createQuery("""
@@ -61,7 +61,7 @@ public final class FormRepository {
                         return new Revision(FormParser.parse(Json.parse(stored)), rs.getLong(2), stored.length());
                     })
                     .findOne();
-            known.ifPresent(r -> revisions.put(key, r));
+            known.filter(r -> r.storedChars() <= MAX_CACHED_CHARS).ifPresent(r -> revisions.put(key, r));
         }
         return known.map(r -> new StoredForm(r.definition(), revision, r.createdAt(), r.createdAt()));
     }
