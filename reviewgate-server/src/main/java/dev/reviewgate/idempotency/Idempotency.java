@@ -1,12 +1,12 @@
 package dev.reviewgate.idempotency;
 
 import dev.reviewgate.auth.ApiKeyAuthenticator;
-import dev.reviewgate.auth.Principal;
 import dev.reviewgate.db.Database;
 import dev.reviewgate.error.Problem;
 import dev.reviewgate.http.ErrorHandling;
 import dev.reviewgate.http.Responses;
 import dev.reviewgate.json.CanonicalJson;
+import dev.reviewgate.support.Ids;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
@@ -15,19 +15,25 @@ import io.javalin.router.HandlerWrapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Base64;
 import java.util.Optional;
 
 /**
  * {@code Idempotency-Key} for every API POST: the first request with a key runs and its response
  * (anything but a 5xx or 429) is stored; the same key with the same body within 24 h gets that
- * response again, with another body a 422. A key whose first request is still running is a 409;
- * one abandoned by a crash is taken over after a minute.
+ * response again, with another body a 422.
+ *
+ * <p>The key is reserved by an insert whose conflict is the answer, so of any number of concurrent
+ * requests with one key exactly one runs its handler. The others wait up to {@link #WAIT} for its
+ * stored response and replay it, or get a 409 "in progress" with {@code Retry-After}; they never
+ * run the handler. A reservation abandoned by a crash is taken over after {@link #ABANDONED}.
  */
 public final class Idempotency implements HandlerWrapper {
 
     public static final String HEADER = "Idempotency-Key";
     static final Duration RETENTION = Duration.ofHours(24);
     static final Duration ABANDONED = Duration.ofMinutes(1);
+    static final Duration WAIT = Duration.ofSeconds(3);
     private static final int MAX_KEY_LENGTH = 255;
 
     private final Database database;
@@ -57,12 +63,13 @@ public final class Idempotency implements HandlerWrapper {
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
             throw Problem.badRequest(HEADER + " must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
-        Principal principal = ApiKeyAuthenticator.principal(ctx);
+        String accountId = ApiKeyAuthenticator.principal(ctx).accountId();
         String hash = CanonicalJson.sha256Hex(ctx.method() + " " + ctx.path() + "\n"
                 + new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8));
-        Optional<IdempotencyRepository.Entry> previous = claim(principal.accountId(), key, hash);
-        if (previous.isPresent()) {
-            replay(ctx, previous.get(), hash);
+        String holder = Base64.getUrlEncoder().withoutPadding().encodeToString(Ids.randomBytes(16));
+        Optional<IdempotencyRepository.Entry> answered = reserveOrAwait(ctx, accountId, key, hash, holder);
+        if (answered.isPresent()) {
+            replay(ctx, answered.get());
             return;
         }
         try {
@@ -70,49 +77,61 @@ public final class Idempotency implements HandlerWrapper {
         } catch (Problem problem) {
             ErrorHandling.render(ctx, problem);
         } catch (Exception | Error e) {
-            database.write(h -> { keys.delete(h, principal.accountId(), key); return null; });
+            database.write(h -> { keys.release(h, accountId, key, holder); return null; });
             throw e;
         }
         int status = ctx.statusCode();
         String body = ctx.result();
         database.write(h -> {
             if (status >= 500 || status == 429) {
-                keys.delete(h, principal.accountId(), key);
+                keys.release(h, accountId, key, holder);
             } else {
-                keys.complete(h, principal.accountId(), key, status, body);
+                keys.complete(h, accountId, key, holder, status, body);
             }
             return null;
         });
     }
 
-    /** Empty when this request holds the key now; otherwise the entry of the earlier request. */
-    private Optional<IdempotencyRepository.Entry> claim(String accountId, String key, String hash) {
-        return database.write(h -> {
+    /**
+     * Empty once this request holds the key; otherwise the earlier request's stored answer. Waits
+     * (up to {@link #WAIT}) while the earlier request is still running, then gives up with a 409.
+     */
+    private Optional<IdempotencyRepository.Entry> reserveOrAwait(Context ctx, String accountId, String key,
+                                                                 String hash, String holder) throws InterruptedException {
+        long giveUpAt = System.nanoTime() + WAIT.toNanos();
+        for (long pause = 5; ; pause = Math.min(pause * 2, 100)) {
             long now = clock.millis();
-            Optional<IdempotencyRepository.Entry> existing = keys.find(h, accountId, key);
-            if (existing.isPresent() && stale(existing.get(), now)) {
-                keys.delete(h, accountId, key);
-                existing = Optional.empty();
+            if (database.write(h -> keys.reserve(h, accountId, key, hash, holder, now))) {
+                return Optional.empty();
             }
-            if (existing.isEmpty()) {
-                keys.reserve(h, accountId, key, hash, now);
+            Optional<IdempotencyRepository.Entry> earlier = database.read(h -> keys.find(h, accountId, key));
+            if (earlier.isPresent() && stale(earlier.get(), now)) {
+                long seen = earlier.get().createdAt();
+                database.write(h -> { keys.deleteSeen(h, accountId, key, seen); return null; });
+                continue;
             }
-            return existing;
-        });
+            if (earlier.isPresent() && !earlier.get().requestHash().equals(hash)) {
+                throw Problem.invalid("", "This " + HEADER
+                        + " was used with a different request; use a new key for a new request.");
+            }
+            if (earlier.isPresent() && earlier.get().answered()) {
+                return earlier;
+            }
+            // Still running, or given up by its holder a moment ago (then the next reserve may win).
+            if (System.nanoTime() > giveUpAt) {
+                ctx.header("Retry-After", "1");
+                throw Problem.conflict("A request with this " + HEADER + " is still being processed; retry shortly.");
+            }
+            Thread.sleep(pause);
+        }
     }
 
     private boolean stale(IdempotencyRepository.Entry entry, long now) {
         long age = now - entry.createdAt();
-        return age > RETENTION.toMillis() || (entry.statusCode() == null && age > ABANDONED.toMillis());
+        return age > RETENTION.toMillis() || (!entry.answered() && age > ABANDONED.toMillis());
     }
 
-    private static void replay(Context ctx, IdempotencyRepository.Entry entry, String hash) {
-        if (!entry.requestHash().equals(hash)) {
-            throw Problem.invalid("", "This " + HEADER + " was used with a different request; use a new key for a new request.");
-        }
-        if (entry.statusCode() == null) {
-            throw Problem.conflict("A request with this " + HEADER + " is still being processed; retry shortly.");
-        }
+    private static void replay(Context ctx, IdempotencyRepository.Entry entry) {
         ctx.status(entry.statusCode())
                 .contentType(entry.statusCode() >= 400 ? Responses.PROBLEM_JSON : Responses.JSON)
                 .header("Idempotent-Replayed", "true")
