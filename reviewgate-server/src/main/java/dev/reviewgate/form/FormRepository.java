@@ -79,21 +79,33 @@ public final class FormRepository {
                 .list();
     }
 
-    public void insert(Handle h, String accountId, FormDefinition form, long now) {
-        h.createUpdate("""
+    /** Revision 1 of a new form; false (and nothing written) when the form already exists. */
+    public boolean insertNew(Handle h, String accountId, FormDefinition form, long now) {
+        boolean created = h.createUpdate("""
                         INSERT INTO forms (account_id, id, current_revision, created_at, updated_at)
-                        VALUES (:a, :id, 1, :now, :now)""")
-                .bind("a", accountId).bind("id", form.id()).bind("now", now).execute();
-        insertRevision(h, accountId, form, 1, now);
+                        VALUES (:a, :id, 1, :now, :now) ON CONFLICT DO NOTHING""")
+                .bind("a", accountId).bind("id", form.id()).bind("now", now).execute() == 1;
+        if (created) {
+            insertRevision(h, accountId, form, 1, now);
+        }
+        return created;
     }
 
-    /** Adds the next revision; reviews already created keep the revision they pinned. */
-    public int revise(Handle h, String accountId, FormDefinition form, int currentRevision, long now) {
-        int next = currentRevision + 1;
-        insertRevision(h, accountId, form, next, now);
-        h.createUpdate("UPDATE forms SET current_revision = :rev, updated_at = :now WHERE account_id = :a AND id = :id")
-                .bind("rev", next).bind("now", now).bind("a", accountId).bind("id", form.id()).execute();
-        return next;
+    /**
+     * Adds the next revision of an existing form, advancing the form's row first so that concurrent
+     * revisions queue on its lock and number themselves 2, 3, 4, …; empty when there is no such form.
+     * Reviews already created keep the revision they pinned.
+     */
+    public Optional<StoredForm> revise(Handle h, String accountId, FormDefinition form, long now) {
+        Optional<FormRow> advanced = h.createQuery("""
+                        UPDATE forms SET current_revision = current_revision + 1, updated_at = :now
+                        WHERE account_id = :a AND id = :id
+                        RETURNING current_revision, created_at, updated_at""")
+                .bind("now", now).bind("a", accountId).bind("id", form.id())
+                .map((rs, ctx) -> new FormRow(rs.getInt(1), rs.getLong(2), rs.getLong(3)))
+                .findOne();
+        advanced.ifPresent(row -> insertRevision(h, accountId, form, row.currentRevision(), now));
+        return advanced.map(row -> new StoredForm(form, row.currentRevision(), row.createdAt(), row.updatedAt()));
     }
 
     private void insertRevision(Handle h, String accountId, FormDefinition form, int revision, long now) {

@@ -10,6 +10,7 @@ import dev.reviewgate.support.Times;
 import dev.reviewgate.webhook.SsrfGuard;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Optional;
 
 /** Creates, revises and reads forms. A revision is immutable; reviews pin the one they were created with. */
 public final class FormService {
@@ -29,17 +30,12 @@ public final class FormService {
     public FormRepository.StoredForm create(String accountId, JsonNode body) {
         FormDefinition form = parse(body);
         long now = clock.millis();
-        try {
-            return database.write(h -> {
-                if (forms.current(h, accountId, form.id()).isPresent()) {
-                    throw taken(form.id());
-                }
-                forms.insert(h, accountId, form, now);
-                return new FormRepository.StoredForm(form, 1, now, now);
-            });
-        } catch (RuntimeException e) {
-            throw Database.isUniqueViolation(e) ? taken(form.id()) : e;
-        }
+        return database.write(h -> {
+            if (!forms.insertNew(h, accountId, form, now)) {
+                throw taken(form.id());
+            }
+            return new FormRepository.StoredForm(form, 1, now, now);
+        });
     }
 
     /** {@code PUT}: a new revision of an existing form, or revision 1 of a new one. */
@@ -52,13 +48,13 @@ public final class FormService {
             throw Problem.invalid("/id", "must equal the form id in the path, " + formId);
         }
         long now = clock.millis();
-        return database.write(h -> forms.current(h, accountId, formId)
-                .map(current -> new FormRepository.StoredForm(form,
-                        forms.revise(h, accountId, form, current.revision(), now), current.createdAt(), now))
-                .orElseGet(() -> {
-                    forms.insert(h, accountId, form, now);
-                    return new FormRepository.StoredForm(form, 1, now, now);
-                }));
+        // Lock the form's row first (advancing its revision), else create it; a create that loses to
+        // a concurrent one finds the row committed and advances it instead. Revisions stay contiguous.
+        return database.write(h -> forms.revise(h, accountId, form, now)
+                .or(() -> forms.insertNew(h, accountId, form, now)
+                        ? Optional.of(new FormRepository.StoredForm(form, 1, now, now))
+                        : forms.revise(h, accountId, form, now))
+                .orElseThrow());
     }
 
     public FormRepository.StoredForm get(String accountId, String formId, Integer revision) {
