@@ -14,6 +14,13 @@ import org.sqlite.SQLiteException;
  * The connection pool, Jdbi and migrations for one database. Plain reads run outside transactions
  * ({@link #read}); every change runs in one transaction ({@link #write}), so an event is committed
  * with the state change it describes or not at all.
+ *
+ * <p>Read-modify-write has one idiom here: <em>lock the row first, or upsert and treat the
+ * conflict as the answer</em>. A transaction that decides on what it read takes the row it is about
+ * to change before reading ({@code UPDATE … RETURNING}, or {@link #lockAccount} for a rule over
+ * many rows of one account), or writes with {@code INSERT … ON CONFLICT DO NOTHING} and reads the
+ * affected-row count as the outcome. SQLite serialises writers and hides a forgotten lock, so every
+ * such path has a concurrency test on PostgreSQL.
  */
 public final class Database implements AutoCloseable {
 
@@ -117,6 +124,18 @@ public final class Database implements AutoCloseable {
     public void lockForTransaction(Handle h, long key) {
         if (dialect == Dialect.POSTGRESQL) {
             h.createQuery("SELECT pg_advisory_xact_lock(:key)").bind("key", key).mapTo(String.class).findOne();
+        }
+    }
+
+    /**
+     * Takes the account's row for the rest of the transaction: the lock for rules over many rows of
+     * one account (at most 100 webhook endpoints, at least one active admin). SQLite's writers are
+     * serialised by {@code BEGIN IMMEDIATE} already.
+     */
+    public void lockAccount(Handle h, String accountId) {
+        if (dialect == Dialect.POSTGRESQL) {
+            h.createQuery("SELECT id FROM accounts WHERE id = :id FOR UPDATE").bind("id", accountId)
+                    .mapTo(String.class).findOne();
         }
     }
 

@@ -45,9 +45,14 @@ public final class EndpointRepository {
                 .bind("now", now).bind("reason", reason).bind("a", accountId).bind("id", id).execute();
     }
 
-    public void rotate(Handle h, String accountId, String id, String newSecret, long now) {
-        h.createUpdate("UPDATE webhook_endpoints SET previous_secret = secret, secret = :secret, rotated_at = :now WHERE account_id = :a AND id = :id")
-                .bind("secret", newSecret).bind("now", now).bind("a", accountId).bind("id", id).execute();
+    /** Rotates a live endpoint's secret and returns it as rotated; empty when there is no such endpoint. */
+    public Optional<Endpoint> rotate(Handle h, String accountId, String id, String newSecret, long now) {
+        return h.createQuery("""
+                        UPDATE webhook_endpoints SET previous_secret = secret, secret = :secret, rotated_at = :now
+                        WHERE account_id = :a AND id = :id AND deleted_at IS NULL
+                        RETURNING """ + " " + COLUMNS)
+                .bind("secret", newSecret).bind("now", now).bind("a", accountId).bind("id", id)
+                .map((rs, ctx) -> endpoint(rs)).findOne();
     }
 
     /** The account secret that signs per-review and per-form webhook URLs; created on first use (a write). */
@@ -65,10 +70,15 @@ public final class EndpointRepository {
                 .findOne();
     }
 
-    public void rotateSigningSecret(Handle h, String accountId, String newSecret, long now) {
+    /** Rotates the account secret (creating it first if need be) and returns it as this rotation left it. */
+    public SigningSecret rotateSigningSecret(Handle h, String accountId, String newSecret, long now) {
         signingSecret(h, accountId, now);
-        h.createUpdate("UPDATE signing_secrets SET previous_secret = secret, secret = :secret, rotated_at = :now WHERE account_id = :a")
-                .bind("secret", newSecret).bind("now", now).bind("a", accountId).execute();
+        return h.createQuery("""
+                        UPDATE signing_secrets SET previous_secret = secret, secret = :secret, rotated_at = :now
+                        WHERE account_id = :a RETURNING secret, previous_secret, rotated_at""")
+                .bind("secret", newSecret).bind("now", now).bind("a", accountId)
+                .map((rs, ctx) -> new SigningSecret(rs.getString(1), rs.getString(2), nullableLong(rs, 3)))
+                .one();
     }
 
     private static Endpoint endpoint(ResultSet rs) throws SQLException {

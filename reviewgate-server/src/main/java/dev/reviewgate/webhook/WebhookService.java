@@ -66,6 +66,7 @@ public final class WebhookService {
         Endpoint endpoint = new Endpoint(accountId, ids.next("whk"), url, events, formId, Signer.newSecret(), null,
                 null, clock.millis(), null, null);
         database.write(h -> {
+            database.lockAccount(h, accountId);
             if (endpoints.list(h, accountId).size() >= MAX_ENDPOINTS) {
                 throw Problem.conflict("An account has at most " + MAX_ENDPOINTS + " webhook endpoints.");
             }
@@ -93,13 +94,10 @@ public final class WebhookService {
         });
     }
 
+    /** The endpoint with the secret this rotation set (not another concurrent rotation's). */
     public Endpoint rotateEndpointSecret(String accountId, String id) {
-        get(accountId, id);
-        database.write(h -> {
-            endpoints.rotate(h, accountId, id, Signer.newSecret(), clock.millis());
-            return null;
-        });
-        return get(accountId, id);
+        return database.write(h -> endpoints.rotate(h, accountId, id, Signer.newSecret(), clock.millis()))
+                .orElseThrow(() -> Problem.notFound("No webhook " + id));
     }
 
     public SigningSecret signingSecret(String accountId) {
@@ -107,10 +105,7 @@ public final class WebhookService {
     }
 
     public SigningSecret rotateSigningSecret(String accountId) {
-        return database.write(h -> {
-            endpoints.rotateSigningSecret(h, accountId, Signer.newSecret(), clock.millis());
-            return endpoints.signingSecret(h, accountId, clock.millis());
-        });
+        return database.write(h -> endpoints.rotateSigningSecret(h, accountId, Signer.newSecret(), clock.millis()));
     }
 
     /** A page of deliveries for {@code column} ∈ endpoint_id, review_id, newest first. */
