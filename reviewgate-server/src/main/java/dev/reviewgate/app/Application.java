@@ -3,6 +3,7 @@ package dev.reviewgate.app;
 import dev.reviewgate.auth.AccountRepository;
 import dev.reviewgate.auth.ApiKeyAuthenticator;
 import dev.reviewgate.auth.Bootstrap;
+import dev.reviewgate.auth.Users;
 import dev.reviewgate.config.Settings;
 import dev.reviewgate.db.Database;
 import dev.reviewgate.event.EventRepository;
@@ -149,7 +150,8 @@ public final class Application implements AutoCloseable {
                 new InboxRoutes(reader, database, forms, pages, clock),
                 new ReviewPageRoutes(reader, commands, database, forms, pages),
                 new HistoryRoutes(reader, database, forms, pages),
-                new AdminRoutes(formService, database, accounts, authenticator, new Bootstrap(database, accounts, ids, clock), pages, clock),
+                new AdminRoutes(formService, database, accounts, authenticator, new Bootstrap(database, accounts, ids, clock),
+                        new Users(database, accounts, ids, clock), pages, clock),
                 new WebhooksAdminRoutes(webhookService, pages));
     }
 

@@ -32,13 +32,22 @@ public final class AccountRepository {
                 .bind("id", id).bind("name", name).bind("now", now).execute();
     }
 
-    public void insertUser(Handle h, String accountId, String id, String email, String displayName, String role,
-                           String passwordHash, long now) {
-        h.createUpdate("""
+    /** Adds a user; false (nothing written) when the e-mail is taken, in any account and any case. */
+    public boolean insertUser(Handle h, String accountId, String id, String email, String displayName, String role,
+                              String passwordHash, long now) {
+        return h.createUpdate("""
                         INSERT INTO users (account_id, id, email, display_name, role, password_hash, disabled, created_at)
-                        VALUES (:account, :id, :email, :name, :role, :hash, 0, :now)""")
+                        VALUES (:account, :id, :email, :name, :role, :hash, 0, :now) ON CONFLICT DO NOTHING""")
                 .bind("account", accountId).bind("id", id).bind("email", email).bind("name", displayName)
-                .bind("role", role).bind("hash", passwordHash).bind("now", now).execute();
+                .bind("role", role).bind("hash", passwordHash).bind("now", now).execute() == 1;
+    }
+
+    /** Active admins of the account other than {@code exceptUserId}. */
+    public long otherActiveAdmins(Handle h, String accountId, String exceptUserId) {
+        return h.createQuery("""
+                        SELECT COUNT(*) FROM users
+                        WHERE account_id = :a AND role = 'admin' AND disabled = 0 AND id <> :except""")
+                .bind("a", accountId).bind("except", exceptUserId).mapTo(Long.class).one();
     }
 
     public Optional<User> userById(Handle h, String accountId, String userId) {

@@ -73,21 +73,6 @@ public final class Bootstrap {
         return apiKey;
     }
 
-    /** Adds a user to an account (CLI). */
-    public String createUser(String accountId, String email, String name, String role, String password) {
-        if (!role.equals("admin") && !role.equals("reviewer")) {
-            throw new IllegalArgumentException("role must be admin or reviewer");
-        }
-        String hash = Passwords.hash(password);
-        String userId = ids.next("usr");
-        database.write(h -> {
-            requireAccount(h, accountId);
-            accounts.insertUser(h, accountId, userId, email, name, role, hash, clock.millis());
-            return null;
-        });
-        return userId;
-    }
-
     /** The account named, or the first one when none is named. */
     public String accountOrFirst(String accountId) {
         if (accountId != null) {

@@ -3,6 +3,8 @@ package dev.reviewgate.cli;
 import dev.reviewgate.auth.AccountRepository;
 import dev.reviewgate.auth.Bootstrap;
 import dev.reviewgate.auth.Passwords;
+import dev.reviewgate.auth.Users;
+import dev.reviewgate.error.Problem;
 import dev.reviewgate.db.Database;
 import dev.reviewgate.support.Ids;
 import java.time.InstantSource;
@@ -46,10 +48,17 @@ public final class UsersCommand implements Runnable {
             String password = given == null || given.isBlank() ? Passwords.generate() : given;
             try (Database database = Database.open(storage.jdbcUrl())) {
                 database.migrate();
-                Bootstrap accounts = new Bootstrap(database, new AccountRepository(), new Ids(InstantSource.system()),
-                        InstantSource.system());
-                String userId = accounts.createUser(accounts.accountOrFirst(account), email,
-                        name == null ? email : name, role, password);
+                AccountRepository repository = new AccountRepository();
+                Ids ids = new Ids(InstantSource.system());
+                Bootstrap accounts = new Bootstrap(database, repository, ids, InstantSource.system());
+                String userId;
+                try {
+                    userId = new Users(database, repository, ids, InstantSource.system())
+                            .create(accounts.accountOrFirst(account), email, name == null ? email : name, role, password);
+                } catch (Problem problem) {
+                    System.err.println(problem.detail());
+                    return 1;
+                }
                 System.out.println("Created " + role + " " + email + " (" + userId + ").");
                 if (given == null || given.isBlank()) {
                     System.out.println("Password (shown once): " + password);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.reviewgate.auth.AccountRepository;
 import dev.reviewgate.auth.ApiKeyAuthenticator;
 import dev.reviewgate.auth.Bootstrap;
+import dev.reviewgate.auth.Users;
 import dev.reviewgate.db.Database;
 import dev.reviewgate.error.Problem;
 import dev.reviewgate.error.Violation;
@@ -29,16 +30,18 @@ public final class AdminRoutes {
     private final AccountRepository accounts;
     private final ApiKeyAuthenticator keys;
     private final Bootstrap access;
+    private final Users users;
     private final Pages pages;
     private final InstantSource clock;
 
     public AdminRoutes(FormService forms, Database database, AccountRepository accounts, ApiKeyAuthenticator keys,
-                       Bootstrap access, Pages pages, InstantSource clock) {
+                       Bootstrap access, Users users, Pages pages, InstantSource clock) {
         this.forms = forms;
         this.database = database;
         this.accounts = accounts;
         this.keys = keys;
         this.access = access;
+        this.users = users;
         this.pages = pages;
         this.clock = clock;
     }
@@ -96,8 +99,12 @@ public final class AdminRoutes {
     }
 
     private void showUsers(Context ctx, String message) {
+        showUsers(ctx, 200, message);
+    }
+
+    private void showUsers(Context ctx, int status, String message) {
         WebUser user = WebSessions.user(ctx);
-        pages.render(ctx, "admin/users.jte", Map.of("user", user, "message", message,
+        pages.render(ctx, status, "admin/users.jte", Map.of("user", user, "message", message,
                 "users", database.read(h -> accounts.users(h, user.accountId()))));
     }
 
@@ -108,14 +115,14 @@ public final class AdminRoutes {
         String password = ctx.formParam("password") == null ? "" : ctx.formParam("password");
         String role = "admin".equals(ctx.formParam("role")) ? "admin" : "reviewer";
         if (!email.contains("@") || password.length() < 12) {
-            showUsers(ctx, "Give an e-mail address and a password of at least 12 characters.");
+            showUsers(ctx, 422, "Give an e-mail address and a password of at least 12 characters.");
             return;
         }
         try {
-            access.createUser(user.accountId(), email, name.isEmpty() ? email : name, role, password);
+            users.create(user.accountId(), email, name.isEmpty() ? email : name, role, password);
             showUsers(ctx, "Created " + role + " " + email + ".");
-        } catch (RuntimeException e) {
-            showUsers(ctx, Database.isUniqueViolation(e) ? "A user with that e-mail already exists." : "Could not create the user.");
+        } catch (Problem p) {
+            showUsers(ctx, p.status(), p.detail());
         }
     }
 
@@ -128,9 +135,14 @@ public final class AdminRoutes {
         }
         String role = "admin".equals(ctx.formParam("role")) ? "admin" : "reviewer";
         boolean disabled = "true".equals(ctx.formParam("disabled"));
-        boolean updated = database.write(h -> accounts.updateUser(h, user.accountId(), userId, role, disabled));
-        if (!updated) {
-            throw Problem.notFound("No user " + userId);
+        try {
+            users.update(user.accountId(), userId, role, disabled);
+        } catch (Problem p) {
+            if (p.status() != 409) {
+                throw p;
+            }
+            showUsers(ctx, 409, p.detail());
+            return;
         }
         ctx.redirect("/admin/users", HttpStatus.SEE_OTHER);
     }
