@@ -40,7 +40,8 @@ public final class ServeCommand implements Callable<Integer> {
                 maxBodyBytes, env("REVIEWGATE_BOOTSTRAP_API_KEY"), env("REVIEWGATE_BOOTSTRAP_ADMIN_PASSWORD"),
                 System.getenv().getOrDefault("REVIEWGATE_BOOTSTRAP_ADMIN_EMAIL", "admin@reviewgate.local"),
                 NetworkPolicy.parse(env("REVIEWGATE_WEBHOOK_ALLOW_PRIVATE"), env("REVIEWGATE_WEBHOOK_ALLOW_CIDRS")),
-                webhookTimeout(), env("REVIEWGATE_NOTIFY") == null ? Settings.NOTIFY_LISTEN : env("REVIEWGATE_NOTIFY"));
+                webhookTimeout(), env("REVIEWGATE_NOTIFY") == null ? Settings.NOTIFY_LISTEN : env("REVIEWGATE_NOTIFY"),
+                Settings.BIND_EVERY_INTERFACE);
         Application app = Application.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
