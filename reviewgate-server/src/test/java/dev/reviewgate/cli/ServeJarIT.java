@@ -60,6 +60,13 @@ class ServeJarIT {
         assertThat(readUntil(users, "Password")).anyMatch(l -> l.contains("Created reviewer dana@example.com"));
         assertThat(users.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(users.exitValue()).isZero();
+
+        Process accounts = java("accounts", "create", "--name", "Beta", "--admin-email", "beta@example.com",
+                "--data-dir", dataDir.toString()).start();
+        String betaKey = find(readUntil(accounts, "API key:"), "API key:\\s+(rg_\\S+)");
+        assertThat(accounts.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(accounts.exitValue()).isZero();
+        assertThat(api.withKey(betaKey).get("/v1/forms").status()).isEqualTo(200);
     }
 
     @Test
