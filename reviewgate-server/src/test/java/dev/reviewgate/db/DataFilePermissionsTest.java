@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class DataFilePermissionsTest {
         Path dataDir = Files.createDirectory(parent.resolve("data"));
         try (TestServer server = start(dataDir)) {
             assertThat(server.api().post("/v1/forms", Map.of("id", "f", "name", "F",
-                    "fields", java.util.List.of(Map.of("id", "text", "type", "text")))).status()).isEqualTo(201);
+                    "fields", List.of(Map.of("id", "text", "type", "text")))).status()).isEqualTo(201);
 
             for (String name : new String[] {"reviewgate.db", "reviewgate.db-wal", "reviewgate.db-shm"}) {
                 assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve(name))))
