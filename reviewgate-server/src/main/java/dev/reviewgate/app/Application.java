@@ -38,6 +38,7 @@ import dev.reviewgate.ui.session.SessionRoutes;
 import dev.reviewgate.ui.session.WebSessions;
 import dev.reviewgate.webhook.WebhookService;
 import io.javalin.Javalin;
+import org.eclipse.jetty.server.ServerConnector;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -184,6 +185,11 @@ public final class Application implements AutoCloseable {
 
     public int port() {
         return javalin.port();
+    }
+
+    /** The address the HTTP connector listens on, as Jetty reports it. */
+    public String bindAddress() {
+        return ((ServerConnector) javalin.jettyServer().server().getConnectors()[0]).getHost();
     }
 
     public Settings settings() {

@@ -57,6 +57,7 @@ public final class HttpServer {
             config.startup.showJavalinBanner = false;
             config.jetty.addConnector((server, http) -> {
                 ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                connector.setHost(settings.bindAddress());
                 connector.setPort(settings.port());
                 connector.setAcceptQueueSize(ACCEPT_QUEUE);
                 return connector;

@@ -6,11 +6,12 @@ import dev.reviewgate.error.Problem;
 import dev.reviewgate.support.Ids;
 import java.time.InstantSource;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 
 /**
- * First start on an empty database: one account, its first admin and an API key. The secrets are
- * generated unless the operator supplied them, and are returned once for printing; only hashes are
- * stored.
+ * An account, its first admin and an API key: on first start on an empty database, and for each
+ * further account the operator creates. The secrets are generated unless the operator supplied them,
+ * and are returned once for printing; only hashes are stored.
  */
 public final class Bootstrap {
 
@@ -18,6 +19,9 @@ public final class Bootstrap {
     public record Credentials(String accountId, String adminEmail, String adminPassword, String apiKey,
                               boolean passwordGenerated, boolean apiKeyGenerated) {
     }
+
+    /** The display name of an account's first admin unless another is given. */
+    public static final String DEFAULT_ADMIN_NAME = "Administrator";
 
     private static final long BOOTSTRAP_LOCK = 0x7265766965776761L;
 
@@ -49,16 +53,44 @@ public final class Bootstrap {
             if (accounts.anyAccount(h)) {
                 return Optional.empty();
             }
-            long now = clock.millis();
-            String accountId = ids.next("acc");
-            accounts.insertAccount(h, accountId, "Default", now);
-            accounts.insertUser(h, accountId, ids.next("usr"), settings.bootstrapAdminEmail(), "Administrator",
-                    "admin", passwordHash, now);
-            accounts.insertApiKey(h, accountId, ids.next("key"), "bootstrap", Secrets.hash(apiKey),
-                    Secrets.displayPrefix(apiKey), now);
+            String accountId = insertAccount(h, "Default", settings.bootstrapAdminEmail(), DEFAULT_ADMIN_NAME,
+                    passwordHash, apiKey);
             return Optional.of(new Credentials(accountId, settings.bootstrapAdminEmail(), password, apiKey,
                     settings.bootstrapAdminPassword() == null, settings.bootstrapApiKey() == null));
         });
+    }
+
+    /**
+     * A further account with its first admin and an API key (CLI), exactly as the first start makes
+     * one, in one transaction; the password and key are generated and returned once.
+     *
+     * @throws Problem 409 when a user of any account already has {@code adminEmail}; nothing is written
+     */
+    public Credentials createAccount(String name, String adminEmail, String adminName) {
+        String apiKey = Secrets.newApiKey();
+        String password = Passwords.generate();
+        String passwordHash = Passwords.hash(password);
+        try {
+            String accountId = database.write(h -> insertAccount(h, name, adminEmail, adminName, passwordHash, apiKey));
+            return new Credentials(accountId, adminEmail, password, apiKey, true, true);
+        } catch (RuntimeException e) {
+            // The ids are new, so the one unique index this can hit is users.email, which spans accounts.
+            if (Database.isUniqueViolation(e)) {
+                throw Problem.conflict("The e-mail " + adminEmail + " is already a user's login (in this or another account)");
+            }
+            throw e;
+        }
+    }
+
+    private String insertAccount(Handle h, String name, String adminEmail, String adminName, String passwordHash,
+                                 String apiKey) {
+        long now = clock.millis();
+        String accountId = ids.next("acc");
+        accounts.insertAccount(h, accountId, name, now);
+        accounts.insertUser(h, accountId, ids.next("usr"), adminEmail, adminName, "admin", passwordHash, now);
+        accounts.insertApiKey(h, accountId, ids.next("key"), "bootstrap", Secrets.hash(apiKey),
+                Secrets.displayPrefix(apiKey), now);
+        return accountId;
     }
 
     /** Adds an API key to an account (CLI) and returns the secret, which is not stored. */

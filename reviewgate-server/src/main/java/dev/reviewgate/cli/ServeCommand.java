@@ -3,16 +3,26 @@ package dev.reviewgate.cli;
 import dev.reviewgate.app.Application;
 import dev.reviewgate.auth.Bootstrap;
 import dev.reviewgate.config.Settings;
+import dev.reviewgate.webhook.IpLiteral;
 import dev.reviewgate.webhook.NetworkPolicy;
+import io.javalin.util.JavalinBindException;
+import java.net.InetAddress;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Starts the service and, on first start, prints the URL, the admin login and an API key. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the HTTP service.")
 public final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     StorageOptions storage;
@@ -20,6 +30,11 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "${env:REVIEWGATE_PORT:-8080}",
             description = "HTTP port (env REVIEWGATE_PORT, default 8080).")
     int port;
+
+    @Option(names = "--bind", defaultValue = "${env:REVIEWGATE_BIND:-0.0.0.0}", converter = IpAddress.class,
+            description = "IP address to listen on, e.g. 127.0.0.1 for this machine only "
+                    + "(env REVIEWGATE_BIND, default 0.0.0.0: every interface).")
+    String bind;
 
     @Option(names = "--public-url", defaultValue = "${env:REVIEWGATE_PUBLIC_URL}",
             description = "Base URL used in links (env REVIEWGATE_PUBLIC_URL, default http://localhost:<port>).")
@@ -40,8 +55,15 @@ public final class ServeCommand implements Callable<Integer> {
                 maxBodyBytes, env("REVIEWGATE_BOOTSTRAP_API_KEY"), env("REVIEWGATE_BOOTSTRAP_ADMIN_PASSWORD"),
                 System.getenv().getOrDefault("REVIEWGATE_BOOTSTRAP_ADMIN_EMAIL", "admin@reviewgate.local"),
                 NetworkPolicy.parse(env("REVIEWGATE_WEBHOOK_ALLOW_PRIVATE"), env("REVIEWGATE_WEBHOOK_ALLOW_CIDRS")),
-                webhookTimeout(), env("REVIEWGATE_NOTIFY") == null ? Settings.NOTIFY_LISTEN : env("REVIEWGATE_NOTIFY"));
-        Application app = Application.start(settings);
+                webhookTimeout(), env("REVIEWGATE_NOTIFY") == null ? Settings.NOTIFY_LISTEN : env("REVIEWGATE_NOTIFY"),
+                bind);
+        Application app;
+        try {
+            app = Application.start(settings);
+        } catch (JavalinBindException e) {
+            spec.commandLine().getErr().println("Cannot listen on " + bind + ":" + port + ": " + reason(e));
+            return 1;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();
@@ -53,8 +75,9 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     private static void print(Application app) {
-        System.out.println("Reviewgate is running at " + app.settings().publicUrl()
-                + " (database: " + app.database().dialect().name().toLowerCase() + ")");
+        String address = app.bindAddress().contains(":") ? "[" + app.bindAddress() + "]" : app.bindAddress();
+        System.out.println("Reviewgate is running at " + app.settings().publicUrl() + " (listening on " + address
+                + ":" + app.port() + ", database: " + app.database().dialect().name().toLowerCase() + ")");
         app.credentials().ifPresent(ServeCommand::printFirstStart);
         System.out.flush();
     }
@@ -78,6 +101,34 @@ public final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("REVIEWGATE_WEBHOOK_TIMEOUT_SECONDS must be 1 to 60");
         }
         return java.time.Duration.ofSeconds(seconds);
+    }
+
+    /** Javalin calls every bind failure "port already in use"; the JDK's own reason is the one to show. */
+    private static String reason(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage();
+    }
+
+    /**
+     * Accepts IP addresses only, never resolving a name: a host name would need DNS at start, and
+     * {@code localhost} may resolve to {@code ::1} on one machine and {@code 127.0.0.1} on another.
+     */
+    static final class IpAddress implements ITypeConverter<String> {
+
+        @Override
+        public String convert(String value) {
+            Optional<InetAddress> address;
+            try {
+                address = IpLiteral.parse(value.trim());
+            } catch (IllegalArgumentException e) {
+                address = Optional.empty();
+            }
+            return address.map(InetAddress::getHostAddress).orElseThrow(() -> new picocli.CommandLine.TypeConversionException(
+                    "'" + value + "' is not an IP address such as 127.0.0.1, 0.0.0.0 or ::1 (--bind, REVIEWGATE_BIND)"));
+        }
     }
 
     private static String env(String name) {

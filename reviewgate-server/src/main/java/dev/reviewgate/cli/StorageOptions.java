@@ -1,7 +1,6 @@
 package dev.reviewgate.cli;
 
 import dev.reviewgate.config.Settings;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -16,15 +15,10 @@ public final class StorageOptions {
             description = "JDBC URL; jdbc:postgresql://… selects PostgreSQL (env REVIEWGATE_DATABASE_URL, default SQLite in the data dir).")
     String databaseUrl;
 
-    /** The JDBC URL to use, creating the data dir when it is SQLite's. */
+    /** The JDBC URL to use; opening the database creates the data dir, for its owner only. */
     String jdbcUrl() {
         if (databaseUrl != null && !databaseUrl.isBlank()) {
             return databaseUrl;
-        }
-        try {
-            Files.createDirectories(dataDir);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("Cannot create the data directory " + dataDir + ": " + e.getMessage(), e);
         }
         return Settings.sqliteUrl(dataDir);
     }

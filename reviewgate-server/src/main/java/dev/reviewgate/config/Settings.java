@@ -20,13 +20,15 @@ import java.time.Duration;
  * @param webhookTimeout          the time one webhook attempt may take
  * @param notifyMode              on PostgreSQL, how instances tell each other of changes:
  *                                {@code listen} (LISTEN/NOTIFY plus a poll) or {@code poll} (behind PgBouncer)
+ * @param bindAddress             the IP address the HTTP connector listens on; {@code 0.0.0.0} is every interface
  */
 public record Settings(int port, Path dataDir, String databaseUrl, String publicUrl, long maxBodyBytes,
                        String bootstrapApiKey, String bootstrapAdminPassword, String bootstrapAdminEmail,
-                       NetworkPolicy webhookNetwork, Duration webhookTimeout, String notifyMode) {
+                       NetworkPolicy webhookNetwork, Duration webhookTimeout, String notifyMode, String bindAddress) {
 
     public static final String NOTIFY_LISTEN = "listen";
     public static final String NOTIFY_POLL = "poll";
+    public static final String BIND_EVERY_INTERFACE = "0.0.0.0";
 
     public Settings {
         if (!NOTIFY_LISTEN.equals(notifyMode) && !NOTIFY_POLL.equals(notifyMode)) {
@@ -34,12 +36,12 @@ public record Settings(int port, Path dataDir, String databaseUrl, String public
         }
     }
 
-    /** Settings with the default notification mode ({@code listen}). */
+    /** Settings with the default notification mode ({@code listen}), listening on every interface. */
     public Settings(int port, Path dataDir, String databaseUrl, String publicUrl, long maxBodyBytes,
                     String bootstrapApiKey, String bootstrapAdminPassword, String bootstrapAdminEmail,
                     NetworkPolicy webhookNetwork, Duration webhookTimeout) {
         this(port, dataDir, databaseUrl, publicUrl, maxBodyBytes, bootstrapApiKey, bootstrapAdminPassword,
-                bootstrapAdminEmail, webhookNetwork, webhookTimeout, NOTIFY_LISTEN);
+                bootstrapAdminEmail, webhookNetwork, webhookTimeout, NOTIFY_LISTEN, BIND_EVERY_INTERFACE);
     }
 
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -54,6 +56,7 @@ public record Settings(int port, Path dataDir, String databaseUrl, String public
     public Settings withPublicUrlForPort(int actualPort) {
         String url = publicUrl != null ? publicUrl : "http://localhost:" + actualPort;
         return new Settings(actualPort, dataDir, databaseUrl, url, maxBodyBytes,
-                bootstrapApiKey, bootstrapAdminPassword, bootstrapAdminEmail, webhookNetwork, webhookTimeout, notifyMode);
+                bootstrapApiKey, bootstrapAdminPassword, bootstrapAdminEmail, webhookNetwork, webhookTimeout, notifyMode,
+                bindAddress);
     }
 }

@@ -44,6 +44,7 @@ public final class Database implements AutoCloseable {
         config.setConnectionTimeout(2_000);
         config.setValidationTimeout(1_000);
         if (dialect == Dialect.SQLITE) {
+            SqliteFile.prepare(jdbcUrl);
             // Data-source properties, not connectionInitSql: they must hold on every connection
             // before its first statement. IMMEDIATE takes the write lock at BEGIN, so read-then-write
             // transactions queue on busy_timeout instead of failing with SQLITE_BUSY_SNAPSHOT.

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * IPv6 literals; IPv4 is parsed here, strictly, because the JDK also accepts forms such as
  * {@code 127.1} that different URL parsers read differently.
  */
-final class IpLiteral {
+public final class IpLiteral {
 
     private static final Pattern NUMERIC_DOTTED = Pattern.compile("[0-9.]+");
     private static final Pattern IPV4 = Pattern.compile("(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}");
@@ -28,7 +28,7 @@ final class IpLiteral {
      * @throws IllegalArgumentException when {@code host} looks like an IP address but is not a
      *                                  canonical one (e.g. {@code 127.1}, {@code 010.0.0.1}, {@code [::g]})
      */
-    static Optional<InetAddress> parse(String host) {
+    public static Optional<InetAddress> parse(String host) {
         boolean bracketed = host.startsWith("[") && host.endsWith("]") && host.length() > 2;
         String bare = bracketed ? host.substring(1, host.length() - 1) : host;
         if (bracketed || bare.contains(":")) {

@@ -60,6 +60,13 @@ class ServeJarIT {
         assertThat(readUntil(users, "Password")).anyMatch(l -> l.contains("Created reviewer dana@example.com"));
         assertThat(users.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(users.exitValue()).isZero();
+
+        Process accounts = java("accounts", "create", "--name", "Beta", "--admin-email", "beta@example.com",
+                "--data-dir", dataDir.toString()).start();
+        String betaKey = find(readUntil(accounts, "API key:"), "API key:\\s+(rg_\\S+)");
+        assertThat(accounts.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(accounts.exitValue()).isZero();
+        assertThat(api.withKey(betaKey).get("/v1/forms").status()).isEqualTo(200);
     }
 
     @Test
@@ -74,6 +81,40 @@ class ServeJarIT {
         List<String> printed = readUntil(server, "Reviewgate is running at");
         Thread.sleep(500);
         assertThat(printed).noneMatch(l -> l.contains("API key"));
+    }
+
+    @Test
+    void theBindVariableChoosesTheAddressToListenOn() throws Exception {
+        server = JarProcess.java(Map.of("REVIEWGATE_BIND", "127.0.0.2"),
+                "serve", "--port", "0", "--data-dir", Files.createTempDirectory("reviewgate-it-").toString()).start();
+        List<String> printed = readUntil(server, "Reviewgate is running at");
+
+        assertThat(find(printed, "listening on (\\S+):\\d+")).isEqualTo("127.0.0.2");
+        int port = Integer.parseInt(find(printed, "listening on \\S+:(\\d+)"));
+        assertThat(new Api("http://127.0.0.2:" + port, null).get("/healthz").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theBindFlagWinsOverItsVariable() throws Exception {
+        server = JarProcess.java(Map.of("REVIEWGATE_BIND", "127.0.0.2"), "serve", "--port", "0", "--bind", "127.0.0.1",
+                "--data-dir", Files.createTempDirectory("reviewgate-it-").toString()).start();
+        List<String> printed = readUntil(server, "Reviewgate is running at");
+
+        assertThat(find(printed, "listening on (\\S+):\\d+")).isEqualTo("127.0.0.1");
+        int port = Integer.parseInt(find(printed, "listening on \\S+:(\\d+)"));
+        assertThat(new Api("http://127.0.0.1:" + port, null).get("/healthz").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anAddressOfNoInterfaceHereIsAClearStartupError() throws Exception {
+        // 192.0.2.0/24 is reserved for documentation: no machine has an interface on it.
+        Process failed = java("serve", "--port", "0", "--bind", "192.0.2.1",
+                "--data-dir", Files.createTempDirectory("reviewgate-it-").toString()).start();
+        List<String> printed = readUntil(failed, "Cannot listen on 192.0.2.1:0");
+
+        assertThat(failed.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(failed.exitValue()).isEqualTo(1);
+        assertThat(printed).noneMatch(l -> l.contains("Exception") || l.startsWith("\tat "));
     }
 
     private static ProcessBuilder java(String... args) {
