@@ -70,16 +70,8 @@ public final class Bootstrap {
         String apiKey = Secrets.newApiKey();
         String password = Passwords.generate();
         String passwordHash = Passwords.hash(password);
-        try {
-            String accountId = database.write(h -> insertAccount(h, name, adminEmail, adminName, passwordHash, apiKey));
-            return new Credentials(accountId, adminEmail, password, apiKey, true, true);
-        } catch (RuntimeException e) {
-            // The ids are new, so the one unique index this can hit is users.email, which spans accounts.
-            if (Database.isUniqueViolation(e)) {
-                throw Problem.conflict("The e-mail " + adminEmail + " is already a user's login (in this or another account)");
-            }
-            throw e;
-        }
+        String accountId = database.write(h -> insertAccount(h, name, adminEmail, adminName, passwordHash, apiKey));
+        return new Credentials(accountId, adminEmail, password, apiKey, true, true);
     }
 
     private String insertAccount(Handle h, String name, String adminEmail, String adminName, String passwordHash,
@@ -87,7 +79,10 @@ public final class Bootstrap {
         long now = clock.millis();
         String accountId = ids.next("acc");
         accounts.insertAccount(h, accountId, name, now);
-        accounts.insertUser(h, accountId, ids.next("usr"), adminEmail, adminName, "admin", passwordHash, now);
+        if (!accounts.insertUser(h, accountId, ids.next("usr"), adminEmail, adminName, "admin", passwordHash, now)) {
+            // Thrown inside the transaction, so the account row goes too: nothing is written.
+            throw Problem.conflict("The e-mail " + adminEmail + " is already a user's login (in this or another account)");
+        }
         accounts.insertApiKey(h, accountId, ids.next("key"), "bootstrap", Secrets.hash(apiKey),
                 Secrets.displayPrefix(apiKey), now);
         return accountId;
