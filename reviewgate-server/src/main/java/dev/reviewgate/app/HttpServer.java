@@ -56,6 +56,10 @@ public final class HttpServer {
             config.http.prefer405over404 = true;
             config.startup.showJavalinBanner = false;
             config.jetty.addConnector((server, http) -> {
+                // Jetty reuses header fields of earlier requests on a connection, matched without
+                // regard to case: a key in another case authenticated as the cached one. The server
+                // must see the bytes each client sent, so nothing is cached.
+                http.setHeaderCacheSize(0);
                 ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
                 connector.setPort(settings.port());
                 connector.setAcceptQueueSize(ACCEPT_QUEUE);
