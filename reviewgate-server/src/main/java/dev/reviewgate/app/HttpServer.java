@@ -6,6 +6,7 @@ import dev.reviewgate.error.Problem;
 import dev.reviewgate.form.FormRoutes;
 import dev.reviewgate.http.ErrorHandling;
 import dev.reviewgate.http.OversizedBodies;
+import dev.reviewgate.http.ProtocolErrors;
 import dev.reviewgate.idempotency.Idempotency;
 import dev.reviewgate.ops.OpsRoutes;
 import dev.reviewgate.ops.RequestMetrics;
@@ -18,7 +19,10 @@ import io.javalin.http.Context;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Javalin with the service's filters, error mapping and every feature's routes. */
 public final class HttpServer {
@@ -56,6 +60,10 @@ public final class HttpServer {
             config.http.prefer405over404 = true;
             config.startup.showJavalinBanner = false;
             config.jetty.addConnector((server, http) -> {
+                // Jetty reuses header fields of earlier requests on a connection, matched without
+                // regard to case: a key in another case authenticated as the cached one. The server
+                // must see the bytes each client sent, so nothing is cached.
+                http.setHeaderCacheSize(0);
                 ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
                 connector.setHost(settings.bindAddress());
                 connector.setPort(settings.port());
@@ -63,7 +71,10 @@ public final class HttpServer {
                 return connector;
             });
             // On stop, requests in flight get up to 10 s to finish (long polls are answered first).
-            config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(10_000);
+                server.setErrorHandler(new ProtocolErrors(SECURITY_HEADERS));
+            });
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/static";
@@ -120,11 +131,22 @@ public final class HttpServer {
     static final String CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; "
             + "frame-ancestors 'none'; form-action 'self'; img-src 'self' https:";
 
+    static final Map<String, String> SECURITY_HEADERS = orderedHeaders(
+            "Content-Security-Policy", CSP,
+            "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "no-referrer",
+            "X-Frame-Options", "DENY");
+
+    private static Map<String, String> orderedHeaders(String... namesAndValues) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            headers.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return Collections.unmodifiableMap(headers);
+    }
+
     private static void secureHeaders(Context ctx) {
-        ctx.header("Content-Security-Policy", CSP);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("X-Frame-Options", "DENY");
+        SECURITY_HEADERS.forEach(ctx::header);
         if (!ctx.path().startsWith("/static/") && !ctx.path().startsWith("/webjars/")) {
             ctx.header("Cache-Control", "no-store");
         }

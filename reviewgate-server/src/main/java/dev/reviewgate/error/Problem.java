@@ -1,5 +1,6 @@
 package dev.reviewgate.error;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,8 +92,12 @@ public final class Problem extends RuntimeException {
         return errors;
     }
 
+    /**
+     * The extension members in the order they were added. A null value stays a member (rendered as
+     * JSON null, e.g. the parent of a first version), which {@code Map.copyOf} would refuse.
+     */
     public Map<String, Object> extensions() {
-        return Map.copyOf(extensions);
+        return Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
     }
 
     /** A stable problem type URI derived from the status, e.g. {@code urn:reviewgate:problem:conflict}. */

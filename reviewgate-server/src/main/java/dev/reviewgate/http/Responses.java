@@ -21,17 +21,23 @@ public final class Responses {
     }
 
     public static void problem(Context ctx, Problem problem) {
+        ObjectNode body = problemBody(problem);
+        body.put("instance", ctx.path());
+        ctx.status(problem.status()).contentType(PROBLEM_JSON).result(Json.write(body));
+    }
+
+    /** The RFC 9457 members of {@code problem}, without {@code instance} (the caller knows the path, if any). */
+    public static ObjectNode problemBody(Problem problem) {
         ObjectNode body = Json.object()
                 .put("type", problem.type())
                 .put("title", problem.title())
                 .put("status", problem.status())
                 .put("detail", problem.detail());
-        body.put("instance", ctx.path());
         if (!problem.errors().isEmpty()) {
             ArrayNode errors = body.putArray("errors");
             problem.errors().forEach(e -> errors.addObject().put("pointer", e.pointer()).put("message", e.message()));
         }
         problem.extensions().forEach((name, value) -> body.set(name, Json.toTree(value)));
-        ctx.status(problem.status()).contentType(PROBLEM_JSON).result(Json.write(body));
+        return body;
     }
 }

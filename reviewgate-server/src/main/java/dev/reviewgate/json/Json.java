@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.reviewgate.error.Problem;
 
 /**
  * The one JSON mapper of the service.
@@ -53,19 +52,12 @@ public final class Json {
         }
     }
 
-    /** Parses a request body; malformed JSON is a 400. */
+    /**
+     * Parses a request body: not UTF-8, malformed or more than one value is a 400, an unpaired
+     * surrogate a 422 with its pointer (see {@link RequestJson}).
+     */
     public static JsonNode parseBody(byte[] body) {
-        try {
-            JsonNode node = MAPPER.readTree(body);
-            if (node == null || node.isMissingNode()) {
-                throw Problem.badRequest("The request body is empty; a JSON object was expected.");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw Problem.badRequest("The request body is not valid JSON: " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
-            throw Problem.badRequest("The request body could not be read.");
-        }
+        return RequestJson.parse(body);
     }
 
     /** Compact text of a node or value. */

@@ -31,8 +31,10 @@ public final class VersionRules {
             if (Objects.equals(existing.get().parentId(), parentId)) {
                 return new Append(versionId, parentId, false);
             }
-            throw Problem.conflict("This snapshot already exists as version " + versionId
-                            + " with parent " + existing.get().parentId() + "; a version has exactly one parent.")
+            String parent = existing.get().parentId() == null ? "as the first version, which has no parent"
+                    : "with parent " + existing.get().parentId();
+            throw Problem.conflict("This snapshot already exists as version " + versionId + " " + parent
+                            + "; a version has exactly one parent.")
                     .with("versionId", versionId)
                     .with("parentId", existing.get().parentId());
         }

@@ -75,6 +75,27 @@ class ApiErrorsTest extends ApiTest {
     }
 
     @Test
+    void loneSurrogatesAnywhereAre422WithAPointerAndStoreNothing() {
+        long before = reviewRows();
+        for (String surrogate : new String[] {"\\ud800", "\\udc00", "\\udc00\\ud800"}) {
+            Api.Response response = api.post("/v1/reviews", "{\"formId\":\"blog-review\",\"fields\":{\"blog\":\"a"
+                    + surrogate + "b\",\"imageOptions\":[]},\"meta\":{\"k" + surrogate + "\":1}}");
+            assertProblem(response, 422);
+            assertThat(response.body().get("errors")).extracting(e -> e.get("pointer").asText())
+                    .containsExactly("/fields/blog", "/meta");
+        }
+        assertThat(reviewRows()).isEqualTo(before);
+    }
+
+    @Test
+    void aBodyWithTwoValuesIs400InOurOwnWords() {
+        Api.Response response = api.post("/v1/reviews", "{} {}");
+        assertProblem(response, 400);
+        assertThat(response.body().get("detail").asText())
+                .isEqualTo("The body must be a single JSON value; found more after it at line 1, column 4.");
+    }
+
+    @Test
     void anotherAccountsReviewIs404() {
         String reviewId = api.post("/v1/reviews", Map.of("formId", "blog-review",
                 "fields", Fixtures.blogFields("Mine", "https://cdn.example.com/a.jpg"))).body().get("reviewId").asText();

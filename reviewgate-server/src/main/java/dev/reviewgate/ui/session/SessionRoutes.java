@@ -41,6 +41,9 @@ public final class SessionRoutes {
     }
 
     private void processLogin(Context ctx) {
+        // Before the password is checked: a cross-site form must not sign a browser in to an account
+        // the attacker chose (login CSRF), so no session and no cookie come of it.
+        sessions.refuseCrossOrigin(ctx);
         String email = Optional.ofNullable(ctx.formParam("email")).orElse("").trim();
         String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
         String next = safeNext(ctx.formParam("next"));
@@ -72,10 +75,20 @@ public final class SessionRoutes {
         ctx.redirect("/login");
     }
 
-    /** Only local paths: a login link must not send people elsewhere. */
+    /**
+     * Only local paths: a login link must not send people elsewhere. A URL parser strips tab, CR
+     * and LF and reads a backslash as a slash, so {@code /\t/evil.example/} would leave the site;
+     * anything but printable ASCII (a header value must be ASCII anyway) falls back to the inbox.
+     */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//")) {
             return "/inbox";
+        }
+        for (int i = 0; i < next.length(); i++) {
+            char c = next.charAt(i);
+            if (c <= ' ' || c >= 0x7F || c == '\\') {
+                return "/inbox";
+            }
         }
         return next;
     }

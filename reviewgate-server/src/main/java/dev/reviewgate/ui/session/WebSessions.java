@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * Cookie sessions for the web app: an opaque random token in an {@code HttpOnly}, {@code SameSite=Lax}
  * cookie ({@code Secure} when the public URL is https), looked up by its hash. Every state-changing
- * request must carry the session's CSRF token (form field or header) and must not come cross-site.
+ * request must carry the session's CSRF token (form field or header) and come from our own origin.
  */
 public final class WebSessions {
 
@@ -29,12 +29,14 @@ public final class WebSessions {
     private final SessionRepository sessions;
     private final InstantSource clock;
     private final boolean secureCookies;
+    private final SameOrigin sameOrigin;
 
     public WebSessions(Database database, SessionRepository sessions, InstantSource clock, String publicUrl) {
         this.database = database;
         this.sessions = sessions;
         this.clock = clock;
         this.secureCookies = publicUrl.startsWith("https://");
+        this.sameOrigin = new SameOrigin(publicUrl);
     }
 
     /** Opens a session for a user who just proved their password, and sets its cookie. */
@@ -80,9 +82,14 @@ public final class WebSessions {
         return user;
     }
 
+    /** Throws a 403 when another site started this request (see {@link SameOrigin}); sign-in checks it too. */
+    public void refuseCrossOrigin(Context ctx) {
+        sameOrigin.check(ctx);
+    }
+
     /**
      * A before-handler for the web app's pages: anonymous visitors are sent to sign in, and every
-     * POST is refused (403) unless it carries this session's CSRF token and is not cross-site.
+     * POST is refused (403) unless it carries this session's CSRF token and comes from our own origin.
      */
     public void requireUser(Context ctx) {
         Optional<WebUser> user = current(ctx);
@@ -108,11 +115,8 @@ public final class WebSessions {
         return user;
     }
 
-    private static void checkCsrf(Context ctx, WebUser user) {
-        String site = ctx.header("Sec-Fetch-Site");
-        if ("cross-site".equalsIgnoreCase(site)) {
-            throw Problem.forbidden("Cross-site requests cannot change anything here.");
-        }
+    private void checkCsrf(Context ctx, WebUser user) {
+        sameOrigin.check(ctx);
         String sent = ctx.header(CSRF_HEADER);
         if (sent == null) {
             sent = ctx.formParam(CSRF_FIELD);
