@@ -33,7 +33,7 @@ class ReviewsTest {
     }
 
     private ReviewRequestResponse gate(String workflow, String run) {
-        ReviewRequest request = rg.createReview(invoiceForm).setRunAddress(workflow, run, "block_extract")
+        ReviewRequest.Builder request = rg.createReview(invoiceForm).setRunAddress(workflow, run, "block_extract")
                 .setAuthor(Actor.model("gpt", "GPT")).setSignals(Map.of("confidence", 0.71));
         MODEL_OUTPUT.forEach(request::addFieldData);
         return request.sendRequest();

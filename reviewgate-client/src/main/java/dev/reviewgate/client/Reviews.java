@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * The review API, Retab style: find the work, inspect it, correct it, decide, and wait.
@@ -23,10 +25,12 @@ public final class Reviews {
     private static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
 
     private final Transport transport;
+    private final Executor async;
     private final Waiter waiter;
 
-    Reviews(Transport transport) {
+    Reviews(Transport transport, Executor async) {
         this.transport = transport;
+        this.async = async;
         this.waiter = new Waiter(transport);
     }
 
@@ -47,6 +51,34 @@ public final class Reviews {
      */
     public ReviewList list() {
         return list(ListParams.open());
+    }
+
+    /**
+     * Sends a request for review (gotoHuman's {@code sendRequest}) with the request's own
+     * {@code Idempotency-Key}: sending the same request again returns the first answer instead of a
+     * second review.
+     *
+     * @param request built with {@link Reviewgate#createReview(String)}
+     * @return the review id, status and version id
+     * @throws ValidationException when the fields do not match the form (a pointer per problem)
+     * @throws ConflictException   when a review already gates the run address ({@link ConflictException#reviewId()}),
+     *                             or the updated review is decided
+     * @throws NotFoundException   when the form or the review to update is unknown
+     */
+    public ReviewRequestResponse send(ReviewRequest request) {
+        JsonNode answer = transport.send(Transport.Call.post("/v1/reviews", request.body(), request.idempotencyKey()));
+        return Json.convert(answer, ReviewRequestResponse.class);
+    }
+
+    /**
+     * Sends a request for review without blocking the caller, on the client's virtual threads.
+     *
+     * @param request built with {@link Reviewgate#createReview(String)}
+     * @return a future completed with the answer, or exceptionally with a {@link ReviewgateException}
+     */
+    public CompletableFuture<ReviewRequestResponse> sendAsync(ReviewRequest request) {
+        Objects.requireNonNull(request, "request");
+        return CompletableFuture.supplyAsync(() -> send(request), async);
     }
 
     /**
