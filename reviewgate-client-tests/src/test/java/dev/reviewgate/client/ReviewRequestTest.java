@@ -3,14 +3,23 @@ package dev.reviewgate.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The gotoHuman style: createReview(...).addFieldData(...)...sendRequest(), and the update after instructions. */
+/**
+ * The gotoHuman style: createReview(...).addFieldData(...)...sendRequest(), the update after
+ * instructions, and the immutable request value the builder makes.
+ */
 class ReviewRequestTest {
 
     private Reviewgate rg;
@@ -93,13 +102,83 @@ class ReviewRequestTest {
 
     @Test
     void repeatingAnUnchangedRequestDoesNotCreateASecondReview() {
-        ReviewRequest request = rg.createReview(form).addFieldData("blog", "once");
+        ReviewRequest.Builder request = rg.createReview(form).addFieldData("blog", "once");
         ReviewRequestResponse first = request.sendRequest();
         ReviewRequestResponse again = request.sendRequest();
         assertThat(again.reviewId()).isEqualTo(first.reviewId());
 
         ReviewRequestResponse changed = request.addFieldData("blog", "twice").sendRequest();
         assertThat(changed.reviewId()).isNotEqualTo(first.reviewId());
+    }
+
+    @Test
+    void aBuiltRequestSentAgainReusesItsKey() {
+        ReviewRequest request = rg.createReview(form).addFieldData("blog", "sent twice").build();
+        ReviewRequestResponse first = rg.reviews().send(request);
+        ReviewRequestResponse again = rg.reviews().send(request);
+        assertThat(again.reviewId()).isEqualTo(first.reviewId());
+        assertThat(again.versionId()).isEqualTo(first.versionId());
+    }
+
+    @Test
+    void oneRequestSentFromManyThreadsAtOnceCreatesOneReview() throws Exception {
+        ReviewRequest request = rg.createReview(form).addFieldData("blog", "shared").build();
+        List<CompletableFuture<ReviewRequestResponse>> sends = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            sends.add(CompletableFuture.supplyAsync(() -> rg.reviews().send(request)));
+        }
+        Set<String> reviewIds = new HashSet<>();
+        for (CompletableFuture<ReviewRequestResponse> send : sends) {
+            reviewIds.add(send.get(30, TimeUnit.SECONDS).reviewId());
+        }
+        assertThat(reviewIds).hasSize(1);
+    }
+
+    @Test
+    void sendsABuiltRequestAsynchronously() throws Exception {
+        ReviewRequest request = rg.createReview(form).addFieldData("blog", "async value").build();
+        ReviewRequestResponse sent = rg.reviews().sendAsync(request).get(10, TimeUnit.SECONDS);
+        assertThat(rg.reviews().get(sent.reviewId()).head().snapshotAs(Map.class)).isEqualTo(Map.of("blog", "async value"));
+    }
+
+    @Test
+    void buildingAgainWithoutAChangeKeepsTheKeyAndAChangeMakesANewOne() {
+        ReviewRequest.Builder builder = rg.createReview(form).addFieldData("blog", "draft");
+        ReviewRequest first = builder.build();
+        ReviewRequest again = builder.addFieldData("blog", "draft").build();
+        ReviewRequest changed = builder.addFieldData("blog", "changed").build();
+
+        assertThat(again).isEqualTo(first).hasSameHashCodeAs(first);
+        assertThat(again.idempotencyKey()).isEqualTo(first.idempotencyKey());
+        assertThat(changed.idempotencyKey()).isNotEqualTo(first.idempotencyKey());
+        assertThat(rg.createReview(form).addFieldData("blog", "draft").build().idempotencyKey())
+                .isNotEqualTo(first.idempotencyKey());
+    }
+
+    @Test
+    void aBuiltRequestIsASnapshotThatLaterChangesDoNotReach() {
+        List<String> assignees = new ArrayList<>(List.of("dana@example.com"));
+        ObjectNode blog = JsonNodeFactory.instance.objectNode().put("text", "original");
+        ReviewRequest.Builder builder = rg.createReview(form).addFieldData("blog", blog).assignToUsers(assignees);
+        ReviewRequest request = builder.build();
+        String before = request.toJson().toString();
+
+        assignees.add("eve@example.com");
+        blog.put("text", "changed");
+        builder.setTitle("later").addFieldData("imageOptions", List.of());
+        ((ObjectNode) request.toJson()).put("formId", "other");
+
+        assertThat(request.toJson().toString()).isEqualTo(before);
+        assertThat(request.formId()).isEqualTo(form);
+        assertThat(request.toJson().path("fields").path("blog").path("text").asText()).isEqualTo("original");
+        assertThat(request.toJson().path("assignTo")).hasSize(1);
+    }
+
+    @Test
+    void aPinnedKeyIsTheRequestsKey() {
+        String key = LiveServer.unique("step");
+        assertThat(rg.createReview(form).addFieldData("blog", "x").idempotencyKey(key).build().idempotencyKey())
+                .isEqualTo(key);
     }
 
     @Test

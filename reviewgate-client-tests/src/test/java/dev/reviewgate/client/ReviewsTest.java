@@ -9,12 +9,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The Retab style: list, get, edit, instruct, approve and reject, by id and by run address. */
+/**
+ * The Retab style: list, get, edit, instruct, approve and reject, by id and by run address, each
+ * given as a {@link ReviewAddress} or as strings.
+ */
 class ReviewsTest {
 
     private static final Map<String, Object> MODEL_OUTPUT =
             Map.of("invoice_number", "INV-991", "total_amount", 352, "vendor_name", "Acme Corp");
     private static final Map<String, Object> CORRECTED = Map.of("total_amount", 325, "vendor_name", "Acme Corp");
+    private static final Actor DANA = Actor.human("dana", "Dana Rivera");
 
     private Reviewgate rg;
     private Reviews reviews;
@@ -33,7 +37,7 @@ class ReviewsTest {
     }
 
     private ReviewRequestResponse gate(String workflow, String run) {
-        ReviewRequest request = rg.createReview(invoiceForm).setRunAddress(workflow, run, "block_extract")
+        ReviewRequest.Builder request = rg.createReview(invoiceForm).setRunAddress(workflow, run, "block_extract")
                 .setAuthor(Actor.model("gpt", "GPT")).setSignals(Map.of("confidence", 0.71));
         MODEL_OUTPUT.forEach(request::addFieldData);
         return request.sendRequest();
@@ -178,6 +182,84 @@ class ReviewsTest {
                 Map.of("blog", FieldInstruction.text("Even shorter")), Actor.human("dana", null));
         assertThat(again.instructions()).hasSize(3);
         assertThat(again.instructions().get(2).author().id()).isEqualTo("dana");
+    }
+
+    @Test
+    void approvesByTheReviewIdOrTheRunAsStrings() {
+        ReviewRequestResponse byId = gate("wf_abc123", LiveServer.unique("run"));
+        ReviewRequestResponse byIdAsDana = gate("wf_abc123", LiveServer.unique("run"));
+        String run = LiveServer.unique("run");
+        ReviewRequestResponse byRun = gate("wf_abc123", run);
+        String runAsDana = LiveServer.unique("run");
+        ReviewRequestResponse byRunAsDana = gate("wf_abc123", runAsDana);
+
+        assertDecided(reviews.approve(byId.reviewId(), byId.versionId()), byId, Actor.Kind.AGENT);
+        assertDecided(reviews.approve(byIdAsDana.reviewId(), byIdAsDana.versionId(), DANA), byIdAsDana, Actor.Kind.HUMAN);
+        assertDecided(reviews.approve(run, "block_extract", byRun.versionId()), byRun, Actor.Kind.AGENT);
+        assertDecided(reviews.approve(runAsDana, "block_extract", byRunAsDana.versionId(), DANA), byRunAsDana,
+                Actor.Kind.HUMAN);
+    }
+
+    @Test
+    void rejectsByTheReviewIdOrTheRunAsStrings() {
+        ReviewRequestResponse byId = gate("wf_abc123", LiveServer.unique("run"));
+        ReviewRequestResponse byIdAsDana = gate("wf_abc123", LiveServer.unique("run"));
+        String run = LiveServer.unique("run");
+        ReviewRequestResponse byRun = gate("wf_abc123", run);
+        String runAsDana = LiveServer.unique("run");
+        ReviewRequestResponse byRunAsDana = gate("wf_abc123", runAsDana);
+
+        assertDecided(reviews.reject(byId.reviewId(), byId.versionId(), "No."), byId, Actor.Kind.AGENT);
+        assertDecided(reviews.reject(byIdAsDana.reviewId(), byIdAsDana.versionId(), "No.", DANA), byIdAsDana,
+                Actor.Kind.HUMAN);
+        assertDecided(reviews.reject(run, "block_extract", byRun.versionId(), "No."), byRun, Actor.Kind.AGENT);
+        assertDecided(reviews.reject(runAsDana, "block_extract", byRunAsDana.versionId(), "No.", DANA), byRunAsDana,
+                Actor.Kind.HUMAN);
+    }
+
+    private static void assertDecided(DecisionResult result, ReviewRequestResponse sent, Actor.Kind decidedBy) {
+        assertThat(result.submissionStatus()).isEqualTo(DecisionResult.SubmissionStatus.APPLIED);
+        assertThat(result.review().id()).isEqualTo(sent.reviewId());
+        assertThat(result.review().decision().versionId()).isEqualTo(sent.versionId());
+        assertThat(result.review().decision().decidedBy().kind()).isEqualTo(decidedBy);
+        if (decidedBy == Actor.Kind.HUMAN) {
+            assertThat(result.review().decision().decidedBy().id()).isEqualTo(DANA.id());
+        }
+    }
+
+    @Test
+    void instructsByTheReviewIdOrTheRunAsStrings() {
+        String form = LiveServer.newBlogForm(rg);
+        String run = LiveServer.unique("run");
+        ReviewRequestResponse sent = rg.createReview(form).addFieldData("blog", "Long post")
+                .setRunAddress(run, "write").sendRequest();
+        Map<String, FieldInstruction> shorter = Map.of("blog", FieldInstruction.text("Shorter"));
+
+        reviews.instruct(run, "write", shorter);
+        reviews.instruct(run, "write", shorter, DANA);
+        reviews.instruct(sent.reviewId(), shorter);
+        reviews.instruct(sent.reviewId(), shorter, DANA);
+        Review review = reviews.instruct(ReviewAddress.byId(sent.reviewId()), shorter);
+
+        assertThat(review.id()).isEqualTo(sent.reviewId());
+        assertThat(review.status()).isEqualTo(ReviewStatus.CHANGES_REQUESTED);
+        assertThat(review.instructions()).extracting(i -> i.author().kind()).containsExactly(
+                Actor.Kind.AGENT, Actor.Kind.HUMAN, Actor.Kind.AGENT, Actor.Kind.HUMAN, Actor.Kind.AGENT);
+    }
+
+    @Test
+    void editsByTheReviewIdOrTheRunAsStrings() {
+        String run = LiveServer.unique("run");
+        ReviewRequestResponse sent = gate("wf_abc123", run);
+        Map<String, Object> again = Map.of("total_amount", 326, "vendor_name", "Acme Corp");
+
+        Edited byId = reviews.edit(EditRequest.of(sent.reviewId(), sent.versionId(), CORRECTED));
+        Edited byRun = reviews.edit(EditRequest.of(run, "block_extract", byId.versionId(), again));
+
+        assertThat(byId.review().id()).isEqualTo(sent.reviewId());
+        assertThat(byRun.review().id()).isEqualTo(sent.reviewId());
+        assertThat(byRun.review().headVersionId()).isEqualTo(VersionIds.of(again));
+        assertThat(byRun.review().head().parentId()).isEqualTo(VersionIds.of(CORRECTED));
     }
 
     @Test

@@ -70,6 +70,28 @@ class WaitTest {
     }
 
     @Test
+    void waitForTakesAReviewIdOrAnAddressAndReturnsAtOnceWhileUndecided() {
+        String run = LiveServer.unique("run");
+        ReviewRequestResponse sent = gate(run);
+        Review byId = rg.reviews().waitFor(sent.reviewId(), Duration.ofSeconds(5), Duration.ofMillis(100));
+        Review byAddress = rg.reviews().waitFor(ReviewAddress.byRun(run, "block_extract"),
+                Duration.ofSeconds(5), Duration.ofMillis(100));
+        assertThat(byId.id()).isEqualTo(sent.reviewId());
+        assertThat(byAddress.id()).isEqualTo(sent.reviewId());
+        assertThat(byId.isDecided()).isFalse();
+    }
+
+    @Test
+    void waitForDecisionTakesTheRunAsStrings() {
+        String run = LiveServer.unique("run");
+        ReviewRequestResponse sent = gate(run);
+        rg.reviews().approve(sent.reviewId(), sent.versionId());
+        Review decided = rg.reviews().waitForDecision(run, "block_extract", Duration.ofSeconds(5));
+        assertThat(decided.id()).isEqualTo(sent.reviewId());
+        assertThat(decided.decision().isApproved()).isTrue();
+    }
+
+    @Test
     void waitForDecisionReturnsWithinASecondOfTheDecision() throws Exception {
         String run = LiveServer.unique("run");
         ReviewRequestResponse sent = gate(run);

@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * A new version to append to a review: a whole snapshot authored from {@code parentId} (no
- * patching or merging). Build with {@link #of(ReviewAddress, String, Object)}, then chain the
- * optional members.
+ * patching or merging). Build with {@link #of(ReviewAddress, String, Object)} (or name the review
+ * by its id or its run, as every review call can), then chain the optional members.
  *
  * @param address  the review
  * @param parentId the version this edit was authored from (not necessarily the head)
@@ -44,6 +44,31 @@ public record EditRequest(ReviewAddress address, String parentId, Object snapsho
      */
     public static EditRequest of(ReviewAddress address, String parentId, Object snapshot) {
         return new EditRequest(address, parentId, snapshot, null, null, null);
+    }
+
+    /**
+     * An edit of the review with this id, with the default origin, no note and the key's actor.
+     *
+     * @param reviewId the review id
+     * @param parentId the version this edit was authored from
+     * @param snapshot the whole corrected output
+     * @return the request
+     */
+    public static EditRequest of(String reviewId, String parentId, Object snapshot) {
+        return of(ReviewAddress.byId(reviewId), parentId, snapshot);
+    }
+
+    /**
+     * An edit of the review gating a block of a run, with the default origin, no note and the key's actor.
+     *
+     * @param runId    the run
+     * @param blockId  the block
+     * @param parentId the version this edit was authored from
+     * @param snapshot the whole corrected output
+     * @return the request
+     */
+    public static EditRequest of(String runId, String blockId, String parentId, Object snapshot) {
+        return of(ReviewAddress.byRun(runId, blockId), parentId, snapshot);
     }
 
     /**

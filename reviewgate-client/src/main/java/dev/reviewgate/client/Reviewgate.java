@@ -42,7 +42,7 @@ public final class Reviewgate implements AutoCloseable {
         this.ownedHttpClient = ownedHttpClient;
         // Async sends block a virtual thread, not a platform one, so thousands in flight are cheap.
         this.async = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("reviewgate-async-", 0).factory());
-        this.reviews = new Reviews(transport);
+        this.reviews = new Reviews(transport, async);
         this.forms = new Forms(transport);
         this.webhooks = new Webhooks(transport);
     }
@@ -58,13 +58,14 @@ public final class Reviewgate implements AutoCloseable {
 
     /**
      * Starts a request for review against a form (gotoHuman's {@code createReview}). Add the
-     * field values and options, then {@link ReviewRequest#sendRequest()}.
+     * field values and options, then {@link ReviewRequest.Builder#sendRequest()}, or
+     * {@link ReviewRequest.Builder#build()} the request and send it with {@link Reviews#send(ReviewRequest)}.
      *
      * @param formId the form (review template) id, e.g. {@code blog-review}
-     * @return a new request; each request object carries its own idempotency key
+     * @return a new builder; each builder gives its requests their own idempotency key
      */
-    public ReviewRequest createReview(String formId) {
-        return new ReviewRequest(transport, async, formId);
+    public ReviewRequest.Builder createReview(String formId) {
+        return new ReviewRequest.Builder(reviews, formId);
     }
 
     /**
@@ -96,7 +97,7 @@ public final class Reviewgate implements AutoCloseable {
     }
 
     /**
-     * Stops the threads of {@link ReviewRequest#sendRequestAsync()} (calls already running complete)
+     * Stops the threads of {@link Reviews#sendAsync(ReviewRequest)} (calls already running complete)
      * and shuts down the HTTP client the SDK created (running calls complete, new ones are refused);
      * one given to the builder stays open.
      */

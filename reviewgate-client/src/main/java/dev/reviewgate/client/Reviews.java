@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * The review API, Retab style: find the work, inspect it, correct it, decide, and wait.
@@ -16,6 +18,10 @@ import java.util.Objects;
  * rg.reviews().approve(review.address(), edited.versionId());
  * }</pre>
  *
+ * Every call on one review names it in the same three ways: a {@link ReviewAddress}, a review id,
+ * or the {@code (runId, blockId)} gate it guards; the two string forms are shorthands for
+ * {@link ReviewAddress#byId(String)} and {@link ReviewAddress#byRun(String, String)}. Calls that
+ * decide or instruct take an optional last {@link Actor}, the API key's actor when left out.
  * Every mutation sends an {@code Idempotency-Key}, so the SDK's retries never act twice.
  */
 public final class Reviews {
@@ -23,10 +29,12 @@ public final class Reviews {
     private static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
 
     private final Transport transport;
+    private final Executor async;
     private final Waiter waiter;
 
-    Reviews(Transport transport) {
+    Reviews(Transport transport, Executor async) {
         this.transport = transport;
+        this.async = async;
         this.waiter = new Waiter(transport);
     }
 
@@ -47,6 +55,45 @@ public final class Reviews {
      */
     public ReviewList list() {
         return list(ListParams.open());
+    }
+
+    /**
+     * Sends a request for review (gotoHuman's {@code sendRequest}) with the request's own
+     * {@code Idempotency-Key}: sending the same request again returns the first answer instead of a
+     * second review.
+     *
+     * @param request built with {@link Reviewgate#createReview(String)}
+     * @return the review id, status and version id
+     * @throws ValidationException when the fields do not match the form (a pointer per problem)
+     * @throws ConflictException   when a review already gates the run address ({@link ConflictException#reviewId()}),
+     *                             or the updated review is decided
+     * @throws NotFoundException   when the form or the review to update is unknown
+     */
+    public ReviewRequestResponse send(ReviewRequest request) {
+        JsonNode answer = transport.send(Transport.Call.post("/v1/reviews", request.body(), request.idempotencyKey()));
+        return Json.convert(answer, ReviewRequestResponse.class);
+    }
+
+    /**
+     * Sends a request for review without blocking the caller, on the client's virtual threads.
+     *
+     * @param request built with {@link Reviewgate#createReview(String)}
+     * @return a future completed with the answer, or exceptionally with a {@link ReviewgateException}
+     */
+    public CompletableFuture<ReviewRequestResponse> sendAsync(ReviewRequest request) {
+        Objects.requireNonNull(request, "request");
+        return CompletableFuture.supplyAsync(() -> send(request), async);
+    }
+
+    /**
+     * A review.
+     *
+     * @param address the review
+     * @return the review
+     * @throws NotFoundException when there is no such review, or the gate is not reached yet
+     */
+    public Review get(ReviewAddress address) {
+        return Json.convert(transport.send(Transport.Call.get(address.path())), Review.class);
     }
 
     /**
@@ -73,18 +120,8 @@ public final class Reviews {
     }
 
     /**
-     * A review by either address.
-     *
-     * @param address the review
-     * @return the review
-     * @throws NotFoundException when there is no such review
-     */
-    public Review get(ReviewAddress address) {
-        return Json.convert(transport.send(Transport.Call.get(address.path())), Review.class);
-    }
-
-    /**
-     * Appends a version: a whole corrected snapshot authored from a parent version.
+     * Appends a version: a whole corrected snapshot authored from a parent version. The request
+     * names the review in the same three ways as the other calls ({@link EditRequest#of}).
      *
      * @param edit the review, parent, snapshot and optional origin, note and author
      * @return the new version's id and the review
@@ -94,18 +131,6 @@ public final class Reviews {
     public Edited edit(EditRequest edit) {
         JsonNode answer = transport.send(Transport.Call.post(edit.address().path() + "/versions", edit.body()));
         return Json.convert(answer, Edited.class);
-    }
-
-    /**
-     * Approves one exact version, as the API key's actor.
-     *
-     * @param address   the review
-     * @param versionId the version that flows downstream
-     * @return {@code APPLIED}, or {@code ALREADY_APPLIED} when this exact approval already stood
-     * @throws ConflictException when another decision stands ({@link ConflictException#decision()})
-     */
-    public DecisionResult approve(ReviewAddress address, String versionId) {
-        return approve(address, versionId, null);
     }
 
     /**
@@ -122,17 +147,62 @@ public final class Reviews {
     }
 
     /**
-     * Rejects one exact version, as the API key's actor.
+     * Approves one exact version, as the API key's actor.
      *
      * @param address   the review
-     * @param versionId the version decided on
-     * @param reason    why; required
-     * @return {@code APPLIED}, or {@code ALREADY_APPLIED} when this exact rejection already stood
-     * @throws ConflictException   when another decision stands ({@link ConflictException#decision()})
-     * @throws ValidationException when the reason is empty or the version unknown
+     * @param versionId the version that flows downstream
+     * @return see {@link #approve(ReviewAddress, String, Actor)}
      */
-    public DecisionResult reject(ReviewAddress address, String versionId, String reason) {
-        return reject(address, versionId, reason, null);
+    public DecisionResult approve(ReviewAddress address, String versionId) {
+        return approve(address, versionId, null);
+    }
+
+    /**
+     * Approves one exact version of the review with this id.
+     *
+     * @param reviewId  the review id
+     * @param versionId the version that flows downstream
+     * @param author    who decides, or null for the API key's actor
+     * @return see {@link #approve(ReviewAddress, String, Actor)}
+     */
+    public DecisionResult approve(String reviewId, String versionId, Actor author) {
+        return approve(ReviewAddress.byId(reviewId), versionId, author);
+    }
+
+    /**
+     * Approves one exact version of the review with this id, as the API key's actor.
+     *
+     * @param reviewId  the review id
+     * @param versionId the version that flows downstream
+     * @return see {@link #approve(ReviewAddress, String, Actor)}
+     */
+    public DecisionResult approve(String reviewId, String versionId) {
+        return approve(ReviewAddress.byId(reviewId), versionId, null);
+    }
+
+    /**
+     * Approves one exact version of the review gating a block of a run.
+     *
+     * @param runId     the run
+     * @param blockId   the block
+     * @param versionId the version that flows downstream
+     * @param author    who decides, or null for the API key's actor
+     * @return see {@link #approve(ReviewAddress, String, Actor)}
+     */
+    public DecisionResult approve(String runId, String blockId, String versionId, Actor author) {
+        return approve(ReviewAddress.byRun(runId, blockId), versionId, author);
+    }
+
+    /**
+     * Approves one exact version of the review gating a block of a run, as the API key's actor.
+     *
+     * @param runId     the run
+     * @param blockId   the block
+     * @param versionId the version that flows downstream
+     * @return see {@link #approve(ReviewAddress, String, Actor)}
+     */
+    public DecisionResult approve(String runId, String blockId, String versionId) {
+        return approve(ReviewAddress.byRun(runId, blockId), versionId, null);
     }
 
     /**
@@ -148,6 +218,70 @@ public final class Reviews {
      */
     public DecisionResult reject(ReviewAddress address, String versionId, String reason, Actor author) {
         return decide(address, "reject", versionId, reason, author);
+    }
+
+    /**
+     * Rejects one exact version, as the API key's actor.
+     *
+     * @param address   the review
+     * @param versionId the version decided on
+     * @param reason    why; required
+     * @return see {@link #reject(ReviewAddress, String, String, Actor)}
+     */
+    public DecisionResult reject(ReviewAddress address, String versionId, String reason) {
+        return reject(address, versionId, reason, null);
+    }
+
+    /**
+     * Rejects one exact version of the review with this id.
+     *
+     * @param reviewId  the review id
+     * @param versionId the version decided on
+     * @param reason    why; required
+     * @param author    who decides, or null for the API key's actor
+     * @return see {@link #reject(ReviewAddress, String, String, Actor)}
+     */
+    public DecisionResult reject(String reviewId, String versionId, String reason, Actor author) {
+        return reject(ReviewAddress.byId(reviewId), versionId, reason, author);
+    }
+
+    /**
+     * Rejects one exact version of the review with this id, as the API key's actor.
+     *
+     * @param reviewId  the review id
+     * @param versionId the version decided on
+     * @param reason    why; required
+     * @return see {@link #reject(ReviewAddress, String, String, Actor)}
+     */
+    public DecisionResult reject(String reviewId, String versionId, String reason) {
+        return reject(ReviewAddress.byId(reviewId), versionId, reason, null);
+    }
+
+    /**
+     * Rejects one exact version of the review gating a block of a run.
+     *
+     * @param runId     the run
+     * @param blockId   the block
+     * @param versionId the version decided on
+     * @param reason    why; required
+     * @param author    who decides, or null for the API key's actor
+     * @return see {@link #reject(ReviewAddress, String, String, Actor)}
+     */
+    public DecisionResult reject(String runId, String blockId, String versionId, String reason, Actor author) {
+        return reject(ReviewAddress.byRun(runId, blockId), versionId, reason, author);
+    }
+
+    /**
+     * Rejects one exact version of the review gating a block of a run, as the API key's actor.
+     *
+     * @param runId     the run
+     * @param blockId   the block
+     * @param versionId the version decided on
+     * @param reason    why; required
+     * @return see {@link #reject(ReviewAddress, String, String, Actor)}
+     */
+    public DecisionResult reject(String runId, String blockId, String versionId, String reason) {
+        return reject(ReviewAddress.byRun(runId, blockId), versionId, reason, null);
     }
 
     /**
@@ -171,45 +305,140 @@ public final class Reviews {
     }
 
     /**
-     * Waits until the gate of a block is reached: the review exists and is not decided (Retab's
-     * {@code wait_for}). Returns within milliseconds of that moment; it long-polls the server in
-     * chunks of up to 60 s.
+     * Asks the agent for a retry, per field, as the API key's actor.
+     *
+     * @param address the review
+     * @param fields  per field id, {@link FieldInstruction#rerun()} or {@link FieldInstruction#text(String)}
+     * @return see {@link #instruct(ReviewAddress, Map, Actor)}
+     */
+    public Review instruct(ReviewAddress address, Map<String, FieldInstruction> fields) {
+        return instruct(address, fields, null);
+    }
+
+    /**
+     * Asks the agent of the review with this id for a retry, per field.
+     *
+     * @param reviewId the review id
+     * @param fields   per field id, {@link FieldInstruction#rerun()} or {@link FieldInstruction#text(String)}
+     * @param author   who asks, or null for the API key's actor
+     * @return see {@link #instruct(ReviewAddress, Map, Actor)}
+     */
+    public Review instruct(String reviewId, Map<String, FieldInstruction> fields, Actor author) {
+        return instruct(ReviewAddress.byId(reviewId), fields, author);
+    }
+
+    /**
+     * Asks the agent of the review with this id for a retry, per field, as the API key's actor.
+     *
+     * @param reviewId the review id
+     * @param fields   per field id, {@link FieldInstruction#rerun()} or {@link FieldInstruction#text(String)}
+     * @return see {@link #instruct(ReviewAddress, Map, Actor)}
+     */
+    public Review instruct(String reviewId, Map<String, FieldInstruction> fields) {
+        return instruct(ReviewAddress.byId(reviewId), fields, null);
+    }
+
+    /**
+     * Asks the agent of a block of a run for a retry, per field.
+     *
+     * @param runId   the run
+     * @param blockId the block
+     * @param fields  per field id, {@link FieldInstruction#rerun()} or {@link FieldInstruction#text(String)}
+     * @param author  who asks, or null for the API key's actor
+     * @return see {@link #instruct(ReviewAddress, Map, Actor)}
+     */
+    public Review instruct(String runId, String blockId, Map<String, FieldInstruction> fields, Actor author) {
+        return instruct(ReviewAddress.byRun(runId, blockId), fields, author);
+    }
+
+    /**
+     * Asks the agent of a block of a run for a retry, per field, as the API key's actor.
+     *
+     * @param runId   the run
+     * @param blockId the block
+     * @param fields  per field id, {@link FieldInstruction#rerun()} or {@link FieldInstruction#text(String)}
+     * @return see {@link #instruct(ReviewAddress, Map, Actor)}
+     */
+    public Review instruct(String runId, String blockId, Map<String, FieldInstruction> fields) {
+        return instruct(ReviewAddress.byRun(runId, blockId), fields, null);
+    }
+
+    /**
+     * Waits until a review is awaiting a decision: it exists and is not decided (Retab's
+     * {@code wait_for}). On a run address that is the moment the gate of the block is reached.
+     * Returns within milliseconds of that moment; it long-polls the server in chunks of up to 60 s.
+     *
+     * @param address      the review
+     * @param timeout      the longest to wait overall (may overrun by under a second)
+     * @param pollInterval the pause between attempts after errors or early not-ready answers
+     * @return the awaiting review
+     * @throws WaitTimeoutException when the timeout passes first (also when the review was decided without waiting)
+     * @throws NotFoundException    on an id address, when there is no such review
+     */
+    public Review waitFor(ReviewAddress address, Duration timeout, Duration pollInterval) {
+        return waiter.await(address, "awaiting", timeout, pollInterval);
+    }
+
+    /**
+     * Waits until the review with this id is awaiting a decision; returns at once when it is.
+     *
+     * @param reviewId     the review id
+     * @param timeout      the longest to wait overall (may overrun by under a second)
+     * @param pollInterval the pause between attempts after errors or early not-ready answers
+     * @return see {@link #waitFor(ReviewAddress, Duration, Duration)}
+     */
+    public Review waitFor(String reviewId, Duration timeout, Duration pollInterval) {
+        return waitFor(ReviewAddress.byId(reviewId), timeout, pollInterval);
+    }
+
+    /**
+     * Waits until the gate of a block is reached: the review exists and is not decided.
      *
      * @param runId        the run
      * @param blockId      the block
      * @param timeout      the longest to wait overall (may overrun by under a second)
      * @param pollInterval the pause between attempts after errors or early not-ready answers
-     * @return the awaiting review
-     * @throws WaitTimeoutException when the timeout passes first (also when the review was decided without waiting)
+     * @return see {@link #waitFor(ReviewAddress, Duration, Duration)}
      */
     public Review waitFor(String runId, String blockId, Duration timeout, Duration pollInterval) {
-        return waiter.await(ReviewAddress.byRun(runId, blockId), "awaiting", timeout, pollInterval);
+        return waitFor(ReviewAddress.byRun(runId, blockId), timeout, pollInterval);
     }
 
     /**
-     * Waits until a review is decided. Returns at once when it already is.
+     * Waits until a review is decided. Returns at once when it already is; on a run address the
+     * review need not exist yet.
      *
-     * @param reviewId the review
-     * @param timeout  the longest to wait overall (may overrun by under a second)
+     * @param address the review
+     * @param timeout the longest to wait overall (may overrun by under a second)
      * @return the decided review; see {@link Review#decision()}
      * @throws WaitTimeoutException when the timeout passes first
-     * @throws NotFoundException    when there is no such review
+     * @throws NotFoundException    on an id address, when there is no such review
+     */
+    public Review waitForDecision(ReviewAddress address, Duration timeout) {
+        return waiter.await(address, "decision", timeout, DEFAULT_POLL_INTERVAL);
+    }
+
+    /**
+     * Waits until the review with this id is decided.
+     *
+     * @param reviewId the review id
+     * @param timeout  the longest to wait overall (may overrun by under a second)
+     * @return see {@link #waitForDecision(ReviewAddress, Duration)}
      */
     public Review waitForDecision(String reviewId, Duration timeout) {
         return waitForDecision(ReviewAddress.byId(reviewId), timeout);
     }
 
     /**
-     * Waits until the review at an address is decided. Returns at once when it already is; on a
-     * run address the review need not exist yet.
+     * Waits until the review gating a block of a run is decided; the review need not exist yet.
      *
-     * @param address the review
+     * @param runId   the run
+     * @param blockId the block
      * @param timeout the longest to wait overall (may overrun by under a second)
-     * @return the decided review; see {@link Review#decision()}
-     * @throws WaitTimeoutException when the timeout passes first
+     * @return see {@link #waitForDecision(ReviewAddress, Duration)}
      */
-    public Review waitForDecision(ReviewAddress address, Duration timeout) {
-        return waiter.await(address, "decision", timeout, DEFAULT_POLL_INTERVAL);
+    public Review waitForDecision(String runId, String blockId, Duration timeout) {
+        return waitForDecision(ReviewAddress.byRun(runId, blockId), timeout);
     }
 
     private DecisionResult decide(ReviewAddress address, String verb, String versionId, String reason, Actor author) {

@@ -1,10 +1,13 @@
 package dev.reviewgate.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.erdtman.jcs.JsonCanonicalizer;
 
 /**
  * Content-hash version ids, computed client-side exactly as the server does:
@@ -16,8 +19,13 @@ import java.util.HexFormat;
  * String id = VersionIds.of(Map.of("total_amount", 325, "vendor_name", "Acme Corp"));
  * // 48132baa…, the same as printf '%s' '{"total_amount":325,"vendor_name":"Acme Corp"}' | sha256sum
  * }</pre>
+ *
+ * The canonical form comes from the same RFC 8785 library the server uses
+ * ({@code io.github.erdtman:java-json-canonicalization}), fed the JSON text the SDK would send.
  */
 public final class VersionIds {
+
+    private static final BigInteger MAX_SAFE = BigInteger.ONE.shiftLeft(53);
 
     private VersionIds() {
     }
@@ -53,7 +61,42 @@ public final class VersionIds {
      */
     public static String canonicalJson(Object value) {
         JsonNode tree = Json.tree(value);
-        return CanonicalJson.write(tree);
+        requireRepresentable(tree);
+        if (!tree.isContainerNode()) {
+            // The library accepts only an object or array at the top; a scalar is canonical exactly
+            // as it is inside a one-element array (the server does the same).
+            String wrapped = canonicalize(Json.MAPPER.createArrayNode().add(tree));
+            return wrapped.substring(1, wrapped.length() - 1);
+        }
+        return canonicalize(tree);
+    }
+
+    private static String canonicalize(JsonNode container) {
+        try {
+            return new JsonCanonicalizer(Json.write(container)).getEncodedString();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("no canonical JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses, before any text is written, what the library would silently misread: Jackson writes
+     * NaN and infinities as strings, and the library reads every number as a double, so an integer
+     * beyond ±2^53 would be hashed as a neighbour nobody sent (the server refuses these with 422).
+     */
+    private static void requireRepresentable(JsonNode node) {
+        if (node.isContainerNode()) {
+            for (JsonNode child : node) {
+                requireRepresentable(child);
+            }
+        } else if (node.isIntegralNumber()) {
+            if (node.bigIntegerValue().abs().compareTo(MAX_SAFE) > 0) {
+                throw new IllegalArgumentException("integer " + node.asText()
+                        + " is beyond ±2^53 and cannot be represented in canonical JSON");
+            }
+        } else if (node.isNumber() && !Double.isFinite(node.doubleValue())) {
+            throw new IllegalArgumentException("canonical JSON has no " + node.asText() + " (RFC 8785 §3.2.2.3)");
+        }
     }
 
     private static String sha256Hex(String text) {

@@ -1,6 +1,7 @@
 /**
  * The Java SDK of Reviewgate, a self-hosted human review gate for AI agents. It needs the JDK's
- * {@code java.net.http.HttpClient} and Jackson, nothing else.
+ * {@code java.net.http.HttpClient}, Jackson and the RFC 8785 library the server uses
+ * ({@code io.github.erdtman:java-json-canonicalization}, which has no dependencies), nothing else.
  *
  * <h2>Ask for review, gotoHuman style</h2>
  * <pre>{@code

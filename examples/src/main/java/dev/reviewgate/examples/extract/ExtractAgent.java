@@ -182,7 +182,7 @@ public final class ExtractAgent {
 
     private static ReviewRequestResponse submit(Reviewgate rg, Config config, InvoiceExtractor.Extraction extraction,
                                                 String updateFor) {
-        ReviewRequest request = rg.createReview(config.formId())
+        ReviewRequest.Builder request = rg.createReview(config.formId())
                 .setRunAddress(config.workflowId(), config.runId(), config.blockId())
                 .setAuthor(Actor.model("invoice-extractor", "Invoice extractor (example)"))
                 .setSignals(Map.of("confidence", extraction.confidence()))
