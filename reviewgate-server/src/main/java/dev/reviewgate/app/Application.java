@@ -7,7 +7,7 @@ import dev.reviewgate.auth.Users;
 import dev.reviewgate.config.Settings;
 import dev.reviewgate.db.Database;
 import dev.reviewgate.event.EventRepository;
-import dev.reviewgate.event.Outbox;
+import dev.reviewgate.review.Outbox;
 import dev.reviewgate.form.FormRepository;
 import dev.reviewgate.form.FormRoutes;
 import dev.reviewgate.form.FormService;
@@ -20,12 +20,13 @@ import dev.reviewgate.review.ReviewCommands;
 import dev.reviewgate.review.ReviewCreation;
 import dev.reviewgate.review.ReviewReader;
 import dev.reviewgate.review.ReviewRepository;
+import dev.reviewgate.review.Review;
 import dev.reviewgate.review.ReviewRoutes;
-import dev.reviewgate.support.Ids;
+import dev.reviewgate.kernel.Ids;
 import dev.reviewgate.db.Dialect;
 import dev.reviewgate.wait.ChangeSignals;
-import dev.reviewgate.wait.ClusterSignals;
-import dev.reviewgate.ui.Pages;
+import dev.reviewgate.review.ClusterSignals;
+import dev.reviewgate.ui.page.Pages;
 import dev.reviewgate.ui.WebApp;
 import dev.reviewgate.ui.admin.AdminRoutes;
 import dev.reviewgate.ui.admin.WebhooksAdminRoutes;
@@ -61,12 +62,12 @@ public final class Application implements AutoCloseable {
     private final ScheduledExecutorService housekeeping;
     private final List<HttpServer.Route> routes;
     private final Webhooks webhooks;
-    private final ChangeSignals signals;
+    private final ChangeSignals<Review> signals;
     private final ClusterSignals cluster;
 
     private Application(Database database, Javalin javalin, Settings settings,
                         Optional<Bootstrap.Credentials> credentials, ScheduledExecutorService housekeeping,
-                        List<HttpServer.Route> routes, Webhooks webhooks, ChangeSignals signals, ClusterSignals cluster) {
+                        List<HttpServer.Route> routes, Webhooks webhooks, ChangeSignals<Review> signals, ClusterSignals cluster) {
         this.database = database;
         this.javalin = javalin;
         this.settings = settings;
@@ -95,7 +96,7 @@ public final class Application implements AutoCloseable {
             Settings running = requested.withPublicUrlForPort(requested.port() == 0 ? freePort() : requested.port());
             List<HttpServer.Route> routes = new ArrayList<>();
             Webhooks webhooks = Webhooks.start(database, running, ids, clock);
-            ChangeSignals signals = new ChangeSignals();
+            ChangeSignals<Review> signals = new ChangeSignals();
             ClusterSignals cluster = null;
             if (database.dialect() == Dialect.POSTGRESQL) {
                 cluster = new ClusterSignals(running.databaseUrl(), database, signals, clock,
@@ -115,7 +116,7 @@ public final class Application implements AutoCloseable {
     }
 
     private static HttpServer.Routes routesFor(Database database, AccountRepository accounts, Webhooks webhooks,
-                                              ChangeSignals signals, Ids ids, InstantSource clock, Settings settings) {
+                                              ChangeSignals<Review> signals, Ids ids, InstantSource clock, Settings settings) {
         ReviewRepository reviews = new ReviewRepository();
         FormRepository forms = new FormRepository();
         EventRepository events = new EventRepository();

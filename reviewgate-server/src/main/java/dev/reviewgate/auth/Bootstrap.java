@@ -3,7 +3,7 @@ package dev.reviewgate.auth;
 import dev.reviewgate.config.Settings;
 import dev.reviewgate.db.Database;
 import dev.reviewgate.error.Problem;
-import dev.reviewgate.support.Ids;
+import dev.reviewgate.kernel.Ids;
 import java.time.InstantSource;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;

@@ -1,6 +1,6 @@
 package dev.reviewgate.config;
 
-import dev.reviewgate.webhook.NetworkPolicy;
+import dev.reviewgate.net.NetworkPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 

@@ -1,5 +1,7 @@
 package dev.reviewgate.review;
 
+import dev.reviewgate.kernel.Actor;
+
 /** The one terminal verdict of a review, on one exact version. */
 public record Decision(String verdict, String versionId, String reason, Actor decidedBy, long decidedAt) {
 

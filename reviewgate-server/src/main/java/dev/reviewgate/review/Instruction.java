@@ -1,5 +1,7 @@
 package dev.reviewgate.review;
 
+import dev.reviewgate.kernel.Actor;
+
 /**
  * A reviewer's per-field retry request, given in a numbered round on the version then at the head.
  * {@code type} is {@code rerun} or {@code textInstruction} (which carries {@code text}).

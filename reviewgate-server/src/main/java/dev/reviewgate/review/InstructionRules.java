@@ -1,5 +1,7 @@
 package dev.reviewgate.review;
 
+import dev.reviewgate.kernel.Actor;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reviewgate.error.Problem;
 import dev.reviewgate.error.Violation;

@@ -1,5 +1,7 @@
 package dev.reviewgate.review;
 
+import dev.reviewgate.kernel.Actor;
+
 import dev.reviewgate.json.Json;
 import java.util.List;
 import org.jdbi.v3.core.Handle;

@@ -1,11 +1,10 @@
 package dev.reviewgate.review;
 
-import dev.reviewgate.auth.Principal;
+import dev.reviewgate.kernel.Principal;
 import dev.reviewgate.db.Database;
 import dev.reviewgate.error.Problem;
 import dev.reviewgate.error.Violation;
 import dev.reviewgate.event.EventType;
-import dev.reviewgate.event.Outbox;
 import dev.reviewgate.form.FormDefinition;
 import dev.reviewgate.form.FormRepository;
 import dev.reviewgate.form.SnapshotValidator;
@@ -35,11 +34,11 @@ public final class ReviewCommands {
     private final ReviewRepository reviews;
     private final FormRepository forms;
     private final Outbox outbox;
-    private final ChangeSignals signals;
+    private final ChangeSignals<Review> signals;
     private final InstantSource clock;
 
     public ReviewCommands(Database database, ReviewRepository reviews, FormRepository forms, Outbox outbox,
-                          ChangeSignals signals, InstantSource clock) {
+                          ChangeSignals<Review> signals, InstantSource clock) {
         this.database = database;
         this.reviews = reviews;
         this.forms = forms;
@@ -74,7 +73,7 @@ public final class ReviewCommands {
             outbox.emit(h, after, after.eventSeq(), EventType.EDITED, req.author(), append.versionId(), now);
             return new Appended(after, append.versionId(), true);
         });
-        signals.changed(result.review());
+        ReviewSignals.changed(signals, result.review());
         return result;
     }
 
@@ -91,7 +90,7 @@ public final class ReviewCommands {
             outbox.emit(h, after, after.eventSeq(), EventType.INSTRUCTIONS, req.author(), review.headVersionId(), now);
             return after;
         });
-        signals.changed(result);
+        ReviewSignals.changed(signals, result);
         return result;
     }
 
@@ -112,7 +111,7 @@ public final class ReviewCommands {
                     req.author(), req.versionId(), now);
             return new Decided(after, true);
         });
-        signals.changed(result.review());
+        ReviewSignals.changed(signals, result.review());
         return result;
     }
 

@@ -1,12 +1,13 @@
 package dev.reviewgate.review;
 
+import dev.reviewgate.kernel.Actor;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.reviewgate.auth.Principal;
+import dev.reviewgate.kernel.Principal;
 import dev.reviewgate.db.Database;
 import dev.reviewgate.error.Problem;
 import dev.reviewgate.error.Violation;
 import dev.reviewgate.event.EventType;
-import dev.reviewgate.event.Outbox;
 import dev.reviewgate.form.Field;
 import dev.reviewgate.form.FormDefinition;
 import dev.reviewgate.form.FormRepository;
@@ -16,9 +17,9 @@ import dev.reviewgate.policy.PolicyEvaluator;
 import dev.reviewgate.policy.PolicyInput;
 import dev.reviewgate.policy.PolicyParser;
 import dev.reviewgate.policy.Predicate;
-import dev.reviewgate.support.Ids;
+import dev.reviewgate.kernel.Ids;
 import dev.reviewgate.wait.ChangeSignals;
-import dev.reviewgate.webhook.SsrfGuard;
+import dev.reviewgate.net.SsrfGuard;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,13 +43,13 @@ public final class ReviewCreation {
     private final ReviewRepository reviews;
     private final FormRepository forms;
     private final Outbox outbox;
-    private final ChangeSignals signals;
+    private final ChangeSignals<Review> signals;
     private final SsrfGuard guard;
     private final Ids ids;
     private final InstantSource clock;
 
     public ReviewCreation(Database database, ReviewRepository reviews, FormRepository forms, Outbox outbox,
-                          ChangeSignals signals, SsrfGuard guard, Ids ids, InstantSource clock) {
+                          ChangeSignals<Review> signals, SsrfGuard guard, Ids ids, InstantSource clock) {
         this.database = database;
         this.reviews = reviews;
         this.forms = forms;
@@ -61,7 +62,7 @@ public final class ReviewCreation {
 
     public Result submit(Principal principal, ReviewRequests.Create request) {
         Result result = request.updateForReviewId() == null ? create(principal, request) : update(principal, request);
-        signals.changed(result.review());
+        ReviewSignals.changed(signals, result.review());
         return result;
     }
 

@@ -3,7 +3,7 @@ package dev.reviewgate.review;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reviewgate.json.Json;
-import dev.reviewgate.support.Times;
+import dev.reviewgate.kernel.Times;
 import java.util.List;
 
 /** The review object and queue summary of the API, exactly as the spec shapes them. */

@@ -1,7 +1,9 @@
 package dev.reviewgate.review;
 
+import dev.reviewgate.kernel.Actor;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.reviewgate.auth.Principal;
+import dev.reviewgate.kernel.Principal;
 import dev.reviewgate.error.Violation;
 import dev.reviewgate.json.BodyReader;
 import dev.reviewgate.json.CanonicalJson;

@@ -3,7 +3,7 @@ package dev.reviewgate.review;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reviewgate.auth.ApiKeyAuthenticator;
-import dev.reviewgate.auth.Principal;
+import dev.reviewgate.kernel.Principal;
 import dev.reviewgate.error.Problem;
 import dev.reviewgate.http.RequestBodies;
 import dev.reviewgate.http.Responses;

@@ -3,7 +3,7 @@ package dev.reviewgate.webhook;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reviewgate.json.Json;
-import dev.reviewgate.support.Times;
+import dev.reviewgate.kernel.Times;
 
 /** The JSON of endpoints, secrets and the delivery log. */
 final class WebhookJson {

@@ -1,12 +1,14 @@
 package dev.reviewgate.webhook;
 
+import dev.reviewgate.net.SsrfGuard;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reviewgate.db.Database;
 import dev.reviewgate.error.Problem;
 import dev.reviewgate.error.Violation;
 import dev.reviewgate.event.EventType;
 import dev.reviewgate.json.BodyReader;
-import dev.reviewgate.support.Ids;
+import dev.reviewgate.kernel.Ids;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -7,7 +7,7 @@ import dev.reviewgate.config.Settings;
 import dev.reviewgate.testing.Api;
 import dev.reviewgate.testing.TestDatabase;
 import dev.reviewgate.testing.TestServer;
-import dev.reviewgate.webhook.NetworkPolicy;
+import dev.reviewgate.net.NetworkPolicy;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.reviewgate.form.FormDefinition;
 import dev.reviewgate.review.Review;
 import dev.reviewgate.review.Version;
-import dev.reviewgate.support.Times;
+import dev.reviewgate.kernel.Times;
 import dev.reviewgate.ui.session.WebUser;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,6 @@
-package dev.reviewgate.event;
+package dev.reviewgate.review;
+
+import dev.reviewgate.event.EventType;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,7 +9,7 @@ import dev.reviewgate.review.Instruction;
 import dev.reviewgate.review.Review;
 import dev.reviewgate.review.ReviewJson;
 import dev.reviewgate.review.Version;
-import dev.reviewgate.support.Times;
+import dev.reviewgate.kernel.Times;
 import java.util.List;
 
 /**
