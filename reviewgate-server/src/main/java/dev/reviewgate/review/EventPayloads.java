@@ -42,7 +42,7 @@ public final class EventPayloads {
         out.put("respondingUser", c.respondingUser());
         out.put("respondedAt", Times.iso(c.respondedAt()));
         if (c.type() == EventType.APPROVED || c.type() == EventType.REJECTED) {
-            out.put("response", review.decision().verdict());
+            out.put("response", review.decision().verdict().wire());
             out.put("reason", review.decision().reason());
         }
         Version version = review.version(c.versionId()).orElseThrow();
@@ -76,7 +76,7 @@ public final class EventPayloads {
     }
 
     private static ObjectNode instruction(Instruction i) {
-        ObjectNode out = Json.object().put("type", i.type());
+        ObjectNode out = Json.object().put("type", i.type().wire());
         if (i.text() != null) {
             out.put("text", i.text());
         }

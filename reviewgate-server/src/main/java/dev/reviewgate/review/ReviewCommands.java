@@ -49,7 +49,7 @@ public final class ReviewCommands {
 
     public Appended append(Principal p, ReviewAddress address, ReviewRequests.Append req) {
         Appended result = change(p, address, (h, review) -> {
-            VersionRules.requireOpen(review);
+            requireOpen(review);
             FormDefinition form = form(h, review);
             Version parent = review.version(req.parentId())
                     .orElseThrow(() -> Problem.invalid("/parentId", "no version " + req.parentId() + " in this review"));
@@ -67,8 +67,7 @@ public final class ReviewCommands {
             Version version = new Version(append.versionId(), review.versions().size() + 1L, req.parentId(),
                     req.origin(), req.author(), req.note(), req.snapshot(), now);
             reviews.insertVersion(h, p.accountId(), review.id(), version);
-            Review after = review.after(review.status(), version.id(), review.round(), review.awaitingSince(), now,
-                    plus(review.versions(), List.of(version)), review.instructions(), review.decision());
+            Review after = review.withVersion(version, now);
             reviews.updateState(h, after);
             outbox.emit(h, after, after.eventSeq(), EventType.EDITED, req.author(), append.versionId(), now);
             return new Appended(after, append.versionId(), true);
@@ -79,13 +78,11 @@ public final class ReviewCommands {
 
     public Review instruct(Principal p, ReviewAddress address, ReviewRequests.Instruct req) {
         Review result = change(p, address, (h, review) -> {
+            requireOpen(review);
             long now = clock.millis();
             List<Instruction> round = InstructionRules.give(review, form(h, review), req.fields(), req.author(), now);
             round.forEach(i -> reviews.insertInstruction(h, p.accountId(), review.id(), i));
-            // Ordered as a later read orders them: by round, then field.
-            List<Instruction> sorted = round.stream().sorted(java.util.Comparator.comparing(Instruction::fieldId)).toList();
-            Review after = review.after(ReviewStatus.CHANGES_REQUESTED, review.headVersionId(), review.round() + 1,
-                    review.awaitingSince(), now, review.versions(), plus(review.instructions(), sorted), review.decision());
+            Review after = review.withInstructions(round, now);
             reviews.updateState(h, after);
             outbox.emit(h, after, after.eventSeq(), EventType.INSTRUCTIONS, req.author(), review.headVersionId(), now);
             return after;
@@ -94,20 +91,23 @@ public final class ReviewCommands {
         return result;
     }
 
-    public Decided decide(Principal p, ReviewAddress address, String verdict, ReviewRequests.Decide req) {
+    public Decided decide(Principal p, ReviewAddress address, Verdict verdict, ReviewRequests.Decide req) {
         Decided result = change(p, address, (h, review) -> {
-            if (DecisionRules.decide(review, verdict, req.versionId(), req.reason())
-                    == DecisionRules.Outcome.ALREADY_APPLIED) {
-                return new Decided(review, false);
+            switch (DecisionRules.decide(review, verdict, req.versionId(), req.reason())) {
+                case ALREADY_APPLIED -> {
+                    return new Decided(review, false);
+                }
+                case CONFLICT -> throw ReviewJson.alreadyDecided(review);
+                case APPLY -> {
+                    // recorded below
+                }
             }
             long now = clock.millis();
             Decision decision = new Decision(verdict, req.versionId(), req.reason(), req.author(), now);
             reviews.insertDecision(h, p.accountId(), review.id(), decision);
-            ReviewStatus status = Decision.APPROVED.equals(verdict) ? ReviewStatus.APPROVED : ReviewStatus.REJECTED;
-            Review after = review.after(status, review.headVersionId(), review.round(), review.awaitingSince(), now,
-                    review.versions(), review.instructions(), decision);
+            Review after = review.withDecision(decision, now);
             reviews.updateState(h, after);
-            outbox.emit(h, after, after.eventSeq(), status == ReviewStatus.APPROVED ? EventType.APPROVED : EventType.REJECTED,
+            outbox.emit(h, after, after.eventSeq(), verdict == Verdict.APPROVED ? EventType.APPROVED : EventType.REJECTED,
                     req.author(), req.versionId(), now);
             return new Decided(after, true);
         });
@@ -120,6 +120,13 @@ public final class ReviewCommands {
             String id = address.reviewId() != null ? address.reviewId() : address.resolve(h, reviews, p.accountId());
             return change.apply(h, reviews.lockAndLoad(h, p.accountId(), id).orElseThrow(address::notFound));
         });
+    }
+
+    /** After a decision nothing changes: a 409 carrying the decision. */
+    static void requireOpen(Review review) {
+        if (review.isDecided()) {
+            throw ReviewJson.alreadyDecided(review);
+        }
     }
 
     private FormDefinition form(Handle h, Review review) {
