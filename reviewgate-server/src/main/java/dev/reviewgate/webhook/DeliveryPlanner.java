@@ -49,7 +49,7 @@ public final class DeliveryPlanner {
     }
 
     private void insert(Handle h, Subject review, String eventId, String endpointId, String url, long now) {
-        deliveries.insert(h, new Delivery(review.accountId(), ids.next("msg"), eventId, review.reviewId(), endpointId, url,
-                Delivery.PENDING, 0, now, null, null, null, now, now));
+        deliveries.insert(h, new Delivery(review.accountId(), ids.next("msg"),
+                new Delivery.Target(eventId, review.reviewId(), endpointId, url), Delivery.Progress.due(now), now, now));
     }
 }

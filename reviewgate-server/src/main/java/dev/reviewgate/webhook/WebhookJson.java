@@ -42,7 +42,7 @@ final class WebhookJson {
         Delivery d = logged.delivery();
         ObjectNode out = Json.object().put("id", d.id()).put("eventId", d.eventId()).put("reviewId", d.reviewId());
         out.put("endpointId", d.endpointId());
-        out.put("url", d.url()).put("status", d.status()).put("attempts", d.attempts());
+        out.put("url", d.url()).put("status", d.status().wire()).put("attempts", d.attempts());
         out.put("nextAttemptAt", Times.isoOrNull(d.nextAttemptAt()));
         out.put("lastStatusCode", d.lastStatusCode());
         out.put("lastError", d.lastError());

@@ -65,8 +65,8 @@ public final class WebhookService {
         }
         String formId = r.optionalString("formId", 200);
         r.throwIfInvalid();
-        Endpoint endpoint = new Endpoint(accountId, ids.next("whk"), url, events, formId, Signer.newSecret(), null,
-                null, clock.millis(), null, null);
+        Endpoint endpoint = new Endpoint(accountId, ids.next("whk"), url, events, formId, new SigningSecret(Signer.newSecret(), null, null),
+                clock.millis(), null, null);
         database.write(h -> {
             database.lockAccount(h, accountId);
             if (endpoints.list(h, accountId).size() >= MAX_ENDPOINTS) {
