@@ -4,8 +4,8 @@ import dev.reviewgate.client.Reviewgate;
 
 import dev.reviewgate.app.Application;
 import dev.reviewgate.config.Settings;
-import dev.reviewgate.webhook.Cidr;
-import dev.reviewgate.webhook.NetworkPolicy;
+import dev.reviewgate.net.Cidr;
+import dev.reviewgate.net.NetworkPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

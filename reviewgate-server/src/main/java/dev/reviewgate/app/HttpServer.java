@@ -3,22 +3,23 @@ package dev.reviewgate.app;
 import dev.reviewgate.auth.ApiKeyAuthenticator;
 import dev.reviewgate.config.Settings;
 import dev.reviewgate.error.Problem;
-import dev.reviewgate.form.FormRoutes;
 import dev.reviewgate.http.ErrorHandling;
 import dev.reviewgate.http.OversizedBodies;
 import dev.reviewgate.http.ProtocolErrors;
 import dev.reviewgate.idempotency.Idempotency;
-import dev.reviewgate.ops.OpsRoutes;
 import dev.reviewgate.ops.RequestMetrics;
-import dev.reviewgate.review.ReviewRoutes;
 import dev.reviewgate.ui.WebApp;
-import dev.reviewgate.webhook.WebhookRoutes;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
-import java.util.ArrayList;
+import io.javalin.config.RoutesConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,9 +28,15 @@ import java.util.Map;
 /** Javalin with the service's filters, error mapping and every feature's routes. */
 public final class HttpServer {
 
-    /** Everything the server routes to, built by {@link Application}. */
-    public record Routes(ApiKeyAuthenticator auth, Idempotency idempotency, RequestMetrics metrics, OpsRoutes ops,
-                         FormRoutes forms, WebhookRoutes webhooks, ReviewRoutes reviews, WebApp web) {
+    /** A feature's routes: the one place a feature registers what it serves. */
+    @FunctionalInterface
+    public interface Feature {
+        void routes(RoutesConfig routes);
+    }
+
+    /** Everything the server routes to, built by {@link Application}: the filters, then each feature. */
+    public record Routes(ApiKeyAuthenticator auth, Idempotency idempotency, RequestMetrics metrics, WebApp web,
+                         List<Feature> features) {
     }
 
     /** One registered endpoint: its method and path template (for the OpenAPI completeness test). */
@@ -48,12 +55,26 @@ public final class HttpServer {
     private HttpServer() {
     }
 
-    public static Javalin create(Settings settings, Routes routes) {
-        return create(settings, routes, new ArrayList<>());
+    /**
+     * Binds the listening socket now, so that the real port (for {@code port 0}) is known before
+     * anything that links to it is built, and no other process can take it in between.
+     *
+     * @throws UncheckedIOException wrapping the JDK's {@link java.net.BindException} when the
+     *     address cannot be listened on
+     */
+    public static ServerSocketChannel listen(String bindAddress, int port) {
+        try {
+            ServerSocketChannel channel = ServerSocketChannel.open();
+            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            channel.bind(new InetSocketAddress(bindAddress, port), ACCEPT_QUEUE);
+            return channel;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    /** Creates the server and appends every endpoint it registers to {@code registered}. */
-    public static Javalin create(Settings settings, Routes routes, List<Route> registered) {
+    /** Creates the server on the bound {@code channel} and appends every endpoint it registers to {@code registered}. */
+    public static Javalin create(Settings settings, ServerSocketChannel channel, Routes routes, List<Route> registered) {
         return Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.http.maxRequestSize = settings.maxBodyBytes();
@@ -66,8 +87,13 @@ public final class HttpServer {
                 http.setHeaderCacheSize(0);
                 ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
                 connector.setHost(settings.bindAddress());
-                connector.setPort(settings.port());
+                connector.setPort(channel.socket().getLocalPort());
                 connector.setAcceptQueueSize(ACCEPT_QUEUE);
+                try {
+                    connector.open(channel);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
                 return connector;
             });
             // On stop, requests in flight get up to 10 s to finish (long polls are answered first).
@@ -106,11 +132,7 @@ public final class HttpServer {
                     routes.web().renderError(ctx, problem);
                 }
             });
-            routes.ops().routes(r);
-            routes.forms().routes(r);
-            routes.webhooks().routes(r);
-            routes.reviews().routes(r);
-            routes.web().routes(r);
+            routes.features().forEach(feature -> feature.routes(r));
         });
     }
 

@@ -1,8 +1,10 @@
 package dev.reviewgate.auth;
 
+import dev.reviewgate.kernel.Principal;
+
 import dev.reviewgate.db.Database;
 import dev.reviewgate.error.Problem;
-import dev.reviewgate.review.Actor;
+import dev.reviewgate.kernel.Actor;
 import dev.reviewgate.support.BoundedCache;
 import io.javalin.http.Context;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package dev.reviewgate.auth;
 import dev.reviewgate.config.Settings;
 import dev.reviewgate.db.Database;
 import dev.reviewgate.error.Problem;
-import dev.reviewgate.support.Ids;
+import dev.reviewgate.kernel.Ids;
 import java.time.InstantSource;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -38,14 +38,14 @@ public final class Bootstrap {
     }
 
     /** Creates the first account if there is none; empty when the database was already set up. */
-    public Optional<Credentials> ensureFirstAccount(Settings settings) {
-        String apiKey = settings.bootstrapApiKey() != null ? settings.bootstrapApiKey() : Secrets.newApiKey();
+    public Optional<Credentials> ensureFirstAccount(Settings.FirstStart settings) {
+        String apiKey = settings.apiKey() != null ? settings.apiKey() : Secrets.newApiKey();
         if (apiKey.length() < Secrets.MIN_API_KEY_LENGTH) {
             throw new IllegalArgumentException("REVIEWGATE_BOOTSTRAP_API_KEY must be at least "
                     + Secrets.MIN_API_KEY_LENGTH + " characters");
         }
-        String password = settings.bootstrapAdminPassword() != null
-                ? settings.bootstrapAdminPassword() : Passwords.generate();
+        String password = settings.adminPassword() != null
+                ? settings.adminPassword() : Passwords.generate();
         String passwordHash = Passwords.hash(password);
         return database.write(h -> {
             // Several instances may start on an empty database at once: only one creates the account.
@@ -53,10 +53,10 @@ public final class Bootstrap {
             if (accounts.anyAccount(h)) {
                 return Optional.empty();
             }
-            String accountId = insertAccount(h, "Default", settings.bootstrapAdminEmail(), DEFAULT_ADMIN_NAME,
+            String accountId = insertAccount(h, "Default", settings.adminEmail(), DEFAULT_ADMIN_NAME,
                     passwordHash, apiKey);
-            return Optional.of(new Credentials(accountId, settings.bootstrapAdminEmail(), password, apiKey,
-                    settings.bootstrapAdminPassword() == null, settings.bootstrapApiKey() == null));
+            return Optional.of(new Credentials(accountId, settings.adminEmail(), password, apiKey,
+                    settings.adminPassword() == null, settings.apiKey() == null));
         });
     }
 

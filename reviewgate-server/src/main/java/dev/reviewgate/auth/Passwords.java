@@ -1,6 +1,6 @@
 package dev.reviewgate.auth;
 
-import dev.reviewgate.support.Ids;
+import dev.reviewgate.kernel.Ids;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;

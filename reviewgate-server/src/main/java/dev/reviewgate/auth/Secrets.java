@@ -1,7 +1,7 @@
 package dev.reviewgate.auth;
 
 import dev.reviewgate.json.CanonicalJson;
-import dev.reviewgate.support.Ids;
+import dev.reviewgate.kernel.Ids;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;

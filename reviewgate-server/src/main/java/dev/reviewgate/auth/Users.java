@@ -2,7 +2,7 @@ package dev.reviewgate.auth;
 
 import dev.reviewgate.db.Database;
 import dev.reviewgate.error.Problem;
-import dev.reviewgate.support.Ids;
+import dev.reviewgate.kernel.Ids;
 import java.time.InstantSource;
 
 /**

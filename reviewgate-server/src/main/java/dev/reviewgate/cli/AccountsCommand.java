@@ -4,7 +4,7 @@ import dev.reviewgate.auth.AccountRepository;
 import dev.reviewgate.auth.Bootstrap;
 import dev.reviewgate.db.Database;
 import dev.reviewgate.error.Problem;
-import dev.reviewgate.support.Ids;
+import dev.reviewgate.kernel.Ids;
 import java.io.PrintWriter;
 import java.time.InstantSource;
 import java.util.concurrent.Callable;

@@ -3,7 +3,7 @@ package dev.reviewgate.cli;
 import dev.reviewgate.auth.AccountRepository;
 import dev.reviewgate.auth.Bootstrap;
 import dev.reviewgate.db.Database;
-import dev.reviewgate.support.Ids;
+import dev.reviewgate.kernel.Ids;
 import java.time.InstantSource;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -3,9 +3,10 @@ package dev.reviewgate.cli;
 import dev.reviewgate.app.Application;
 import dev.reviewgate.auth.Bootstrap;
 import dev.reviewgate.config.Settings;
-import dev.reviewgate.webhook.IpLiteral;
-import dev.reviewgate.webhook.NetworkPolicy;
-import io.javalin.util.JavalinBindException;
+import dev.reviewgate.net.IpLiteral;
+import dev.reviewgate.net.NetworkPolicy;
+import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -50,17 +51,22 @@ public final class ServeCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     "--max-body-bytes (REVIEWGATE_MAX_BODY_BYTES) must be at least 1024");
         }
-        Settings settings = new Settings(port, storage.dataDir, storage.jdbcUrl(),
-                publicUrl == null || publicUrl.isBlank() ? null : publicUrl.replaceAll("/+$", ""),
-                maxBodyBytes, env("REVIEWGATE_BOOTSTRAP_API_KEY"), env("REVIEWGATE_BOOTSTRAP_ADMIN_PASSWORD"),
-                System.getenv().getOrDefault("REVIEWGATE_BOOTSTRAP_ADMIN_EMAIL", "admin@reviewgate.local"),
-                NetworkPolicy.parse(env("REVIEWGATE_WEBHOOK_ALLOW_PRIVATE"), env("REVIEWGATE_WEBHOOK_ALLOW_CIDRS")),
-                webhookTimeout(), env("REVIEWGATE_NOTIFY") == null ? Settings.NOTIFY_LISTEN : env("REVIEWGATE_NOTIFY"),
-                bind);
+        Settings settings = new Settings(
+                new Settings.Http(port, bind, publicUrl == null || publicUrl.isBlank() ? null : publicUrl.replaceAll("/+$", ""),
+                        maxBodyBytes),
+                new Settings.Storage(storage.dataDir, storage.jdbcUrl()),
+                new Settings.FirstStart(env("REVIEWGATE_BOOTSTRAP_API_KEY"), env("REVIEWGATE_BOOTSTRAP_ADMIN_PASSWORD"),
+                        System.getenv().getOrDefault("REVIEWGATE_BOOTSTRAP_ADMIN_EMAIL", Settings.DEFAULT_ADMIN_EMAIL)),
+                new Settings.Webhooks(NetworkPolicy.parse(env("REVIEWGATE_WEBHOOK_ALLOW_PRIVATE"),
+                        env("REVIEWGATE_WEBHOOK_ALLOW_CIDRS")), webhookTimeout()),
+                env("REVIEWGATE_NOTIFY") == null ? Settings.NOTIFY_LISTEN : env("REVIEWGATE_NOTIFY"));
         Application app;
         try {
             app = Application.start(settings);
-        } catch (JavalinBindException e) {
+        } catch (UncheckedIOException e) {
+            if (!(e.getCause() instanceof BindException)) {
+                throw e;
+            }
             spec.commandLine().getErr().println("Cannot listen on " + bind + ":" + port + ": " + reason(e));
             return 1;
         }

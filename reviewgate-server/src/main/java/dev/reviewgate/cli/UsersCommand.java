@@ -6,7 +6,7 @@ import dev.reviewgate.auth.Passwords;
 import dev.reviewgate.auth.Users;
 import dev.reviewgate.error.Problem;
 import dev.reviewgate.db.Database;
-import dev.reviewgate.support.Ids;
+import dev.reviewgate.kernel.Ids;
 import java.time.InstantSource;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,34 +1,49 @@
 package dev.reviewgate.config;
 
-import dev.reviewgate.webhook.NetworkPolicy;
+import dev.reviewgate.net.NetworkPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Everything the service can be configured with. Built by the CLI from flags, then
+ * Everything the service can be configured with, in four groups. Built by the CLI from flags, then
  * {@code REVIEWGATE_*} environment variables, then defaults; nothing is required.
  *
- * @param port                    HTTP port ({@code 0} picks a free one)
- * @param dataDir                 where the embedded SQLite file lives
- * @param databaseUrl             JDBC URL; {@code jdbc:postgresql:…} selects PostgreSQL
- * @param publicUrl               base of the {@code link} members, without a trailing slash
- * @param maxBodyBytes            request bodies above this are refused with 413
- * @param bootstrapApiKey         used instead of a generated key on first start, or null
- * @param bootstrapAdminPassword  used instead of a generated password on first start, or null
- * @param bootstrapAdminEmail     the first admin's login
- * @param webhookNetwork          which addresses webhooks may be sent to (SSRF guard)
- * @param webhookTimeout          the time one webhook attempt may take
- * @param notifyMode              on PostgreSQL, how instances tell each other of changes:
- *                                {@code listen} (LISTEN/NOTIFY plus a poll) or {@code poll} (behind PgBouncer)
- * @param bindAddress             the IP address the HTTP connector listens on; {@code 0.0.0.0} is every interface
+ * @param http        where and how the HTTP server listens
+ * @param storage     where the data lives
+ * @param firstStart  the secrets of the first account, used instead of generated ones on first start
+ * @param webhooks    where webhooks may go and how long an attempt may take
+ * @param notifyMode  on PostgreSQL, how instances tell each other of changes: {@code listen}
+ *                    (LISTEN/NOTIFY plus a poll) or {@code poll} (behind PgBouncer)
  */
-public record Settings(int port, Path dataDir, String databaseUrl, String publicUrl, long maxBodyBytes,
-                       String bootstrapApiKey, String bootstrapAdminPassword, String bootstrapAdminEmail,
-                       NetworkPolicy webhookNetwork, Duration webhookTimeout, String notifyMode, String bindAddress) {
+public record Settings(Http http, Storage storage, FirstStart firstStart, Webhooks webhooks, String notifyMode) {
 
     public static final String NOTIFY_LISTEN = "listen";
     public static final String NOTIFY_POLL = "poll";
     public static final String BIND_EVERY_INTERFACE = "0.0.0.0";
+    public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+    public static final Duration DEFAULT_WEBHOOK_TIMEOUT = Duration.ofSeconds(15);
+    public static final String DEFAULT_ADMIN_EMAIL = "admin@reviewgate.local";
+
+    /**
+     * @param port          HTTP port ({@code 0} picks a free one)
+     * @param bindAddress   the IP address the connector listens on; {@code 0.0.0.0} is every interface
+     * @param publicUrl     base of the {@code link} members, without a trailing slash (null: from the port)
+     * @param maxBodyBytes  request bodies above this are refused with 413
+     */
+    public record Http(int port, String bindAddress, String publicUrl, long maxBodyBytes) {
+    }
+
+    /** {@code dataDir} holds the embedded SQLite file; {@code databaseUrl} {@code jdbc:postgresql:…} selects PostgreSQL. */
+    public record Storage(Path dataDir, String databaseUrl) {
+    }
+
+    /** Used instead of generated secrets when the first account is made; null members are generated. */
+    public record FirstStart(String apiKey, String adminPassword, String adminEmail) {
+    }
+
+    /** Which addresses webhooks may be sent to (SSRF guard), and the time one attempt may take. */
+    public record Webhooks(NetworkPolicy network, Duration timeout) {
+    }
 
     public Settings {
         if (!NOTIFY_LISTEN.equals(notifyMode) && !NOTIFY_POLL.equals(notifyMode)) {
@@ -36,16 +51,14 @@ public record Settings(int port, Path dataDir, String databaseUrl, String public
         }
     }
 
-    /** Settings with the default notification mode ({@code listen}), listening on every interface. */
+    /** Settings that listen on every interface with the default notification mode ({@code listen}). */
     public Settings(int port, Path dataDir, String databaseUrl, String publicUrl, long maxBodyBytes,
                     String bootstrapApiKey, String bootstrapAdminPassword, String bootstrapAdminEmail,
                     NetworkPolicy webhookNetwork, Duration webhookTimeout) {
-        this(port, dataDir, databaseUrl, publicUrl, maxBodyBytes, bootstrapApiKey, bootstrapAdminPassword,
-                bootstrapAdminEmail, webhookNetwork, webhookTimeout, NOTIFY_LISTEN, BIND_EVERY_INTERFACE);
+        this(new Http(port, BIND_EVERY_INTERFACE, publicUrl, maxBodyBytes), new Storage(dataDir, databaseUrl),
+                new FirstStart(bootstrapApiKey, bootstrapAdminPassword, bootstrapAdminEmail),
+                new Webhooks(webhookNetwork, webhookTimeout), NOTIFY_LISTEN);
     }
-
-    public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
-    public static final Duration DEFAULT_WEBHOOK_TIMEOUT = Duration.ofSeconds(15);
 
     /** The SQLite URL used when no database URL is configured. */
     public static String sqliteUrl(Path dataDir) {
@@ -54,9 +67,46 @@ public record Settings(int port, Path dataDir, String databaseUrl, String public
 
     /** The same settings on another port (tests start on port 0, then learn the real one). */
     public Settings withPublicUrlForPort(int actualPort) {
-        String url = publicUrl != null ? publicUrl : "http://localhost:" + actualPort;
-        return new Settings(actualPort, dataDir, databaseUrl, url, maxBodyBytes,
-                bootstrapApiKey, bootstrapAdminPassword, bootstrapAdminEmail, webhookNetwork, webhookTimeout, notifyMode,
-                bindAddress);
+        String url = http.publicUrl() != null ? http.publicUrl() : "http://localhost:" + actualPort;
+        return new Settings(new Http(actualPort, http.bindAddress(), url, http.maxBodyBytes()), storage, firstStart,
+                webhooks, notifyMode);
+    }
+
+    /** The same settings listening on {@code address}. */
+    public Settings boundTo(String address) {
+        return new Settings(new Http(http.port(), address, http.publicUrl(), http.maxBodyBytes()), storage, firstStart,
+                webhooks, notifyMode);
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public String bindAddress() {
+        return http.bindAddress();
+    }
+
+    public String publicUrl() {
+        return http.publicUrl();
+    }
+
+    public long maxBodyBytes() {
+        return http.maxBodyBytes();
+    }
+
+    public Path dataDir() {
+        return storage.dataDir();
+    }
+
+    public String databaseUrl() {
+        return storage.databaseUrl();
+    }
+
+    public NetworkPolicy webhookNetwork() {
+        return webhooks.network();
+    }
+
+    public Duration webhookTimeout() {
+        return webhooks.timeout();
     }
 }

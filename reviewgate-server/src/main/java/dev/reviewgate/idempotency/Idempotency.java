@@ -6,7 +6,7 @@ import dev.reviewgate.error.Problem;
 import dev.reviewgate.http.ErrorHandling;
 import dev.reviewgate.http.Responses;
 import dev.reviewgate.json.CanonicalJson;
-import dev.reviewgate.support.Ids;
+import dev.reviewgate.kernel.Ids;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;

@@ -1,13 +1,12 @@
 package dev.reviewgate.review;
 
-/** The one terminal verdict of a review, on one exact version. */
-public record Decision(String verdict, String versionId, String reason, Actor decidedBy, long decidedAt) {
+import dev.reviewgate.kernel.Actor;
 
-    public static final String APPROVED = "approved";
-    public static final String REJECTED = "rejected";
+/** The one terminal verdict of a review, on one exact version. */
+public record Decision(Verdict verdict, String versionId, String reason, Actor decidedBy, long decidedAt) {
 
     /** True when a repeated request asks for exactly this decision (rule 8: {@code already_applied}). */
-    public boolean sameAs(String otherVerdict, String otherVersionId) {
-        return verdict.equals(otherVerdict) && versionId.equals(otherVersionId);
+    public boolean sameAs(Verdict otherVerdict, String otherVersionId) {
+        return verdict == otherVerdict && versionId.equals(otherVersionId);
     }
 }

@@ -1,12 +1,11 @@
 package dev.reviewgate.review;
 
-/**
- * A reviewer's per-field retry request, given in a numbered round on the version then at the head.
- * {@code type} is {@code rerun} or {@code textInstruction} (which carries {@code text}).
- */
-public record Instruction(int round, String fieldId, String type, String text, String versionId, Actor author,
-                          long createdAt) {
+import dev.reviewgate.kernel.Actor;
 
-    public static final String RERUN = "rerun";
-    public static final String TEXT = "textInstruction";
+/**
+ * A reviewer's per-field retry request, given in a numbered round on the version then at the head;
+ * a {@link InstructionType#TEXT} instruction carries {@code text}.
+ */
+public record Instruction(int round, String fieldId, InstructionType type, String text, String versionId, Actor author,
+                          long createdAt) {
 }

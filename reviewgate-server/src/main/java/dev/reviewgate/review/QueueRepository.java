@@ -1,5 +1,7 @@
 package dev.reviewgate.review;
 
+import dev.reviewgate.kernel.Actor;
+
 import dev.reviewgate.json.Json;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
@@ -50,9 +52,10 @@ public final class QueueRepository {
         return query.map((rs, ctx) -> {
             Review header = ReviewRepository.header(rs);
             String verdict = rs.getString("verdict");
-            Decision decision = verdict == null ? null : new Decision(verdict, rs.getString("d_version_id"),
+            Decision decision = verdict == null ? null : new Decision(Verdict.fromWire(verdict).orElseThrow(),
+                    rs.getString("d_version_id"),
                     rs.getString("reason"), Actor.from(Json.parse(rs.getString("decided_by"))), rs.getLong("decided_at"));
-            return header.withChildren(List.of(), List.of(), decision);
+            return ReviewRepository.withHistory(header, new ReviewHistory(List.of(), List.of(), decision));
         }).list();
     }
 

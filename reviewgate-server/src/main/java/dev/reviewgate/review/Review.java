@@ -2,32 +2,72 @@ package dev.reviewgate.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reviewgate.json.CanonicalJson;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * One gate, as loaded from storage: its header, every version in the order they were added, every
- * instruction, and at most one decision. Read-only; the rules classes decide what may change.
+ * One gate: its fixed header, the caller's labels, the state each change moves on, and its history
+ * (versions, instructions, at most one decision). Immutable; the named transitions return the
+ * review after a change, each advancing the event sequence by one, and the rules classes decide
+ * which change is allowed.
  */
-public record Review(String accountId, String id, String formId, int formRevision, String formName, String title,
-                     ReviewStatus status, String workflowId, String runId, String blockId, JsonNode meta,
-                     List<String> visibleFields, String headVersionId, JsonNode triggeredBy, Long awaitingSince,
-                     List<String> assignedTo, List<String> assignedGroups, String webhookUrl, int round,
-                     long eventSeq, long createdAt, long updatedAt, List<Version> versions,
-                     List<Instruction> instructions, Decision decision) {
+public record Review(ReviewHeader header, ReviewLabels labels, ReviewState state, ReviewHistory history) {
+
+    /**
+     * A new review on its first version: pending, its first event (created) numbered 1. A review
+     * the policy did not flag is not awaiting anyone.
+     */
+    public static Review open(ReviewHeader header, ReviewLabels labels, Version first, boolean awaiting) {
+        long now = header.createdAt();
+        return new Review(header, labels,
+                new ReviewState(ReviewStatus.PENDING, first.id(), 0, awaiting ? now : null, 1, now),
+                new ReviewHistory(List.of(first), List.of(), null));
+    }
+
+    /** A new version at the head (an edit). */
+    public Review withVersion(Version version, long now) {
+        return new Review(header, labels,
+                state.next(status(), version.id(), round(), awaitingSince(), now), history.plusVersion(version));
+    }
+
+    /** A new round of instructions on the head: the review waits for the agent (rule 10). */
+    public Review withInstructions(List<Instruction> round, long now) {
+        // Ordered as a later read orders them: by round, then field.
+        List<Instruction> sorted = round.stream().sorted(Comparator.comparing(Instruction::fieldId)).toList();
+        return new Review(header, labels,
+                state.next(ReviewStatus.CHANGES_REQUESTED, headVersionId(), round() + 1, awaitingSince(), now),
+                history.plusInstructions(sorted));
+    }
+
+    /**
+     * The agent's update (rule 11): back to pending on {@code head}, with the version it added if
+     * the output was new, and the labels it carried.
+     */
+    public Review withUpdate(Optional<Version> added, String head, ReviewLabels newLabels, long now) {
+        return new Review(header, newLabels, state.next(ReviewStatus.PENDING, head, round(), now, now),
+                added.map(history::plusVersion).orElse(history));
+    }
+
+    /** The one terminal decision. */
+    public Review withDecision(Decision decision, long now) {
+        ReviewStatus status = decision.verdict() == Verdict.APPROVED ? ReviewStatus.APPROVED : ReviewStatus.REJECTED;
+        return new Review(header, labels, state.next(status, headVersionId(), round(), awaitingSince(), now),
+                history.withDecision(decision));
+    }
 
     public Optional<Version> version(String versionId) {
-        return versions.stream().filter(v -> v.id().equals(versionId)).findFirst();
+        return versions().stream().filter(v -> v.id().equals(versionId)).findFirst();
     }
 
     public Version head() {
-        return version(headVersionId).orElseThrow();
+        return version(headVersionId()).orElseThrow();
     }
 
     /** The most recent version the model produced; {@code wasEdited} compares against it (rule 12). */
     public Version latestModelOutput() {
         Version latest = null;
-        for (Version v : versions) {
+        for (Version v : versions()) {
             if (v.origin() == Origin.MODEL_OUTPUT) {
                 latest = v;
             }
@@ -37,25 +77,24 @@ public record Review(String accountId, String id, String formId, int formRevisio
 
     /** The version the latest round of instructions was given on, if any. */
     public Optional<String> lastInstructedVersionId() {
-        return instructions.stream().filter(i -> i.round() == round).map(Instruction::versionId).findFirst();
+        return instructions().stream().filter(i -> i.round() == round()).map(Instruction::versionId).findFirst();
     }
 
     public List<Instruction> instructionsOfRound(int r) {
-        return instructions.stream().filter(i -> i.round() == r).toList();
+        return instructions().stream().filter(i -> i.round() == r).toList();
     }
 
     /** Every text instruction ever given for {@code fieldId} on this review, oldest first (rule 10). */
     public List<String> allTextInstructions(String fieldId) {
-        return instructions.stream()
-                .filter(i -> i.fieldId().equals(fieldId) && Instruction.TEXT.equals(i.type()))
+        return instructions().stream()
+                .filter(i -> i.fieldId().equals(fieldId) && i.type() == InstructionType.TEXT)
                 .map(Instruction::text)
                 .toList();
     }
 
     /** Whether {@code fieldId} in {@code version} differs from the latest model output (rule 12). */
     public boolean wasEdited(Version version, String fieldId) {
-        Version model = latestModelOutput();
-        JsonNode before = model.snapshot().get(fieldId);
+        JsonNode before = latestModelOutput().snapshot().get(fieldId);
         JsonNode after = version.snapshot().get(fieldId);
         if (before == null || after == null) {
             return before != after;
@@ -63,34 +102,107 @@ public record Review(String accountId, String id, String formId, int formRevisio
         return !CanonicalJson.canonicalize(before).equals(CanonicalJson.canonicalize(after));
     }
 
-    /** The same header with its versions, instructions and decision attached. */
-    public Review withChildren(List<Version> v, List<Instruction> i, Decision d) {
-        return new Review(accountId, id, formId, formRevision, formName, title, status, workflowId, runId, blockId,
-                meta, visibleFields, headVersionId, triggeredBy, awaitingSince, assignedTo, assignedGroups,
-                webhookUrl, round, eventSeq, createdAt, updatedAt, List.copyOf(v), List.copyOf(i), d);
-    }
-
-    /**
-     * This review after a change, as it is now stored: the changed state and children; id, form,
-     * address, meta and the rest of the header stay as they were. Every change announces itself
-     * with one event, so the event sequence moves on by one.
-     */
-    public Review after(ReviewStatus newStatus, String newHead, int newRound, Long newAwaitingSince, long now,
-                        List<Version> newVersions, List<Instruction> newInstructions, Decision newDecision) {
-        return new Review(accountId, id, formId, formRevision, formName, title, newStatus, workflowId, runId, blockId,
-                meta, visibleFields, newHead, triggeredBy, newAwaitingSince, assignedTo, assignedGroups, webhookUrl,
-                newRound, eventSeq + 1, createdAt, now, List.copyOf(newVersions), List.copyOf(newInstructions),
-                newDecision);
-    }
-
-    /** The same review with a new title and meta (an agent's update may carry both). */
-    public Review withTitleAndMeta(String newTitle, JsonNode newMeta) {
-        return new Review(accountId, id, formId, formRevision, formName, newTitle, status, workflowId, runId, blockId,
-                newMeta, visibleFields, headVersionId, triggeredBy, awaitingSince, assignedTo, assignedGroups,
-                webhookUrl, round, eventSeq, createdAt, updatedAt, versions, instructions, decision);
-    }
-
     public boolean isDecided() {
-        return decision != null;
+        return decision() != null;
+    }
+
+    public String accountId() {
+        return header.accountId();
+    }
+
+    public String id() {
+        return header.id();
+    }
+
+    public String formId() {
+        return header.form().id();
+    }
+
+    public int formRevision() {
+        return header.form().revision();
+    }
+
+    public String formName() {
+        return header.form().name();
+    }
+
+    public String workflowId() {
+        return header.address().workflowId();
+    }
+
+    public String runId() {
+        return header.address().runId();
+    }
+
+    public String blockId() {
+        return header.address().blockId();
+    }
+
+    public List<String> visibleFields() {
+        return header.visibleFields();
+    }
+
+    public JsonNode triggeredBy() {
+        return header.triggeredBy();
+    }
+
+    public String webhookUrl() {
+        return header.webhookUrl();
+    }
+
+    public long createdAt() {
+        return header.createdAt();
+    }
+
+    public String title() {
+        return labels.title();
+    }
+
+    public JsonNode meta() {
+        return labels.meta();
+    }
+
+    public List<String> assignedTo() {
+        return labels.assignedTo();
+    }
+
+    public List<String> assignedGroups() {
+        return labels.assignedGroups();
+    }
+
+    public ReviewStatus status() {
+        return state.status();
+    }
+
+    public String headVersionId() {
+        return state.headVersionId();
+    }
+
+    public int round() {
+        return state.round();
+    }
+
+    public Long awaitingSince() {
+        return state.awaitingSince();
+    }
+
+    public long eventSeq() {
+        return state.eventSeq();
+    }
+
+    public long updatedAt() {
+        return state.updatedAt();
+    }
+
+    public List<Version> versions() {
+        return history.versions();
+    }
+
+    public List<Instruction> instructions() {
+        return history.instructions();
+    }
+
+    public Decision decision() {
+        return history.decision();
     }
 }

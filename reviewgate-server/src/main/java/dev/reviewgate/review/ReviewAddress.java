@@ -1,7 +1,6 @@
 package dev.reviewgate.review;
 
 import dev.reviewgate.error.Problem;
-import dev.reviewgate.wait.ChangeSignals;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -40,7 +39,7 @@ public record ReviewAddress(String reviewId, String runId, String blockId) {
     /** The signal keys a waiter on this address listens to. */
     public List<String> signalKeys(String accountId) {
         return reviewId != null
-                ? List.of(ChangeSignals.reviewKey(accountId, reviewId))
-                : List.of(ChangeSignals.runKey(accountId, runId, blockId));
+                ? List.of(ReviewSignals.reviewKey(accountId, reviewId))
+                : List.of(ReviewSignals.runKey(accountId, runId, blockId));
     }
 }

@@ -1,11 +1,10 @@
 package dev.reviewgate.review;
 
-import dev.reviewgate.auth.Principal;
+import dev.reviewgate.kernel.Principal;
 import dev.reviewgate.db.Database;
 import dev.reviewgate.error.Problem;
 import dev.reviewgate.error.Violation;
 import dev.reviewgate.event.EventType;
-import dev.reviewgate.event.Outbox;
 import dev.reviewgate.form.FormDefinition;
 import dev.reviewgate.form.FormRepository;
 import dev.reviewgate.form.SnapshotValidator;
@@ -35,11 +34,11 @@ public final class ReviewCommands {
     private final ReviewRepository reviews;
     private final FormRepository forms;
     private final Outbox outbox;
-    private final ChangeSignals signals;
+    private final ChangeSignals<Review> signals;
     private final InstantSource clock;
 
     public ReviewCommands(Database database, ReviewRepository reviews, FormRepository forms, Outbox outbox,
-                          ChangeSignals signals, InstantSource clock) {
+                          ChangeSignals<Review> signals, InstantSource clock) {
         this.database = database;
         this.reviews = reviews;
         this.forms = forms;
@@ -50,7 +49,7 @@ public final class ReviewCommands {
 
     public Appended append(Principal p, ReviewAddress address, ReviewRequests.Append req) {
         Appended result = change(p, address, (h, review) -> {
-            VersionRules.requireOpen(review);
+            requireOpen(review);
             FormDefinition form = form(h, review);
             Version parent = review.version(req.parentId())
                     .orElseThrow(() -> Problem.invalid("/parentId", "no version " + req.parentId() + " in this review"));
@@ -68,51 +67,51 @@ public final class ReviewCommands {
             Version version = new Version(append.versionId(), review.versions().size() + 1L, req.parentId(),
                     req.origin(), req.author(), req.note(), req.snapshot(), now);
             reviews.insertVersion(h, p.accountId(), review.id(), version);
-            Review after = review.after(review.status(), version.id(), review.round(), review.awaitingSince(), now,
-                    plus(review.versions(), List.of(version)), review.instructions(), review.decision());
+            Review after = review.withVersion(version, now);
             reviews.updateState(h, after);
             outbox.emit(h, after, after.eventSeq(), EventType.EDITED, req.author(), append.versionId(), now);
             return new Appended(after, append.versionId(), true);
         });
-        signals.changed(result.review());
+        ReviewSignals.changed(signals, result.review());
         return result;
     }
 
     public Review instruct(Principal p, ReviewAddress address, ReviewRequests.Instruct req) {
         Review result = change(p, address, (h, review) -> {
+            requireOpen(review);
             long now = clock.millis();
             List<Instruction> round = InstructionRules.give(review, form(h, review), req.fields(), req.author(), now);
             round.forEach(i -> reviews.insertInstruction(h, p.accountId(), review.id(), i));
-            // Ordered as a later read orders them: by round, then field.
-            List<Instruction> sorted = round.stream().sorted(java.util.Comparator.comparing(Instruction::fieldId)).toList();
-            Review after = review.after(ReviewStatus.CHANGES_REQUESTED, review.headVersionId(), review.round() + 1,
-                    review.awaitingSince(), now, review.versions(), plus(review.instructions(), sorted), review.decision());
+            Review after = review.withInstructions(round, now);
             reviews.updateState(h, after);
             outbox.emit(h, after, after.eventSeq(), EventType.INSTRUCTIONS, req.author(), review.headVersionId(), now);
             return after;
         });
-        signals.changed(result);
+        ReviewSignals.changed(signals, result);
         return result;
     }
 
-    public Decided decide(Principal p, ReviewAddress address, String verdict, ReviewRequests.Decide req) {
+    public Decided decide(Principal p, ReviewAddress address, Verdict verdict, ReviewRequests.Decide req) {
         Decided result = change(p, address, (h, review) -> {
-            if (DecisionRules.decide(review, verdict, req.versionId(), req.reason())
-                    == DecisionRules.Outcome.ALREADY_APPLIED) {
-                return new Decided(review, false);
+            switch (DecisionRules.decide(review, verdict, req.versionId(), req.reason())) {
+                case ALREADY_APPLIED -> {
+                    return new Decided(review, false);
+                }
+                case CONFLICT -> throw ReviewJson.alreadyDecided(review);
+                case APPLY -> {
+                    // recorded below
+                }
             }
             long now = clock.millis();
             Decision decision = new Decision(verdict, req.versionId(), req.reason(), req.author(), now);
             reviews.insertDecision(h, p.accountId(), review.id(), decision);
-            ReviewStatus status = Decision.APPROVED.equals(verdict) ? ReviewStatus.APPROVED : ReviewStatus.REJECTED;
-            Review after = review.after(status, review.headVersionId(), review.round(), review.awaitingSince(), now,
-                    review.versions(), review.instructions(), decision);
+            Review after = review.withDecision(decision, now);
             reviews.updateState(h, after);
-            outbox.emit(h, after, after.eventSeq(), status == ReviewStatus.APPROVED ? EventType.APPROVED : EventType.REJECTED,
+            outbox.emit(h, after, after.eventSeq(), verdict == Verdict.APPROVED ? EventType.APPROVED : EventType.REJECTED,
                     req.author(), req.versionId(), now);
             return new Decided(after, true);
         });
-        signals.changed(result.review());
+        ReviewSignals.changed(signals, result.review());
         return result;
     }
 
@@ -121,6 +120,13 @@ public final class ReviewCommands {
             String id = address.reviewId() != null ? address.reviewId() : address.resolve(h, reviews, p.accountId());
             return change.apply(h, reviews.lockAndLoad(h, p.accountId(), id).orElseThrow(address::notFound));
         });
+    }
+
+    /** After a decision nothing changes: a 409 carrying the decision. */
+    static void requireOpen(Review review) {
+        if (review.isDecided()) {
+            throw ReviewJson.alreadyDecided(review);
+        }
     }
 
     private FormDefinition form(Handle h, Review review) {

@@ -1,12 +1,13 @@
 package dev.reviewgate.review;
 
+import dev.reviewgate.kernel.Actor;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.reviewgate.auth.Principal;
+import dev.reviewgate.kernel.Principal;
 import dev.reviewgate.db.Database;
 import dev.reviewgate.error.Problem;
 import dev.reviewgate.error.Violation;
 import dev.reviewgate.event.EventType;
-import dev.reviewgate.event.Outbox;
 import dev.reviewgate.form.Field;
 import dev.reviewgate.form.FormDefinition;
 import dev.reviewgate.form.FormRepository;
@@ -16,9 +17,9 @@ import dev.reviewgate.policy.PolicyEvaluator;
 import dev.reviewgate.policy.PolicyInput;
 import dev.reviewgate.policy.PolicyParser;
 import dev.reviewgate.policy.Predicate;
-import dev.reviewgate.support.Ids;
+import dev.reviewgate.kernel.Ids;
 import dev.reviewgate.wait.ChangeSignals;
-import dev.reviewgate.webhook.SsrfGuard;
+import dev.reviewgate.net.SsrfGuard;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,13 +43,13 @@ public final class ReviewCreation {
     private final ReviewRepository reviews;
     private final FormRepository forms;
     private final Outbox outbox;
-    private final ChangeSignals signals;
+    private final ChangeSignals<Review> signals;
     private final SsrfGuard guard;
     private final Ids ids;
     private final InstantSource clock;
 
     public ReviewCreation(Database database, ReviewRepository reviews, FormRepository forms, Outbox outbox,
-                          ChangeSignals signals, SsrfGuard guard, Ids ids, InstantSource clock) {
+                          ChangeSignals<Review> signals, SsrfGuard guard, Ids ids, InstantSource clock) {
         this.database = database;
         this.reviews = reviews;
         this.forms = forms;
@@ -61,7 +62,7 @@ public final class ReviewCreation {
 
     public Result submit(Principal principal, ReviewRequests.Create request) {
         Result result = request.updateForReviewId() == null ? create(principal, request) : update(principal, request);
-        signals.changed(result.review());
+        ReviewSignals.changed(signals, result.review());
         return result;
     }
 
@@ -99,28 +100,26 @@ public final class ReviewCreation {
         long now = clock.millis();
         String account = principal.accountId();
         String versionId = CanonicalJson.versionId(req.fields());
-        ReviewStatus status = trigger.isPresent() ? ReviewStatus.PENDING : ReviewStatus.APPROVED;
         List<String> visible = new ArrayList<>();
         req.fields().fieldNames().forEachRemaining(visible::add);
-        Review header = new Review(account, ids.next("rev"), form.definition().id(), form.revision(),
-                form.definition().name(), req.title(), status, req.workflowId(), req.runId(), req.blockId(),
-                req.meta(), List.copyOf(visible), versionId,
-                trigger.map(PolicyParser::toJson).orElse(null), trigger.isPresent() ? now : null, req.assignTo(),
-                req.assignToGroups(), req.webhookUrl() != null ? req.webhookUrl() : form.definition().webhookUrl(),
-                0, trigger.isPresent() ? 1 : 2, now, now, List.of(), List.of(), null);
-        reviews.insertHeader(h, header);
+        ReviewHeader header = new ReviewHeader(account, ids.next("rev"),
+                new ReviewHeader.FormPin(form.definition().id(), form.revision(), form.definition().name()),
+                req.address(), List.copyOf(visible), trigger.map(PolicyParser::toJson).orElse(null),
+                req.webhookUrl() != null ? req.webhookUrl() : form.definition().webhookUrl(), now);
         Version version = new Version(versionId, 1, null, Origin.MODEL_OUTPUT, req.author(), null, req.fields(), now);
-        reviews.insertVersion(h, account, header.id(), version);
-        Decision decision = null;
+        Review created = Review.open(header, req.labels(), version, trigger.isPresent());
         if (trigger.isEmpty()) {
-            decision = new Decision(Decision.APPROVED, versionId, null, Actor.REVIEW_POLICY, now);
-            reviews.insertDecision(h, account, header.id(), decision);
+            created = created.withDecision(new Decision(Verdict.APPROVED, versionId, null, Actor.REVIEW_POLICY, now), now);
         }
-        Review created = header.withChildren(List.of(version), List.of(), decision);
-        // The created event is written first so sequence 1 always announces the review.
+        reviews.insertHeader(h, created);
+        reviews.insertVersion(h, account, created.id(), version);
+        if (created.isDecided()) {
+            reviews.insertDecision(h, account, created.id(), created.decision());
+        }
+        // Sequence 1 always announces the review (as it is once created); the policy's verdict is 2.
         outbox.emit(h, created, 1, EventType.CREATED, req.author(), versionId, now);
-        if (trigger.isEmpty()) {
-            outbox.emit(h, created, 2, EventType.APPROVED, Actor.REVIEW_POLICY, versionId, now);
+        if (created.isDecided()) {
+            outbox.emit(h, created, created.eventSeq(), EventType.APPROVED, Actor.REVIEW_POLICY, versionId, now);
         }
         return new Result(created, versionId, true);
     }
@@ -130,7 +129,7 @@ public final class ReviewCreation {
         return database.write(h -> {
             String id = req.updateForReviewId();
             Review review = reviews.lockAndLoad(h, account, id).orElseThrow(() -> Problem.notFound("No review " + id));
-            VersionRules.requireOpen(review);
+            ReviewCommands.requireOpen(review);
             checkSameGate(review, req);
             FormDefinition form = forms.revision(h, account, review.formId(), review.formRevision()).orElseThrow().definition();
             Predicate policy = PolicyParser.parse(form.reviewPolicy(), "/reviewPolicy");
@@ -138,21 +137,19 @@ public final class ReviewCreation {
             Problem.throwIfAny(hiddenFields(review, req.fields(), "/fields"));
             VersionRules.Append append = VersionRules.update(review, req.fields());
             long now = clock.millis();
-            List<Version> versions = review.versions();
+            Optional<Version> added = Optional.empty();
             if (append.created()) {
-                Version version = new Version(append.versionId(), review.versions().size() + 1L, append.parentId(),
-                        Origin.MODEL_OUTPUT, req.author(), null, req.fields(), now);
-                reviews.insertVersion(h, account, id, version);
-                versions = java.util.stream.Stream.concat(versions.stream(), java.util.stream.Stream.of(version)).toList();
+                added = Optional.of(new Version(append.versionId(), review.versions().size() + 1L, append.parentId(),
+                        Origin.MODEL_OUTPUT, req.author(), null, req.fields(), now));
+                reviews.insertVersion(h, account, id, added.get());
             }
-            Review updated = review;
+            ReviewLabels labels = review.labels().withTitleAndMeta(
+                    req.titleGiven() ? req.labels().title() : review.title(),
+                    req.metaGiven() ? req.labels().meta() : review.meta());
+            Review updated = review.withUpdate(added, append.versionId(), labels, now);
             if (req.metaGiven() || req.titleGiven()) {
-                updated = review.withTitleAndMeta(req.titleGiven() ? req.title() : review.title(),
-                        req.metaGiven() ? req.meta() : review.meta());
-                reviews.updateTitleAndMeta(h, account, id, updated.title(), updated.meta());
+                reviews.updateLabels(h, updated);
             }
-            updated = updated.after(ReviewStatus.PENDING, append.versionId(), review.round(), now, now, versions,
-                    review.instructions(), review.decision());
             reviews.updateState(h, updated);
             outbox.emit(h, updated, updated.eventSeq(), EventType.UPDATED, req.author(), append.versionId(), now);
             return new Result(updated, append.versionId(), false);

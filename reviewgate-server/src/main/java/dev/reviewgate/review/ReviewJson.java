@@ -2,8 +2,9 @@ package dev.reviewgate.review;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reviewgate.error.Problem;
 import dev.reviewgate.json.Json;
-import dev.reviewgate.support.Times;
+import dev.reviewgate.kernel.Times;
 import java.util.List;
 
 /** The review object and queue summary of the API, exactly as the spec shapes them. */
@@ -44,7 +45,7 @@ public final class ReviewJson {
     }
 
     public static ObjectNode decision(Decision d) {
-        ObjectNode out = Json.object().put("verdict", d.verdict()).put("versionId", d.versionId());
+        ObjectNode out = Json.object().put("verdict", d.verdict().wire()).put("versionId", d.versionId());
         out.put("reason", d.reason());
         out.set("decidedBy", d.decidedBy().toJson());
         out.put("decidedAt", Times.iso(d.decidedAt()));
@@ -52,7 +53,7 @@ public final class ReviewJson {
     }
 
     public static ObjectNode instruction(Instruction i) {
-        ObjectNode out = Json.object().put("fieldId", i.fieldId()).put("type", i.type());
+        ObjectNode out = Json.object().put("fieldId", i.fieldId()).put("type", i.type().wire());
         if (i.text() != null) {
             out.put("text", i.text());
         }
@@ -60,6 +61,13 @@ public final class ReviewJson {
         out.set("author", i.author().toJson());
         out.put("createdAt", Times.iso(i.createdAt()));
         return out;
+    }
+
+    /** The 409 for any change to a decided review; its body carries the current decision. */
+    public static Problem alreadyDecided(Review review) {
+        Decision d = review.decision();
+        return Problem.conflict("The review was already " + d.verdict().wire() + " on version " + d.versionId() + ".")
+                .with("decision", decision(d));
     }
 
     private static ObjectNode header(Review r, String publicUrl) {

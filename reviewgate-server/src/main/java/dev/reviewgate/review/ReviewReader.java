@@ -33,11 +33,11 @@ public final class ReviewReader {
     private final ReviewRepository reviews;
     private final QueueRepository queue;
     private final EventRepository events;
-    private final ChangeSignals signals;
+    private final ChangeSignals<Review> signals;
     private final InstantSource clock;
 
     public ReviewReader(Database database, ReviewRepository reviews, QueueRepository queue, EventRepository events,
-                        ChangeSignals signals, InstantSource clock) {
+                        ChangeSignals<Review> signals, InstantSource clock) {
         this.database = database;
         this.reviews = reviews;
         this.queue = queue;
@@ -68,7 +68,7 @@ public final class ReviewReader {
         long deadline = clock.millis() + timeout.toMillis();
         boolean byId = address.reviewId() != null;
         while (true) {
-            try (ChangeSignals.Subscription subscription = signals.subscribe(address.signalKeys(accountId))) {
+            try (ChangeSignals<Review>.Subscription subscription = signals.subscribe(address.signalKeys(accountId))) {
                 Optional<Review> review = find(accountId, address);
                 if (review.isEmpty() && byId) {
                     throw address.notFound();
@@ -84,8 +84,8 @@ public final class ReviewReader {
                 try {
                     // A decision is final, so a committed review that is ready can be answered as it
                     // is: thousands of waiters woken by one decision then cost no database reads.
-                    if (subscription.fired().get(remaining, TimeUnit.MILLISECONDS) instanceof Review changed
-                            && changed.accountId().equals(accountId) && ready(changed, what)) {
+                    Review changed = subscription.fired().get(remaining, TimeUnit.MILLISECONDS);
+                    if (changed != null && changed.accountId().equals(accountId) && ready(changed, what)) {
                         return new Waited(true, changed);
                     }
                 } catch (TimeoutException | ExecutionException ignored) {

@@ -1,5 +1,7 @@
 package dev.reviewgate.review;
 
+import dev.reviewgate.kernel.Actor;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reviewgate.json.Json;
 import java.sql.ResultSet;
@@ -51,8 +53,12 @@ public final class ReviewRepository {
     }
 
     private Review withChildren(Handle h, Review header) {
-        return header.withChildren(versions(h, header.accountId(), header.id()),
-                instructions(h, header.accountId(), header.id()), decision(h, header.accountId(), header.id()).orElse(null));
+        return withHistory(header, new ReviewHistory(versions(h, header.accountId(), header.id()),
+                instructions(h, header.accountId(), header.id()), decision(h, header.accountId(), header.id()).orElse(null)));
+    }
+
+    static Review withHistory(Review header, ReviewHistory history) {
+        return new Review(header.header(), header.labels(), header.state(), history);
     }
 
     /** Maps a row of {@link #HEADER_COLUMNS} to a review without children. */
@@ -60,14 +66,17 @@ public final class ReviewRepository {
         long awaiting = rs.getLong("awaiting_since");
         Long awaitingSince = rs.wasNull() ? null : awaiting;
         String triggered = rs.getString("triggered_by");
-        return new Review(rs.getString("account_id"), rs.getString("id"), rs.getString("form_id"),
-                rs.getInt("form_revision"), rs.getString("form_name"), rs.getString("title"),
-                ReviewStatus.fromWire(rs.getString("status")), rs.getString("workflow_id"), rs.getString("run_id"),
-                rs.getString("block_id"), Json.parse(rs.getString("meta")), strings(rs.getString("visible_fields")),
-                rs.getString("head_version_id"), triggered == null ? null : Json.parse(triggered), awaitingSince,
-                strings(rs.getString("assigned_to")), strings(rs.getString("assigned_groups")),
-                rs.getString("webhook_url"), rs.getInt("round"), rs.getLong("event_seq"), rs.getLong("created_at"),
-                rs.getLong("updated_at"), List.of(), List.of(), null);
+        ReviewHeader header = new ReviewHeader(rs.getString("account_id"), rs.getString("id"),
+                new ReviewHeader.FormPin(rs.getString("form_id"), rs.getInt("form_revision"), rs.getString("form_name")),
+                new ReviewHeader.RunAddress(rs.getString("workflow_id"), rs.getString("run_id"), rs.getString("block_id")),
+                strings(rs.getString("visible_fields")), triggered == null ? null : Json.parse(triggered),
+                rs.getString("webhook_url"), rs.getLong("created_at"));
+        ReviewLabels labels = new ReviewLabels(rs.getString("title"), Json.parse(rs.getString("meta")),
+                strings(rs.getString("assigned_to")), strings(rs.getString("assigned_groups")));
+        ReviewState state = new ReviewState(ReviewStatus.fromWire(rs.getString("status")),
+                rs.getString("head_version_id"), rs.getInt("round"), awaitingSince, rs.getLong("event_seq"),
+                rs.getLong("updated_at"));
+        return new Review(header, labels, state, new ReviewHistory(List.of(), List.of(), null));
     }
 
     public void insertHeader(Handle h, Review r) {
@@ -108,9 +117,10 @@ public final class ReviewRepository {
     }
 
     /** An update may carry new {@code title} and {@code meta} along with the new output. */
-    public void updateTitleAndMeta(Handle h, String accountId, String id, String title, JsonNode meta) {
+    public void updateLabels(Handle h, Review r) {
         h.createUpdate("UPDATE reviews SET title = :title, meta = :meta WHERE account_id = :a AND id = :id")
-                .bind("title", title).bind("meta", Json.write(meta)).bind("a", accountId).bind("id", id).execute();
+                .bind("title", r.title()).bind("meta", Json.write(r.meta())).bind("a", r.accountId()).bind("id", r.id())
+                .execute();
     }
 
     public void insertVersion(Handle h, String accountId, String reviewId, Version v) {
@@ -129,7 +139,7 @@ public final class ReviewRepository {
                         INSERT INTO instructions (account_id, review_id, round, field_id, type, text, version_id, author, created_at)
                         VALUES (:a, :review, :round, :field, :type, :text, :version, :author, :created)""")
                 .bind("a", accountId).bind("review", reviewId).bind("round", i.round()).bind("field", i.fieldId())
-                .bind("type", i.type()).bind("text", i.text()).bind("version", i.versionId())
+                .bind("type", i.type().wire()).bind("text", i.text()).bind("version", i.versionId())
                 .bind("author", Json.write(i.author().toJson())).bind("created", i.createdAt())
                 .execute();
     }
@@ -139,7 +149,7 @@ public final class ReviewRepository {
         h.createUpdate("""
                         INSERT INTO decisions (account_id, review_id, verdict, version_id, reason, decided_by, decided_at)
                         VALUES (:a, :review, :verdict, :version, :reason, :by, :at)""")
-                .bind("a", accountId).bind("review", reviewId).bind("verdict", d.verdict())
+                .bind("a", accountId).bind("review", reviewId).bind("verdict", d.verdict().wire())
                 .bind("version", d.versionId()).bind("reason", d.reason())
                 .bind("by", Json.write(d.decidedBy().toJson())).bind("at", d.decidedAt())
                 .execute();
@@ -161,7 +171,8 @@ public final class ReviewRepository {
                         SELECT round, field_id, type, text, version_id, author, created_at FROM instructions
                         WHERE account_id = :a AND review_id = :review ORDER BY round, created_at, field_id""")
                 .bind("a", accountId).bind("review", reviewId)
-                .map((rs, ctx) -> new Instruction(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                .map((rs, ctx) -> new Instruction(rs.getInt(1), rs.getString(2),
+                        InstructionType.fromWire(rs.getString(3)).orElseThrow(), rs.getString(4),
                         rs.getString(5), actor(rs.getString(6)), rs.getLong(7)))
                 .list();
     }
@@ -171,7 +182,7 @@ public final class ReviewRepository {
                         SELECT verdict, version_id, reason, decided_by, decided_at FROM decisions
                         WHERE account_id = :a AND review_id = :review""")
                 .bind("a", accountId).bind("review", reviewId)
-                .map((rs, ctx) -> new Decision(rs.getString(1), rs.getString(2), rs.getString(3),
+                .map((rs, ctx) -> new Decision(Verdict.fromWire(rs.getString(1)).orElseThrow(), rs.getString(2), rs.getString(3),
                         actor(rs.getString(4)), rs.getLong(5)))
                 .findOne();
     }

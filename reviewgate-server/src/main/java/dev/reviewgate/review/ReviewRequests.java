@@ -1,12 +1,18 @@
 package dev.reviewgate.review;
 
+import dev.reviewgate.kernel.Actor;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.reviewgate.auth.Principal;
+import dev.reviewgate.kernel.Principal;
 import dev.reviewgate.error.Violation;
 import dev.reviewgate.json.BodyReader;
 import dev.reviewgate.json.CanonicalJson;
 import dev.reviewgate.json.Json;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** The request bodies of the review routes, checked member by member. */
@@ -20,9 +26,8 @@ public final class ReviewRequests {
     }
 
     /** {@code POST /v1/reviews}: a new review, or with {@code updateForReviewId} the agent's update. */
-    public record Create(String formId, JsonNode fields, JsonNode meta, String title, List<String> assignTo,
-                         List<String> assignToGroups, String webhookUrl, String workflowId, String runId,
-                         String blockId, Actor author, JsonNode signals, String updateForReviewId,
+    public record Create(String formId, JsonNode fields, ReviewLabels labels, ReviewHeader.RunAddress address,
+                         String webhookUrl, Actor author, JsonNode signals, String updateForReviewId,
                          boolean metaGiven, boolean titleGiven) {
 
         private static final Set<String> MEMBERS = Set.of("formId", "fields", "meta", "title", "assignTo",
@@ -52,9 +57,17 @@ public final class ReviewRequests {
                 r.add(CanonicalJson.unrepresentableNumbers(fields, "/fields"));
             }
             r.throwIfInvalid();
-            return new Create(formId, fields, meta == null ? Json.object() : meta, title, assignTo, groups,
-                    webhookUrl, workflowId, runId, blockId, author, signals == null ? Json.object() : signals,
-                    update, meta != null, title != null);
+            return new Create(formId, fields, new ReviewLabels(title, meta == null ? Json.object() : meta, assignTo, groups),
+                    new ReviewHeader.RunAddress(workflowId, runId, blockId), webhookUrl, author,
+                    signals == null ? Json.object() : signals, update, meta != null, title != null);
+        }
+
+        public String runId() {
+            return address.runId();
+        }
+
+        public String blockId() {
+            return address.blockId();
         }
     }
 
@@ -82,15 +95,50 @@ public final class ReviewRequests {
         }
     }
 
-    /** {@code POST …/instructions}: per-field retry requests. */
-    public record Instruct(JsonNode fields, Actor author) {
+    /** {@code POST …/instructions}: per-field retry requests, in the order given. */
+    public record Instruct(Map<String, RetryRequest> fields, Actor author) {
+
+        private static final Set<String> REQUEST_MEMBERS = Set.of("type", "text");
 
         public static Instruct parse(JsonNode body, Principal principal) {
             BodyReader r = BodyReader.of(body, Set.of("fields", "author"));
             JsonNode fields = r.requiredObject("fields");
             Actor author = readAuthor(r, principal);
+            Map<String, RetryRequest> requests = new LinkedHashMap<>();
+            if (fields != null) {
+                List<Violation> errors = new ArrayList<>();
+                fields.properties().forEach(e -> retryRequest(e.getValue(), Violation.child("/fields", e.getKey()), errors)
+                        .ifPresent(request -> requests.put(e.getKey(), request)));
+                r.add(errors);
+            }
             r.throwIfInvalid();
-            return new Instruct(fields, author);
+            return new Instruct(requests, author);
+        }
+
+        private static Optional<RetryRequest> retryRequest(JsonNode body, String pointer, List<Violation> errors) {
+            if (!body.isObject()) {
+                errors.add(new Violation(pointer, "must be {\"type\":\"rerun\"} or {\"type\":\"textInstruction\",\"text\":\"…\"}"));
+                return Optional.empty();
+            }
+            int before = errors.size();
+            body.fieldNames().forEachRemaining(n -> {
+                if (!REQUEST_MEMBERS.contains(n)) {
+                    errors.add(Violation.at(pointer, n, "unknown member"));
+                }
+            });
+            Optional<InstructionType> type = InstructionType.fromWire(body.path("type").asText(""));
+            JsonNode text = body.get("text");
+            if (type.isEmpty()) {
+                errors.add(Violation.at(pointer, "type", "must be rerun or textInstruction"));
+            } else if (type.get() == InstructionType.RERUN && text != null) {
+                errors.add(Violation.at(pointer, "text", "a rerun carries no text"));
+            } else if (type.get() == InstructionType.TEXT && (text == null || !text.isTextual() || text.asText().isBlank()
+                    || text.asText().length() > InstructionRules.MAX_TEXT_LENGTH)) {
+                errors.add(Violation.at(pointer, "text", "must be a non-empty string of at most "
+                        + InstructionRules.MAX_TEXT_LENGTH + " characters"));
+            }
+            return errors.size() > before ? Optional.empty()
+                    : Optional.of(new RetryRequest(type.get(), text == null ? null : text.asText()));
         }
     }
 

@@ -3,7 +3,7 @@ package dev.reviewgate.review;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reviewgate.auth.ApiKeyAuthenticator;
-import dev.reviewgate.auth.Principal;
+import dev.reviewgate.kernel.Principal;
 import dev.reviewgate.error.Problem;
 import dev.reviewgate.http.RequestBodies;
 import dev.reviewgate.http.Responses;
@@ -45,8 +45,8 @@ public final class ReviewRoutes {
             r.get(base + "/events", this::listEvents);
             r.post(base + "/versions", this::appendVersion);
             r.post(base + "/instructions", this::giveInstructions);
-            r.post(base + "/approve", ctx -> decide(ctx, Decision.APPROVED));
-            r.post(base + "/reject", ctx -> decide(ctx, Decision.REJECTED));
+            r.post(base + "/approve", ctx -> decide(ctx, Verdict.APPROVED));
+            r.post(base + "/reject", ctx -> decide(ctx, Verdict.REJECTED));
         }
     }
 
@@ -96,7 +96,7 @@ public final class ReviewRoutes {
         Responses.json(ctx, 200, ReviewJson.review(review, publicUrl));
     }
 
-    private void decide(Context ctx, String verdict) {
+    private void decide(Context ctx, Verdict verdict) {
         Principal p = ApiKeyAuthenticator.principal(ctx);
         ReviewCommands.Decided result = commands.decide(p, address(ctx), verdict,
                 ReviewRequests.Decide.parse(RequestBodies.json(ctx), p));

@@ -1,5 +1,7 @@
 package dev.reviewgate.review;
 
+import dev.reviewgate.kernel.Actor;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**

@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Rules 1–4 and 11: content-addressed, immutable versions.
- * Callers have already checked the snapshot's shape and numbers.
+ * Rules 1–4 and 11: content-addressed, immutable versions. The review is open, and the snapshot's
+ * shape and numbers were checked; the callers did both.
  */
 public final class VersionRules {
 
@@ -21,7 +21,6 @@ public final class VersionRules {
 
     /** An edit authored from {@code parentId} (rules 3 and 4). */
     public static Append append(Review review, JsonNode snapshot, String parentId) {
-        requireOpen(review);
         if (review.version(parentId).isEmpty()) {
             throw Problem.invalid("/parentId", "no version " + parentId + " in this review");
         }
@@ -47,7 +46,6 @@ public final class VersionRules {
      * equal to an older version → 409.
      */
     public static Append update(Review review, JsonNode snapshot) {
-        requireOpen(review);
         String versionId = CanonicalJson.versionId(snapshot);
         if (versionId.equals(review.headVersionId())) {
             return new Append(versionId, review.head().parentId(), false);
@@ -58,11 +56,5 @@ public final class VersionRules {
         }
         String parentId = review.lastInstructedVersionId().orElse(review.headVersionId());
         return new Append(versionId, parentId, true);
-    }
-
-    static void requireOpen(Review review) {
-        if (review.isDecided()) {
-            throw DecisionRules.alreadyDecided(review);
-        }
     }
 }

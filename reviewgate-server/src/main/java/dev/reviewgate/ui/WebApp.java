@@ -1,5 +1,7 @@
 package dev.reviewgate.ui;
 
+import dev.reviewgate.ui.page.Pages;
+
 import dev.reviewgate.error.Problem;
 import dev.reviewgate.ui.admin.AdminRoutes;
 import dev.reviewgate.ui.admin.WebhooksAdminRoutes;

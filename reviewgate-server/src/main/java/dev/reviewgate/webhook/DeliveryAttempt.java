@@ -1,7 +1,7 @@
 package dev.reviewgate.webhook;
 
 import dev.reviewgate.db.Database;
-import dev.reviewgate.support.Ids;
+import dev.reviewgate.kernel.Ids;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
@@ -38,7 +38,7 @@ public final class DeliveryAttempt {
         Optional<List<String>> secrets = secrets(d, startedAt);
         if (secrets.isEmpty()) {
             record(claimed, startedAt, new WebhookSender.Outcome(null, null, Optional.empty(),
-                    "endpoint was deleted or disabled", 0), Delivery.FAILED, null);
+                    "endpoint was deleted or disabled", 0), DeliveryStatus.FAILED, null);
             return;
         }
         long timestamp = startedAt / 1000;
@@ -48,12 +48,12 @@ public final class DeliveryAttempt {
                 "webhook-signature", Signer.signature(secrets.get(), d.id(), timestamp, claimed.payload()));
         WebhookSender.Outcome outcome = sender.send(d.url(), headers, claimed.payload());
         if (outcome.succeeded()) {
-            record(claimed, startedAt, outcome, Delivery.DELIVERED, null);
+            record(claimed, startedAt, outcome, DeliveryStatus.DELIVERED, null);
         } else if (Integer.valueOf(410).equals(outcome.statusCode())) {
-            record(claimed, startedAt, outcome, Delivery.FAILED, null);
+            record(claimed, startedAt, outcome, DeliveryStatus.FAILED, null);
         } else {
             Optional<Duration> delay = RetrySchedule.next(d.attempts() + 1, outcome.retryAfter());
-            record(claimed, startedAt, outcome, delay.isPresent() ? Delivery.PENDING : Delivery.FAILED,
+            record(claimed, startedAt, outcome, delay.isPresent() ? DeliveryStatus.PENDING : DeliveryStatus.FAILED,
                     delay.map(x -> clock.millis() + x.toMillis()).orElse(null));
         }
     }
@@ -67,11 +67,11 @@ public final class DeliveryAttempt {
         }
         return database.read(h -> endpoints.find(h, d.accountId(), d.endpointId()))
                 .filter(e -> e.disabledAt() == null)
-                .map(e -> new SigningSecret(e.secret(), e.previousSecret(), e.rotatedAt()).signingSecrets(now));
+                .map(e -> e.secrets().signingSecrets(now));
     }
 
     private void record(DeliveryRepository.Claimed claimed, long startedAt, WebhookSender.Outcome outcome,
-                        String status, Long nextAttemptAt) {
+                        DeliveryStatus status, Long nextAttemptAt) {
         Delivery d = claimed.delivery();
         long now = clock.millis();
         database.write(h -> {

@@ -1,8 +1,7 @@
 package dev.reviewgate.webhook;
 
 import dev.reviewgate.event.EventType;
-import dev.reviewgate.review.Review;
-import dev.reviewgate.support.Ids;
+import dev.reviewgate.kernel.Ids;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -26,8 +25,12 @@ public final class DeliveryPlanner {
         this.afterCommit = afterCommit;
     }
 
+    /** What an event is about, as far as routing it goes: the review, its form and its own webhook URL. */
+    public record Subject(String accountId, String reviewId, String formId, String webhookUrl) {
+    }
+
     /** Inserts one pending delivery per target of {@code eventId}; returns how many. */
-    public int plan(Handle h, Review review, String eventId, EventType type, long now) {
+    public int plan(Handle h, Subject review, String eventId, EventType type, long now) {
         int planned = 0;
         if (review.webhookUrl() != null) {
             insert(h, review, eventId, null, review.webhookUrl(), now);
@@ -45,8 +48,8 @@ public final class DeliveryPlanner {
         return planned;
     }
 
-    private void insert(Handle h, Review review, String eventId, String endpointId, String url, long now) {
-        deliveries.insert(h, new Delivery(review.accountId(), ids.next("msg"), eventId, review.id(), endpointId, url,
-                Delivery.PENDING, 0, now, null, null, null, now, now));
+    private void insert(Handle h, Subject review, String eventId, String endpointId, String url, long now) {
+        deliveries.insert(h, new Delivery(review.accountId(), ids.next("msg"),
+                new Delivery.Target(eventId, review.reviewId(), endpointId, url), Delivery.Progress.due(now), now, now));
     }
 }

@@ -26,7 +26,7 @@ public final class DeliveryRepository {
         h.createUpdate("INSERT INTO deliveries (" + COLUMNS + """
                         ) VALUES (:a, :id, :event, :review, :endpoint, :url, :status, 0, :next, NULL, NULL, NULL, :now, :now)""")
                 .bind("a", d.accountId()).bind("id", d.id()).bind("event", d.eventId()).bind("review", d.reviewId())
-                .bind("endpoint", d.endpointId()).bind("url", d.url()).bind("status", d.status())
+                .bind("endpoint", d.endpointId()).bind("url", d.url()).bind("status", d.status().wire())
                 .bind("next", d.nextAttemptAt()).bind("now", d.createdAt()).execute();
     }
 
@@ -50,14 +50,14 @@ public final class DeliveryRepository {
      * Records an attempt's outcome if {@code token} still holds the lease. False when the lease
      * was lost: the caller then logs the attempt as not applied.
      */
-    public boolean complete(Handle h, String accountId, String id, String token, String status, Long nextAttemptAt,
+    public boolean complete(Handle h, String accountId, String id, String token, DeliveryStatus status, Long nextAttemptAt,
                             Integer statusCode, String error, long now) {
         return h.createUpdate("""
                         UPDATE deliveries SET status = :status, attempts = attempts + 1, next_attempt_at = :next,
                                lease_token = NULL, lease_expires_at = NULL, last_status_code = :code, last_error = :error,
                                updated_at = :now
                         WHERE account_id = :a AND id = :id AND lease_token = :token""")
-                .bind("status", status).bind("next", nextAttemptAt).bind("code", statusCode).bind("error", error)
+                .bind("status", status.wire()).bind("next", nextAttemptAt).bind("code", statusCode).bind("error", error)
                 .bind("now", now).bind("a", accountId).bind("id", id).bind("token", token).execute() == 1;
     }
 
@@ -131,10 +131,12 @@ public final class DeliveryRepository {
     private static Delivery delivery(ResultSet rs) throws SQLException {
         int code = rs.getInt("last_status_code");
         Integer lastCode = rs.wasNull() ? null : code;
-        return new Delivery(rs.getString("account_id"), rs.getString("id"), rs.getString("event_id"),
-                rs.getString("review_id"), rs.getString("endpoint_id"), rs.getString("url"), rs.getString("status"),
-                rs.getInt("attempts"), EndpointRepository.nullableLong(rs, "next_attempt_at"),
-                EndpointRepository.nullableLong(rs, "lease_expires_at"), lastCode, rs.getString("last_error"),
+        return new Delivery(rs.getString("account_id"), rs.getString("id"),
+                new Delivery.Target(rs.getString("event_id"), rs.getString("review_id"), rs.getString("endpoint_id"),
+                        rs.getString("url")),
+                new Delivery.Progress(DeliveryStatus.fromWire(rs.getString("status")), rs.getInt("attempts"),
+                        EndpointRepository.nullableLong(rs, "next_attempt_at"),
+                        EndpointRepository.nullableLong(rs, "lease_expires_at"), lastCode, rs.getString("last_error")),
                 rs.getLong("created_at"), rs.getLong("updated_at"));
     }
 }

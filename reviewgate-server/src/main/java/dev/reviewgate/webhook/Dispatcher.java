@@ -1,7 +1,7 @@
 package dev.reviewgate.webhook;
 
 import dev.reviewgate.db.Database;
-import dev.reviewgate.support.Ids;
+import dev.reviewgate.kernel.Ids;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;

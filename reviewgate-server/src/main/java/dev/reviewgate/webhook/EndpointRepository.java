@@ -91,8 +91,8 @@ public final class EndpointRepository {
             }
         }
         return new Endpoint(rs.getString("account_id"), rs.getString("id"), rs.getString("url"), eventList,
-                rs.getString("form_id"), rs.getString("secret"), rs.getString("previous_secret"),
-                nullableLong(rs, "rotated_at"), rs.getLong("created_at"), nullableLong(rs, "disabled_at"),
+                rs.getString("form_id"), new SigningSecret(rs.getString("secret"), rs.getString("previous_secret"),
+                nullableLong(rs, "rotated_at")), rs.getLong("created_at"), nullableLong(rs, "disabled_at"),
                 rs.getString("disabled_reason"));
     }
 

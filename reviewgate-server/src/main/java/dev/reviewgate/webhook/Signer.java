@@ -1,6 +1,6 @@
 package dev.reviewgate.webhook;
 
-import dev.reviewgate.support.Ids;
+import dev.reviewgate.kernel.Ids;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;

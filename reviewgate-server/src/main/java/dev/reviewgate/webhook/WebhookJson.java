@@ -3,7 +3,7 @@ package dev.reviewgate.webhook;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reviewgate.json.Json;
-import dev.reviewgate.support.Times;
+import dev.reviewgate.kernel.Times;
 
 /** The JSON of endpoints, secrets and the delivery log. */
 final class WebhookJson {
@@ -42,7 +42,7 @@ final class WebhookJson {
         Delivery d = logged.delivery();
         ObjectNode out = Json.object().put("id", d.id()).put("eventId", d.eventId()).put("reviewId", d.reviewId());
         out.put("endpointId", d.endpointId());
-        out.put("url", d.url()).put("status", d.status()).put("attempts", d.attempts());
+        out.put("url", d.url()).put("status", d.status().wire()).put("attempts", d.attempts());
         out.put("nextAttemptAt", Times.isoOrNull(d.nextAttemptAt()));
         out.put("lastStatusCode", d.lastStatusCode());
         out.put("lastError", d.lastError());

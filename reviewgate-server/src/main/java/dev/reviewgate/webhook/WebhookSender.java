@@ -1,5 +1,11 @@
 package dev.reviewgate.webhook;
 
+import dev.reviewgate.net.SsrfGuard;
+
+import dev.reviewgate.net.RefusedAddressException;
+
+import dev.reviewgate.net.PinnedAddressResolver;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,12 +1,14 @@
 package dev.reviewgate.webhook;
 
+import dev.reviewgate.net.SsrfGuard;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reviewgate.db.Database;
 import dev.reviewgate.error.Problem;
 import dev.reviewgate.error.Violation;
 import dev.reviewgate.event.EventType;
 import dev.reviewgate.json.BodyReader;
-import dev.reviewgate.support.Ids;
+import dev.reviewgate.kernel.Ids;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -63,8 +65,8 @@ public final class WebhookService {
         }
         String formId = r.optionalString("formId", 200);
         r.throwIfInvalid();
-        Endpoint endpoint = new Endpoint(accountId, ids.next("whk"), url, events, formId, Signer.newSecret(), null,
-                null, clock.millis(), null, null);
+        Endpoint endpoint = new Endpoint(accountId, ids.next("whk"), url, events, formId, new SigningSecret(Signer.newSecret(), null, null),
+                clock.millis(), null, null);
         database.write(h -> {
             database.lockAccount(h, accountId);
             if (endpoints.list(h, accountId).size() >= MAX_ENDPOINTS) {

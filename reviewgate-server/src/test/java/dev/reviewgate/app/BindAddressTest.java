@@ -7,7 +7,7 @@ import dev.reviewgate.config.Settings;
 import dev.reviewgate.testing.Api;
 import dev.reviewgate.testing.TestDatabase;
 import dev.reviewgate.testing.TestServer;
-import dev.reviewgate.webhook.NetworkPolicy;
+import dev.reviewgate.net.NetworkPolicy;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -42,7 +42,7 @@ class BindAddressTest {
     private static Settings settingsBoundTo(String address) {
         return new Settings(0, Path.of("build-unused"), TestDatabase.SQLITE.newDatabaseUrl(), null,
                 Settings.DEFAULT_MAX_BODY_BYTES, TestServer.API_KEY, TestServer.ADMIN_PASSWORD, "admin@example.com",
-                NetworkPolicy.strict(), Settings.DEFAULT_WEBHOOK_TIMEOUT, Settings.NOTIFY_LISTEN, address);
+                NetworkPolicy.strict(), Settings.DEFAULT_WEBHOOK_TIMEOUT).boundTo(address);
     }
 
     private static void connect(String host, int port) throws IOException {

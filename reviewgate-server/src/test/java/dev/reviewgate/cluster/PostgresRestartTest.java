@@ -6,7 +6,7 @@ import dev.reviewgate.config.Settings;
 import dev.reviewgate.testing.Api;
 import dev.reviewgate.testing.Fixtures;
 import dev.reviewgate.testing.TestServer;
-import dev.reviewgate.webhook.NetworkPolicy;
+import dev.reviewgate.net.NetworkPolicy;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.ServerSocket;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.reviewgate.config.Settings;
 import dev.reviewgate.testing.TestServer;
-import dev.reviewgate.webhook.NetworkPolicy;
+import dev.reviewgate.net.NetworkPolicy;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;

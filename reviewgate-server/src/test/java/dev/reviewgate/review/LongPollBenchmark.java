@@ -7,7 +7,7 @@ import dev.reviewgate.testing.Fixtures;
 import dev.reviewgate.testing.TestDatabase;
 import dev.reviewgate.testing.TestServer;
 import dev.reviewgate.config.Settings;
-import dev.reviewgate.webhook.NetworkPolicy;
+import dev.reviewgate.net.NetworkPolicy;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,7 +1,7 @@
 package dev.reviewgate.testing;
 
 import dev.reviewgate.config.Settings;
-import dev.reviewgate.webhook.NetworkPolicy;
+import dev.reviewgate.net.NetworkPolicy;
 import java.time.InstantSource;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;

@@ -2,8 +2,8 @@ package dev.reviewgate.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reviewgate.config.Settings;
-import dev.reviewgate.webhook.Cidr;
-import dev.reviewgate.webhook.NetworkPolicy;
+import dev.reviewgate.net.Cidr;
+import dev.reviewgate.net.NetworkPolicy;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.InstantSource;

@@ -1,5 +1,7 @@
 package dev.reviewgate.wait;
 
+import dev.reviewgate.review.ClusterSignals;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,7 +11,7 @@ import dev.reviewgate.testing.Api;
 import dev.reviewgate.testing.Fixtures;
 import dev.reviewgate.testing.TestDatabase;
 import dev.reviewgate.testing.TestServer;
-import dev.reviewgate.webhook.NetworkPolicy;
+import dev.reviewgate.net.NetworkPolicy;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.InstantSource;

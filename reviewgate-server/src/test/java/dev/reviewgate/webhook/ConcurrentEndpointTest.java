@@ -1,5 +1,9 @@
 package dev.reviewgate.webhook;
 
+import dev.reviewgate.net.NetworkPolicy;
+
+import dev.reviewgate.net.Cidr;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reviewgate.config.Settings;

@@ -1,5 +1,13 @@
 package dev.reviewgate.webhook;
 
+import dev.reviewgate.net.SsrfGuard;
+
+import dev.reviewgate.net.NetworkPolicy;
+
+import dev.reviewgate.net.HostResolver;
+
+import dev.reviewgate.net.Cidr;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reviewgate.testing.Receiver;

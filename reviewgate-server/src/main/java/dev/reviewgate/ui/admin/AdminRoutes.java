@@ -10,7 +10,7 @@ import dev.reviewgate.error.Problem;
 import dev.reviewgate.error.Violation;
 import dev.reviewgate.form.FormService;
 import dev.reviewgate.json.Json;
-import dev.reviewgate.ui.Pages;
+import dev.reviewgate.ui.page.Pages;
 import dev.reviewgate.ui.session.WebSessions;
 import dev.reviewgate.ui.session.WebUser;
 import io.javalin.config.RoutesConfig;

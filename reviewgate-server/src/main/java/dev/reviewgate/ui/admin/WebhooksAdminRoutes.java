@@ -1,6 +1,6 @@
 package dev.reviewgate.ui.admin;
 
-import dev.reviewgate.ui.Pages;
+import dev.reviewgate.ui.page.Pages;
 import dev.reviewgate.ui.session.WebSessions;
 import dev.reviewgate.ui.session.WebUser;
 import dev.reviewgate.webhook.WebhookService;

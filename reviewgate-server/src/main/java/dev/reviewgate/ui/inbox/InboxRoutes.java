@@ -4,7 +4,7 @@ import dev.reviewgate.db.Database;
 import dev.reviewgate.form.FormRepository;
 import dev.reviewgate.review.QueueQuery;
 import dev.reviewgate.review.ReviewReader;
-import dev.reviewgate.ui.Pages;
+import dev.reviewgate.ui.page.Pages;
 import dev.reviewgate.ui.session.WebSessions;
 import dev.reviewgate.ui.session.WebUser;
 import io.javalin.config.RoutesConfig;

@@ -8,7 +8,7 @@ import dev.reviewgate.review.Review;
 import dev.reviewgate.review.ReviewAddress;
 import dev.reviewgate.review.ReviewReader;
 import dev.reviewgate.review.Version;
-import dev.reviewgate.ui.Pages;
+import dev.reviewgate.ui.page.Pages;
 import dev.reviewgate.ui.session.WebSessions;
 import dev.reviewgate.ui.session.WebUser;
 import io.javalin.config.RoutesConfig;

@@ -3,8 +3,9 @@ package dev.reviewgate.ui.review;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reviewgate.form.FormDefinition;
 import dev.reviewgate.review.Review;
+import dev.reviewgate.review.Verdict;
 import dev.reviewgate.review.Version;
-import dev.reviewgate.support.Times;
+import dev.reviewgate.kernel.Times;
 import dev.reviewgate.ui.session.WebUser;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +46,7 @@ final class ReviewPageModel {
 
     private static String decisionText(Review review) {
         var d = review.decision();
-        return ("approved".equals(d.verdict()) ? "Approved" : "Rejected") + " by " + d.decidedBy().displayNameOrId()
+        return (d.verdict() == Verdict.APPROVED ? "Approved" : "Rejected") + " by " + d.decidedBy().displayNameOrId()
                 + " on version " + d.versionId().substring(0, 12)
                 + (d.reason() == null ? "" : ": " + d.reason());
     }

@@ -8,7 +8,8 @@ import dev.reviewgate.error.Violation;
 import dev.reviewgate.form.FormDefinition;
 import dev.reviewgate.form.FormRepository;
 import dev.reviewgate.json.Json;
-import dev.reviewgate.review.Decision;
+import dev.reviewgate.review.RetryRequest;
+import dev.reviewgate.review.Verdict;
 import dev.reviewgate.review.Origin;
 import dev.reviewgate.review.Review;
 import dev.reviewgate.review.ReviewAddress;
@@ -16,7 +17,7 @@ import dev.reviewgate.review.ReviewCommands;
 import dev.reviewgate.review.ReviewReader;
 import dev.reviewgate.review.ReviewRequests;
 import dev.reviewgate.review.Version;
-import dev.reviewgate.ui.Pages;
+import dev.reviewgate.ui.page.Pages;
 import dev.reviewgate.ui.session.WebSessions;
 import dev.reviewgate.ui.session.WebUser;
 import io.javalin.config.RoutesConfig;
@@ -55,8 +56,8 @@ public final class ReviewPageRoutes {
         r.get("/reviews/{reviewId}/live", this::showLivePanel);
         r.post("/reviews/{reviewId}/edit", this::processEdit);
         r.post("/reviews/{reviewId}/instructions", this::processInstructions);
-        r.post("/reviews/{reviewId}/approve", ctx -> processDecision(ctx, Decision.APPROVED));
-        r.post("/reviews/{reviewId}/reject", ctx -> processDecision(ctx, Decision.REJECTED));
+        r.post("/reviews/{reviewId}/approve", ctx -> processDecision(ctx, Verdict.APPROVED));
+        r.post("/reviews/{reviewId}/reject", ctx -> processDecision(ctx, Verdict.REJECTED));
         r.post("/markdown/preview", this::previewMarkdown);
     }
 
@@ -112,17 +113,17 @@ public final class ReviewPageRoutes {
     private void processInstructions(Context ctx) {
         WebUser user = WebSessions.user(ctx);
         Review review = load(ctx, user);
-        ObjectNode fields = Json.object();
+        Map<String, RetryRequest> fields = new LinkedHashMap<>();
         Map<String, String> texts = new LinkedHashMap<>();
         Set<String> reruns = new HashSet<>();
         for (String fieldId : review.visibleFields()) {
             String text = ctx.formParam("instruction." + fieldId);
             if (text != null && !text.isBlank()) {
                 texts.put(fieldId, text);
-                fields.putObject(fieldId).put("type", "textInstruction").put("text", text.trim());
+                fields.put(fieldId, RetryRequest.text(text.trim()));
             } else if ("on".equals(ctx.formParam("retry." + fieldId))) {
                 reruns.add(fieldId);
-                fields.putObject(fieldId).put("type", "rerun");
+                fields.put(fieldId, RetryRequest.rerun());
             }
         }
         try {
@@ -136,7 +137,7 @@ public final class ReviewPageRoutes {
         }
     }
 
-    private void processDecision(Context ctx, String verdict) {
+    private void processDecision(Context ctx, Verdict verdict) {
         WebUser user = WebSessions.user(ctx);
         Review review = load(ctx, user);
         Version shown = parent(ctx, review);

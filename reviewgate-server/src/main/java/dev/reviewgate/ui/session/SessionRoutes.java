@@ -3,7 +3,7 @@ package dev.reviewgate.ui.session;
 import dev.reviewgate.auth.AccountRepository;
 import dev.reviewgate.auth.Passwords;
 import dev.reviewgate.db.Database;
-import dev.reviewgate.ui.Pages;
+import dev.reviewgate.ui.page.Pages;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;

@@ -3,7 +3,7 @@ package dev.reviewgate.ui.session;
 import dev.reviewgate.auth.Secrets;
 import dev.reviewgate.db.Database;
 import dev.reviewgate.error.Problem;
-import dev.reviewgate.support.Ids;
+import dev.reviewgate.kernel.Ids;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.reviewgate.ui.session;
 
-import dev.reviewgate.auth.Principal;
-import dev.reviewgate.review.Actor;
+import dev.reviewgate.kernel.Principal;
+import dev.reviewgate.kernel.Actor;
 
 /** The signed-in reviewer of a web request, with the CSRF token of their session. */
 public record WebUser(String accountId, String userId, String email, String displayName, String role,

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.reviewgate.auth.AccountRepository;
 import dev.reviewgate.auth.Bootstrap;
 import dev.reviewgate.auth.Users;
-import dev.reviewgate.support.Ids;
+import dev.reviewgate.kernel.Ids;
 import dev.reviewgate.testing.ApiTest;
 import dev.reviewgate.testing.Concurrently;
 import dev.reviewgate.testing.TestServer;

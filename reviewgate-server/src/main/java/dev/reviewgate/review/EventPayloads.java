@@ -1,4 +1,6 @@
-package dev.reviewgate.event;
+package dev.reviewgate.review;
+
+import dev.reviewgate.event.EventType;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,7 +9,7 @@ import dev.reviewgate.review.Instruction;
 import dev.reviewgate.review.Review;
 import dev.reviewgate.review.ReviewJson;
 import dev.reviewgate.review.Version;
-import dev.reviewgate.support.Times;
+import dev.reviewgate.kernel.Times;
 import java.util.List;
 
 /**
@@ -40,7 +42,7 @@ public final class EventPayloads {
         out.put("respondingUser", c.respondingUser());
         out.put("respondedAt", Times.iso(c.respondedAt()));
         if (c.type() == EventType.APPROVED || c.type() == EventType.REJECTED) {
-            out.put("response", review.decision().verdict());
+            out.put("response", review.decision().verdict().wire());
             out.put("reason", review.decision().reason());
         }
         Version version = review.version(c.versionId()).orElseThrow();
@@ -74,7 +76,7 @@ public final class EventPayloads {
     }
 
     private static ObjectNode instruction(Instruction i) {
-        ObjectNode out = Json.object().put("type", i.type());
+        ObjectNode out = Json.object().put("type", i.type().wire());
         if (i.text() != null) {
             out.put("text", i.text());
         }

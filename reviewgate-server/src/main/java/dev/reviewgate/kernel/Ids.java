@@ -1,4 +1,4 @@
-package dev.reviewgate.support;
+package dev.reviewgate.kernel;
 
 import java.security.SecureRandom;
 import java.time.InstantSource;

@@ -1,4 +1,17 @@
-package dev.reviewgate.webhook;
+package dev.reviewgate.net;
+
+
+import dev.reviewgate.net.CidrTest;
+
+import dev.reviewgate.net.SsrfGuard;
+
+import dev.reviewgate.net.RefusedAddressException;
+
+import dev.reviewgate.net.PinnedAddressResolver;
+
+import dev.reviewgate.net.NetworkPolicy;
+
+import dev.reviewgate.net.Cidr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

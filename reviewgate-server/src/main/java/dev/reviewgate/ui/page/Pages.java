@@ -1,4 +1,4 @@
-package dev.reviewgate.ui;
+package dev.reviewgate.ui.page;
 
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;

@@ -1,4 +1,8 @@
-package dev.reviewgate.webhook;
+package dev.reviewgate.net;
+
+import dev.reviewgate.net.Cidr;
+
+import dev.reviewgate.net.AddressRules;
 
 import java.net.InetAddress;
 import java.util.ArrayList;

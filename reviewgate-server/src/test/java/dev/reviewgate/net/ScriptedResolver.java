@@ -1,4 +1,8 @@
-package dev.reviewgate.webhook;
+package dev.reviewgate.net;
+
+import dev.reviewgate.net.IpLiteral;
+
+import dev.reviewgate.net.HostResolver;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,4 +1,6 @@
-package dev.reviewgate.webhook;
+package dev.reviewgate.net;
+
+
 
 import java.net.Inet4Address;
 import java.net.InetAddress;

@@ -1,6 +1,10 @@
-package dev.reviewgate.webhook;
+package dev.reviewgate.net;
 
-import static dev.reviewgate.webhook.CidrTest.ip;
+import dev.reviewgate.net.NetworkPolicy;
+
+import dev.reviewgate.net.Cidr;
+
+import static dev.reviewgate.net.CidrTest.ip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

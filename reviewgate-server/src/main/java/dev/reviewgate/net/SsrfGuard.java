@@ -1,4 +1,14 @@
-package dev.reviewgate.webhook;
+package dev.reviewgate.net;
+
+import dev.reviewgate.net.RefusedAddressException;
+
+import dev.reviewgate.net.NetworkPolicy;
+
+import dev.reviewgate.net.IpLiteral;
+
+import dev.reviewgate.net.HostResolver;
+
+import dev.reviewgate.net.AddressRules;
 
 import dev.reviewgate.error.Violation;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package dev.reviewgate.webhook;
+package dev.reviewgate.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,6 +1,12 @@
-package dev.reviewgate.webhook;
+package dev.reviewgate.net;
 
-import static dev.reviewgate.webhook.CidrTest.ip;
+import dev.reviewgate.net.NetworkPolicy;
+
+import dev.reviewgate.net.Cidr;
+
+import dev.reviewgate.net.AddressRules;
+
+import static dev.reviewgate.net.CidrTest.ip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.Inet6Address;

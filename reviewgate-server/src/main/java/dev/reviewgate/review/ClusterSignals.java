@@ -1,4 +1,6 @@
-package dev.reviewgate.wait;
+package dev.reviewgate.review;
+
+import dev.reviewgate.wait.ChangeSignals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -37,7 +39,7 @@ public final class ClusterSignals implements AutoCloseable {
 
     private final String jdbcUrl;
     private final Database database;
-    private final ChangeSignals local;
+    private final ChangeSignals<Review> local;
     private final InstantSource clock;
     private final boolean listen;
     private final Set<String> outbox = new LinkedHashSet<>();
@@ -47,7 +49,7 @@ public final class ClusterSignals implements AutoCloseable {
     private final String instance = java.util.UUID.randomUUID().toString();
     private volatile boolean running = true;
 
-    public ClusterSignals(String jdbcUrl, Database database, ChangeSignals local, InstantSource clock, boolean listen) {
+    public ClusterSignals(String jdbcUrl, Database database, ChangeSignals<Review> local, InstantSource clock, boolean listen) {
         this.jdbcUrl = jdbcUrl;
         this.database = database;
         this.local = local;
@@ -134,7 +136,7 @@ public final class ClusterSignals implements AutoCloseable {
                         .bind("since", from)
                         .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
                         .list())
-                        .forEach(r -> local.changedElsewhere(r[0], r[1], r[2], r[3]));
+                        .forEach(r -> ReviewSignals.changedElsewhere(local, r[0], r[1], r[2], r[3]));
                 // Instances' clocks differ a little; re-reading a short overlap costs less than a missed wake-up.
                 since = start - OVERLAP.toMillis();
             } catch (RuntimeException e) {
@@ -147,7 +149,7 @@ public final class ClusterSignals implements AutoCloseable {
         if (instance.equals(payload.path(4).asText(null))) {
             return;
         }
-        local.changedElsewhere(payload.get(0).asText(), payload.get(1).asText(),
+        ReviewSignals.changedElsewhere(local, payload.get(0).asText(), payload.get(1).asText(),
                 payload.get(2).isNull() ? null : payload.get(2).asText(),
                 payload.get(3).isNull() ? null : payload.get(3).asText());
     }

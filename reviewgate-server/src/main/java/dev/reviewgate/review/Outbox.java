@@ -1,9 +1,14 @@
-package dev.reviewgate.event;
+package dev.reviewgate.review;
+
+
+import dev.reviewgate.event.EventRepository;
+
+import dev.reviewgate.event.EventType;
 
 import dev.reviewgate.auth.AccountRepository;
-import dev.reviewgate.review.Actor;
+import dev.reviewgate.kernel.Actor;
 import dev.reviewgate.review.Review;
-import dev.reviewgate.support.Ids;
+import dev.reviewgate.kernel.Ids;
 import dev.reviewgate.webhook.DeliveryPlanner;
 import org.jdbi.v3.core.Handle;
 
@@ -37,7 +42,8 @@ public final class Outbox {
                 respondingUser(h, review.accountId(), actor), now, versionId, publicUrl);
         events.insert(h, review.accountId(), eventId, review.id(), sequence, type,
                 EventPayloads.build(review, context), now);
-        deliveries.plan(h, review, eventId, type, now);
+        deliveries.plan(h, new DeliveryPlanner.Subject(review.accountId(), review.id(), review.formId(), review.webhookUrl()),
+                eventId, type, now);
     }
 
     /** gotoHuman reports the responding person's e-mail; for models and agents it is their name or id. */

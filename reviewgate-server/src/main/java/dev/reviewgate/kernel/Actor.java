@@ -1,4 +1,6 @@
-package dev.reviewgate.review;
+package dev.reviewgate.kernel;
+
+import dev.reviewgate.review.Review;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

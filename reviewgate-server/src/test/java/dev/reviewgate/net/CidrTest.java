@@ -1,4 +1,8 @@
-package dev.reviewgate.webhook;
+package dev.reviewgate.net;
+
+import dev.reviewgate.net.IpLiteral;
+
+import dev.reviewgate.net.Cidr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,6 +1,6 @@
-package dev.reviewgate.auth;
+package dev.reviewgate.kernel;
 
-import dev.reviewgate.review.Actor;
+import dev.reviewgate.kernel.Actor;
 
 /**
  * Who is calling: the account every query is scoped to, and the actor recorded when the caller

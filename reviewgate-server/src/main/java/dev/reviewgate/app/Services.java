@@ -1,0 +1,105 @@
+package dev.reviewgate.app;
+
+import dev.reviewgate.auth.AccountRepository;
+import dev.reviewgate.auth.ApiKeyAuthenticator;
+import dev.reviewgate.auth.Bootstrap;
+import dev.reviewgate.auth.Users;
+import dev.reviewgate.config.Settings;
+import dev.reviewgate.db.Database;
+import dev.reviewgate.event.EventRepository;
+import dev.reviewgate.form.FormRepository;
+import dev.reviewgate.form.FormRoutes;
+import dev.reviewgate.form.FormService;
+import dev.reviewgate.idempotency.Idempotency;
+import dev.reviewgate.idempotency.IdempotencyRepository;
+import dev.reviewgate.kernel.Ids;
+import dev.reviewgate.ops.OpsRoutes;
+import dev.reviewgate.ops.RequestMetrics;
+import dev.reviewgate.review.Outbox;
+import dev.reviewgate.review.QueueRepository;
+import dev.reviewgate.review.Review;
+import dev.reviewgate.review.ReviewCommands;
+import dev.reviewgate.review.ReviewCreation;
+import dev.reviewgate.review.ReviewReader;
+import dev.reviewgate.review.ReviewRepository;
+import dev.reviewgate.review.ReviewRoutes;
+import dev.reviewgate.ui.WebApp;
+import dev.reviewgate.ui.admin.AdminRoutes;
+import dev.reviewgate.ui.admin.WebhooksAdminRoutes;
+import dev.reviewgate.ui.inbox.InboxRoutes;
+import dev.reviewgate.ui.page.Pages;
+import dev.reviewgate.ui.review.HistoryRoutes;
+import dev.reviewgate.ui.review.ReviewPageRoutes;
+import dev.reviewgate.ui.session.LoginThrottle;
+import dev.reviewgate.ui.session.SessionRepository;
+import dev.reviewgate.ui.session.SessionRoutes;
+import dev.reviewgate.ui.session.WebSessions;
+import dev.reviewgate.wait.ChangeSignals;
+import dev.reviewgate.webhook.WebhookService;
+import java.time.InstantSource;
+import java.util.List;
+
+/**
+ * The object graph of a running service, wired by constructors: each part is built once here and
+ * shared by the API routes and the web app. Adding a feature means adding its routes to
+ * {@link #routes()}.
+ */
+final class Services {
+
+    private final Database database;
+    private final InstantSource clock;
+    private final Ids ids;
+    private final Settings settings;
+    private final AccountRepository accounts = new AccountRepository();
+    private final FormRepository forms = new FormRepository();
+    private final ReviewRepository reviews = new ReviewRepository();
+    private final EventRepository events = new EventRepository();
+    private final RequestMetrics metrics = new RequestMetrics();
+    private final Webhooks webhooks;
+    private final FormService formService;
+    private final WebhookService webhookService;
+    private final ApiKeyAuthenticator authenticator;
+    private final ReviewCommands commands;
+    private final ReviewReader reader;
+    private final ReviewCreation creation;
+
+    Services(Database database, Settings settings, Webhooks webhooks, ChangeSignals<Review> signals, InstantSource clock) {
+        this.database = database;
+        this.clock = clock;
+        this.ids = new Ids(clock);
+        this.settings = settings;
+        this.webhooks = webhooks;
+        Outbox outbox = new Outbox(events, accounts, webhooks.planner(), ids, settings.publicUrl());
+        this.formService = new FormService(database, forms, webhooks.guard(), clock);
+        this.webhookService = webhooks.service(database, clock);
+        this.authenticator = new ApiKeyAuthenticator(database, accounts, clock);
+        this.commands = new ReviewCommands(database, reviews, forms, outbox, signals, clock);
+        this.reader = new ReviewReader(database, reviews, new QueueRepository(), events, signals, clock);
+        this.creation = new ReviewCreation(database, reviews, forms, outbox, signals, webhooks.guard(), ids, clock);
+    }
+
+    /** The filters and every feature's routes, API first, then the web app. */
+    HttpServer.Routes routes() {
+        WebApp web = webApp();
+        return new HttpServer.Routes(authenticator, new Idempotency(database, new IdempotencyRepository(), clock),
+                metrics, web, List.of(
+                        new OpsRoutes(database, metrics)::routes,
+                        new FormRoutes(formService)::routes,
+                        webhooks.routes(webhookService, database, reviews, clock)::routes,
+                        new ReviewRoutes(creation, commands, reader, settings.publicUrl())::routes,
+                        web::routes));
+    }
+
+    private WebApp webApp() {
+        Pages pages = new Pages();
+        WebSessions sessions = new WebSessions(database, new SessionRepository(), clock, settings.publicUrl());
+        return new WebApp(sessions, pages,
+                new SessionRoutes(database, accounts, sessions, new LoginThrottle(clock), pages),
+                new InboxRoutes(reader, database, forms, pages, clock),
+                new ReviewPageRoutes(reader, commands, database, forms, pages),
+                new HistoryRoutes(reader, database, forms, pages),
+                new AdminRoutes(formService, database, accounts, authenticator, new Bootstrap(database, accounts, ids, clock),
+                        new Users(database, accounts, ids, clock), pages, clock),
+                new WebhooksAdminRoutes(webhookService, pages));
+    }
+}
