@@ -64,7 +64,7 @@ class ReviewRequestTest {
         assertThat(review.assignedToGroups()).containsExactly("editors");
         assertThat(review.workflowId()).isEqualTo("wf_blog");
         assertThat(review.address()).isEqualTo(ReviewAddress.byId(sent.reviewId()));
-        assertThat(rg.reviews().get(run, "block_write").id()).isEqualTo(sent.reviewId());
+        assertThat(rg.reviews().get(ReviewAddress.byRun(run, "block_write")).id()).isEqualTo(sent.reviewId());
         assertThat(review.head().author()).isEqualTo(Actor.model("gpt", "GPT"));
         assertThat(review.head().origin()).isEqualTo(Origin.MODEL_OUTPUT);
         assertThat(review.version(sent.versionId())).isPresent();
@@ -102,7 +102,7 @@ class ReviewRequestTest {
 
     @Test
     void repeatingAnUnchangedRequestDoesNotCreateASecondReview() {
-        ReviewRequest.Builder request = rg.createReview(form).addFieldData("blog", "once");
+        ReviewRequestBuilder request = rg.createReview(form).addFieldData("blog", "once");
         ReviewRequestResponse first = request.sendRequest();
         ReviewRequestResponse again = request.sendRequest();
         assertThat(again.reviewId()).isEqualTo(first.reviewId());
@@ -143,7 +143,7 @@ class ReviewRequestTest {
 
     @Test
     void buildingAgainWithoutAChangeKeepsTheKeyAndAChangeMakesANewOne() {
-        ReviewRequest.Builder builder = rg.createReview(form).addFieldData("blog", "draft");
+        ReviewRequestBuilder builder = rg.createReview(form).addFieldData("blog", "draft");
         ReviewRequest first = builder.build();
         ReviewRequest again = builder.addFieldData("blog", "draft").build();
         ReviewRequest changed = builder.addFieldData("blog", "changed").build();
@@ -159,7 +159,7 @@ class ReviewRequestTest {
     void aBuiltRequestIsASnapshotThatLaterChangesDoNotReach() {
         List<String> assignees = new ArrayList<>(List.of("dana@example.com"));
         ObjectNode blog = JsonNodeFactory.instance.objectNode().put("text", "original");
-        ReviewRequest.Builder builder = rg.createReview(form).addFieldData("blog", blog).assignToUsers(assignees);
+        ReviewRequestBuilder builder = rg.createReview(form).addFieldData("blog", blog).assignToUsers(assignees);
         ReviewRequest request = builder.build();
         String before = request.toJson().toString();
 

@@ -37,7 +37,7 @@ class ReviewsTest {
     }
 
     private ReviewRequestResponse gate(String workflow, String run) {
-        ReviewRequest.Builder request = rg.createReview(invoiceForm).setRunAddress(workflow, run, "block_extract")
+        ReviewRequestBuilder request = rg.createReview(invoiceForm).setRunAddress(workflow, run, "block_extract")
                 .setAuthor(Actor.model("gpt", "GPT")).setSignals(Map.of("confidence", 0.71));
         MODEL_OUTPUT.forEach(request::addFieldData);
         return request.sendRequest();
@@ -78,7 +78,7 @@ class ReviewsTest {
     void getsByIdAndByRunAddress() {
         String run = LiveServer.unique("run");
         ReviewRequestResponse sent = gate("wf_abc123", run);
-        Review byRun = reviews.get(run, "block_extract");
+        Review byRun = reviews.get(ReviewAddress.byRun(run, "block_extract"));
         Review byId = reviews.get(sent.reviewId());
         assertThat(byRun).isEqualTo(byId);
         assertThat(reviews.get(ReviewAddress.byRun(run, "block_extract")).id()).isEqualTo(sent.reviewId());
@@ -194,9 +194,9 @@ class ReviewsTest {
         ReviewRequestResponse byRunAsDana = gate("wf_abc123", runAsDana);
 
         assertDecided(reviews.approve(byId.reviewId(), byId.versionId()), byId, Actor.Kind.AGENT);
-        assertDecided(reviews.approve(byIdAsDana.reviewId(), byIdAsDana.versionId(), DANA), byIdAsDana, Actor.Kind.HUMAN);
-        assertDecided(reviews.approve(run, "block_extract", byRun.versionId()), byRun, Actor.Kind.AGENT);
-        assertDecided(reviews.approve(runAsDana, "block_extract", byRunAsDana.versionId(), DANA), byRunAsDana,
+        assertDecided(reviews.approve(ReviewAddress.byId(byIdAsDana.reviewId()), byIdAsDana.versionId(), DANA), byIdAsDana, Actor.Kind.HUMAN);
+        assertDecided(reviews.approve(ReviewAddress.byRun(run, "block_extract"), byRun.versionId()), byRun, Actor.Kind.AGENT);
+        assertDecided(reviews.approve(ReviewAddress.byRun(runAsDana, "block_extract"), byRunAsDana.versionId(), DANA), byRunAsDana,
                 Actor.Kind.HUMAN);
     }
 
@@ -210,10 +210,10 @@ class ReviewsTest {
         ReviewRequestResponse byRunAsDana = gate("wf_abc123", runAsDana);
 
         assertDecided(reviews.reject(byId.reviewId(), byId.versionId(), "No."), byId, Actor.Kind.AGENT);
-        assertDecided(reviews.reject(byIdAsDana.reviewId(), byIdAsDana.versionId(), "No.", DANA), byIdAsDana,
+        assertDecided(reviews.reject(ReviewAddress.byId(byIdAsDana.reviewId()), byIdAsDana.versionId(), "No.", DANA), byIdAsDana,
                 Actor.Kind.HUMAN);
-        assertDecided(reviews.reject(run, "block_extract", byRun.versionId(), "No."), byRun, Actor.Kind.AGENT);
-        assertDecided(reviews.reject(runAsDana, "block_extract", byRunAsDana.versionId(), "No.", DANA), byRunAsDana,
+        assertDecided(reviews.reject(ReviewAddress.byRun(run, "block_extract"), byRun.versionId(), "No."), byRun, Actor.Kind.AGENT);
+        assertDecided(reviews.reject(ReviewAddress.byRun(runAsDana, "block_extract"), byRunAsDana.versionId(), "No.", DANA), byRunAsDana,
                 Actor.Kind.HUMAN);
     }
 
@@ -235,10 +235,10 @@ class ReviewsTest {
                 .setRunAddress(run, "write").sendRequest();
         Map<String, FieldInstruction> shorter = Map.of("blog", FieldInstruction.text("Shorter"));
 
-        reviews.instruct(run, "write", shorter);
-        reviews.instruct(run, "write", shorter, DANA);
+        reviews.instruct(ReviewAddress.byRun(run, "write"), shorter);
+        reviews.instruct(ReviewAddress.byRun(run, "write"), shorter, DANA);
         reviews.instruct(sent.reviewId(), shorter);
-        reviews.instruct(sent.reviewId(), shorter, DANA);
+        reviews.instruct(ReviewAddress.byId(sent.reviewId()), shorter, DANA);
         Review review = reviews.instruct(ReviewAddress.byId(sent.reviewId()), shorter);
 
         assertThat(review.id()).isEqualTo(sent.reviewId());
@@ -254,7 +254,7 @@ class ReviewsTest {
         Map<String, Object> again = Map.of("total_amount", 326, "vendor_name", "Acme Corp");
 
         Edited byId = reviews.edit(EditRequest.of(sent.reviewId(), sent.versionId(), CORRECTED));
-        Edited byRun = reviews.edit(EditRequest.of(run, "block_extract", byId.versionId(), again));
+        Edited byRun = reviews.edit(EditRequest.of(ReviewAddress.byRun(run, "block_extract"), byId.versionId(), again));
 
         assertThat(byId.review().id()).isEqualTo(sent.reviewId());
         assertThat(byRun.review().id()).isEqualTo(sent.reviewId());
@@ -266,7 +266,7 @@ class ReviewsTest {
     void unknownReviewsAreNotFound() {
         assertThatThrownBy(() -> reviews.get("rev_does_not_exist")).isInstanceOfSatisfying(NotFoundException.class,
                 e -> assertThat(e.status()).isEqualTo(404));
-        assertThatThrownBy(() -> reviews.get("run_nobody", "block_none")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> reviews.get(ReviewAddress.byRun("run_nobody", "block_none"))).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> reviews.approve(ReviewAddress.byId("rev_nope"), VersionIds.of(Map.of())))
                 .isInstanceOf(NotFoundException.class);
     }

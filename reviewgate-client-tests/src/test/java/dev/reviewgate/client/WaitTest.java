@@ -56,7 +56,7 @@ class WaitTest {
     @Test
     void waitForReturnsWithinASecondOfTheGateBeingReached() throws Exception {
         String run = LiveServer.unique("run");
-        Timed<Review> wait = Timed.start(() -> rg.reviews().waitFor(run, "block_extract",
+        Timed<Review> wait = Timed.start(() -> rg.reviews().waitFor(ReviewAddress.byRun(run, "block_extract"),
                 Duration.ofSeconds(30), Duration.ofMillis(200)));
         Thread.sleep(1500);
         assertThat(wait.result()).isNotDone();
@@ -86,7 +86,7 @@ class WaitTest {
         String run = LiveServer.unique("run");
         ReviewRequestResponse sent = gate(run);
         rg.reviews().approve(sent.reviewId(), sent.versionId());
-        Review decided = rg.reviews().waitForDecision(run, "block_extract", Duration.ofSeconds(5));
+        Review decided = rg.reviews().waitForDecision(ReviewAddress.byRun(run, "block_extract"), Duration.ofSeconds(5));
         assertThat(decided.id()).isEqualTo(sent.reviewId());
         assertThat(decided.decision().isApproved()).isTrue();
     }
@@ -124,7 +124,7 @@ class WaitTest {
     @Test
     void aGateThatIsNeverReachedTimesOut() {
         long start = System.nanoTime();
-        assertThatThrownBy(() -> rg.reviews().waitFor(LiveServer.unique("run"), "block_extract",
+        assertThatThrownBy(() -> rg.reviews().waitFor(ReviewAddress.byRun(LiveServer.unique("run"), "block_extract"),
                 Duration.ofMillis(1500), Duration.ofMillis(100)))
                 .isInstanceOfSatisfying(WaitTimeoutException.class, e -> assertThat(e.lastSeen()).isNull());
         long millis = (System.nanoTime() - start) / 1_000_000;
@@ -155,7 +155,7 @@ class WaitTest {
         }); Reviewgate viaStub = Reviewgate.builder().baseUrl(stub.url()).apiKey(LiveServer.API_KEY).build()) {
             String run = LiveServer.unique("run");
             gate(run);
-            Review found = viaStub.reviews().waitFor(run, "block_extract", Duration.ofMinutes(5), Duration.ofMillis(50));
+            Review found = viaStub.reviews().waitFor(ReviewAddress.byRun(run, "block_extract"), Duration.ofMinutes(5), Duration.ofMillis(50));
             assertThat(found.runId()).isEqualTo(run);
             assertThat(stub.seen()).hasSize(3).allSatisfy(seen -> assertThat(seen.path())
                     .startsWith("/v1/runs/" + run + "/blocks/block_extract/review/wait?for=awaiting&timeoutSeconds=60"));

@@ -59,19 +59,6 @@ public record EditRequest(ReviewAddress address, String parentId, Object snapsho
     }
 
     /**
-     * An edit of the review gating a block of a run, with the default origin, no note and the key's actor.
-     *
-     * @param runId    the run
-     * @param blockId  the block
-     * @param parentId the version this edit was authored from
-     * @param snapshot the whole corrected output
-     * @return the request
-     */
-    public static EditRequest of(String runId, String blockId, String parentId, Object snapshot) {
-        return of(ReviewAddress.byRun(runId, blockId), parentId, snapshot);
-    }
-
-    /**
      * Another origin.
      *
      * @param value e.g. {@link Origin#AGENT_EDIT}

@@ -3,9 +3,9 @@ package dev.reviewgate.client;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The answer to {@link Reviews#send(ReviewRequest)} and {@link ReviewRequest.Builder#sendRequest()}.
+ * The answer to {@link Reviews#send(ReviewRequest)} and {@link ReviewRequestBuilder#sendRequest()}.
  *
- * @param reviewId    the review, {@code rev_…}; pass it to {@link ReviewRequest.Builder#updateForReview(String)} later
+ * @param reviewId    the review, {@code rev_…}; pass it to {@link ReviewRequestBuilder#updateForReview(String)} later
  * @param status      {@code PENDING} when a person must look, {@code APPROVED} when the review policy approved at once
  * @param versionId   the content-hash id of the version just submitted
  * @param link        the review's page in the web app

@@ -58,14 +58,14 @@ public final class Reviewgate implements AutoCloseable {
 
     /**
      * Starts a request for review against a form (gotoHuman's {@code createReview}). Add the
-     * field values and options, then {@link ReviewRequest.Builder#sendRequest()}, or
-     * {@link ReviewRequest.Builder#build()} the request and send it with {@link Reviews#send(ReviewRequest)}.
+     * field values and options, then {@link ReviewRequestBuilder#sendRequest()}, or
+     * {@link ReviewRequestBuilder#build()} the request and send it with {@link Reviews#send(ReviewRequest)}.
      *
      * @param formId the form (review template) id, e.g. {@code blog-review}
      * @return a new builder; each builder gives its requests their own idempotency key
      */
-    public ReviewRequest.Builder createReview(String formId) {
-        return new ReviewRequest.Builder(reviews, formId);
+    public ReviewRequestBuilder createReview(String formId) {
+        return new ReviewRequestBuilder(reviews, formId);
     }
 
     /**

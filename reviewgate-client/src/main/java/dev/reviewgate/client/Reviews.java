@@ -12,17 +12,17 @@ import java.util.concurrent.Executor;
  * The review API, Retab style: find the work, inspect it, correct it, decide, and wait.
  *
  * <pre>{@code
- * Review review = rg.reviews().get("run_abc123", "block_extract");
+ * Review review = rg.reviews().get(ReviewAddress.byRun("run_abc123", "block_extract"));
  * Edited edited = rg.reviews().edit(EditRequest.of(review.address(), review.headVersionId(),
  *         Map.of("total_amount", 325, "vendor_name", "Acme Corp")).note("Corrected total."));
  * rg.reviews().approve(review.address(), edited.versionId());
  * }</pre>
  *
- * Every call on one review names it in the same three ways: a {@link ReviewAddress}, a review id,
- * or the {@code (runId, blockId)} gate it guards; the two string forms are shorthands for
- * {@link ReviewAddress#byId(String)} and {@link ReviewAddress#byRun(String, String)}. Calls that
- * decide or instruct take an optional last {@link Actor}, the API key's actor when left out.
- * Every mutation sends an {@code Idempotency-Key}, so the SDK's retries never act twice.
+ * Every call on one review names it the same two ways: a {@link ReviewAddress} (by id or by the
+ * {@code (runId, blockId)} gate it guards), or a review id as shorthand for
+ * {@link ReviewAddress#byId(String)}. Calls that decide or instruct take a last {@link Actor} with
+ * an address; without one they act as the API key's actor. Every mutation sends an
+ * {@code Idempotency-Key}, so the SDK's retries never act twice.
  */
 public final class Reviews {
 
@@ -58,15 +58,13 @@ public final class Reviews {
     }
 
     /**
-     * Sends a request for review (gotoHuman's {@code sendRequest}) with the request's own
-     * {@code Idempotency-Key}: sending the same request again returns the first answer instead of a
-     * second review.
+     * Sends a request for review with its own {@code Idempotency-Key}: sending the same request
+     * again returns the first answer instead of a second review.
      *
      * @param request built with {@link Reviewgate#createReview(String)}
      * @return the review id, status and version id
      * @throws ValidationException when the fields do not match the form (a pointer per problem)
-     * @throws ConflictException   when a review already gates the run address ({@link ConflictException#reviewId()}),
-     *                             or the updated review is decided
+     * @throws ConflictException   when a review gates the run address already, or the updated one is decided
      * @throws NotFoundException   when the form or the review to update is unknown
      */
     public ReviewRequestResponse send(ReviewRequest request) {
@@ -108,18 +106,6 @@ public final class Reviews {
     }
 
     /**
-     * The review gating a block of a run.
-     *
-     * @param runId   the run
-     * @param blockId the block
-     * @return the review
-     * @throws NotFoundException until the gate is reached
-     */
-    public Review get(String runId, String blockId) {
-        return get(ReviewAddress.byRun(runId, blockId));
-    }
-
-    /**
      * Appends a version: a whole corrected snapshot authored from a parent version. The request
      * names the review in the same three ways as the other calls ({@link EditRequest#of}).
      *
@@ -158,18 +144,6 @@ public final class Reviews {
     }
 
     /**
-     * Approves one exact version of the review with this id.
-     *
-     * @param reviewId  the review id
-     * @param versionId the version that flows downstream
-     * @param author    who decides, or null for the API key's actor
-     * @return see {@link #approve(ReviewAddress, String, Actor)}
-     */
-    public DecisionResult approve(String reviewId, String versionId, Actor author) {
-        return approve(ReviewAddress.byId(reviewId), versionId, author);
-    }
-
-    /**
      * Approves one exact version of the review with this id, as the API key's actor.
      *
      * @param reviewId  the review id
@@ -177,32 +151,7 @@ public final class Reviews {
      * @return see {@link #approve(ReviewAddress, String, Actor)}
      */
     public DecisionResult approve(String reviewId, String versionId) {
-        return approve(ReviewAddress.byId(reviewId), versionId, null);
-    }
-
-    /**
-     * Approves one exact version of the review gating a block of a run.
-     *
-     * @param runId     the run
-     * @param blockId   the block
-     * @param versionId the version that flows downstream
-     * @param author    who decides, or null for the API key's actor
-     * @return see {@link #approve(ReviewAddress, String, Actor)}
-     */
-    public DecisionResult approve(String runId, String blockId, String versionId, Actor author) {
-        return approve(ReviewAddress.byRun(runId, blockId), versionId, author);
-    }
-
-    /**
-     * Approves one exact version of the review gating a block of a run, as the API key's actor.
-     *
-     * @param runId     the run
-     * @param blockId   the block
-     * @param versionId the version that flows downstream
-     * @return see {@link #approve(ReviewAddress, String, Actor)}
-     */
-    public DecisionResult approve(String runId, String blockId, String versionId) {
-        return approve(ReviewAddress.byRun(runId, blockId), versionId, null);
+        return approve(ReviewAddress.byId(reviewId), versionId);
     }
 
     /**
@@ -233,19 +182,6 @@ public final class Reviews {
     }
 
     /**
-     * Rejects one exact version of the review with this id.
-     *
-     * @param reviewId  the review id
-     * @param versionId the version decided on
-     * @param reason    why; required
-     * @param author    who decides, or null for the API key's actor
-     * @return see {@link #reject(ReviewAddress, String, String, Actor)}
-     */
-    public DecisionResult reject(String reviewId, String versionId, String reason, Actor author) {
-        return reject(ReviewAddress.byId(reviewId), versionId, reason, author);
-    }
-
-    /**
      * Rejects one exact version of the review with this id, as the API key's actor.
      *
      * @param reviewId  the review id
@@ -255,33 +191,6 @@ public final class Reviews {
      */
     public DecisionResult reject(String reviewId, String versionId, String reason) {
         return reject(ReviewAddress.byId(reviewId), versionId, reason, null);
-    }
-
-    /**
-     * Rejects one exact version of the review gating a block of a run.
-     *
-     * @param runId     the run
-     * @param blockId   the block
-     * @param versionId the version decided on
-     * @param reason    why; required
-     * @param author    who decides, or null for the API key's actor
-     * @return see {@link #reject(ReviewAddress, String, String, Actor)}
-     */
-    public DecisionResult reject(String runId, String blockId, String versionId, String reason, Actor author) {
-        return reject(ReviewAddress.byRun(runId, blockId), versionId, reason, author);
-    }
-
-    /**
-     * Rejects one exact version of the review gating a block of a run, as the API key's actor.
-     *
-     * @param runId     the run
-     * @param blockId   the block
-     * @param versionId the version decided on
-     * @param reason    why; required
-     * @return see {@link #reject(ReviewAddress, String, String, Actor)}
-     */
-    public DecisionResult reject(String runId, String blockId, String versionId, String reason) {
-        return reject(ReviewAddress.byRun(runId, blockId), versionId, reason, null);
     }
 
     /**
@@ -316,18 +225,6 @@ public final class Reviews {
     }
 
     /**
-     * Asks the agent of the review with this id for a retry, per field.
-     *
-     * @param reviewId the review id
-     * @param fields   per field id, {@link FieldInstruction#rerun()} or {@link FieldInstruction#text(String)}
-     * @param author   who asks, or null for the API key's actor
-     * @return see {@link #instruct(ReviewAddress, Map, Actor)}
-     */
-    public Review instruct(String reviewId, Map<String, FieldInstruction> fields, Actor author) {
-        return instruct(ReviewAddress.byId(reviewId), fields, author);
-    }
-
-    /**
      * Asks the agent of the review with this id for a retry, per field, as the API key's actor.
      *
      * @param reviewId the review id
@@ -336,31 +233,6 @@ public final class Reviews {
      */
     public Review instruct(String reviewId, Map<String, FieldInstruction> fields) {
         return instruct(ReviewAddress.byId(reviewId), fields, null);
-    }
-
-    /**
-     * Asks the agent of a block of a run for a retry, per field.
-     *
-     * @param runId   the run
-     * @param blockId the block
-     * @param fields  per field id, {@link FieldInstruction#rerun()} or {@link FieldInstruction#text(String)}
-     * @param author  who asks, or null for the API key's actor
-     * @return see {@link #instruct(ReviewAddress, Map, Actor)}
-     */
-    public Review instruct(String runId, String blockId, Map<String, FieldInstruction> fields, Actor author) {
-        return instruct(ReviewAddress.byRun(runId, blockId), fields, author);
-    }
-
-    /**
-     * Asks the agent of a block of a run for a retry, per field, as the API key's actor.
-     *
-     * @param runId   the run
-     * @param blockId the block
-     * @param fields  per field id, {@link FieldInstruction#rerun()} or {@link FieldInstruction#text(String)}
-     * @return see {@link #instruct(ReviewAddress, Map, Actor)}
-     */
-    public Review instruct(String runId, String blockId, Map<String, FieldInstruction> fields) {
-        return instruct(ReviewAddress.byRun(runId, blockId), fields, null);
     }
 
     /**
@@ -392,19 +264,6 @@ public final class Reviews {
     }
 
     /**
-     * Waits until the gate of a block is reached: the review exists and is not decided.
-     *
-     * @param runId        the run
-     * @param blockId      the block
-     * @param timeout      the longest to wait overall (may overrun by under a second)
-     * @param pollInterval the pause between attempts after errors or early not-ready answers
-     * @return see {@link #waitFor(ReviewAddress, Duration, Duration)}
-     */
-    public Review waitFor(String runId, String blockId, Duration timeout, Duration pollInterval) {
-        return waitFor(ReviewAddress.byRun(runId, blockId), timeout, pollInterval);
-    }
-
-    /**
      * Waits until a review is decided. Returns at once when it already is; on a run address the
      * review need not exist yet.
      *
@@ -427,18 +286,6 @@ public final class Reviews {
      */
     public Review waitForDecision(String reviewId, Duration timeout) {
         return waitForDecision(ReviewAddress.byId(reviewId), timeout);
-    }
-
-    /**
-     * Waits until the review gating a block of a run is decided; the review need not exist yet.
-     *
-     * @param runId   the run
-     * @param blockId the block
-     * @param timeout the longest to wait overall (may overrun by under a second)
-     * @return see {@link #waitForDecision(ReviewAddress, Duration)}
-     */
-    public Review waitForDecision(String runId, String blockId, Duration timeout) {
-        return waitForDecision(ReviewAddress.byRun(runId, blockId), timeout);
     }
 
     private DecisionResult decide(ReviewAddress address, String verb, String versionId, String reason, Actor author) {

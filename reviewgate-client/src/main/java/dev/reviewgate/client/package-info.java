@@ -35,7 +35,7 @@
  *     System.out.println(item.runId() + " " + item.blockId() + " " + item.awaitingSince());
  * }
  *
- * Review review = reviews.waitFor("run_abc123", "block_extract", Duration.ofMinutes(2), Duration.ofSeconds(2));
+ * Review review = reviews.waitFor(ReviewAddress.byRun("run_abc123", "block_extract"), Duration.ofMinutes(2), Duration.ofSeconds(2));
  * Edited edited = reviews.edit(EditRequest.of(review.address(), review.headVersionId(),
  *         Map.of("total_amount", 325, "vendor_name", "Acme Corp")).note("Corrected total."));
  * reviews.approve(review.address(), edited.versionId());

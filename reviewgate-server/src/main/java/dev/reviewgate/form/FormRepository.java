@@ -66,6 +66,16 @@ public final class FormRepository {
         return known.map(r -> new StoredForm(r.definition(), revision, r.createdAt(), r.createdAt()));
     }
 
+    /**
+     * The revision a review pinned at creation. It always exists (reviews reference it by foreign
+     * key and revisions are never deleted), so a miss is a bug, not a 404.
+     */
+    public FormDefinition pinned(Handle h, String accountId, String formId, int revision) {
+        return revision(h, accountId, formId, revision)
+                .orElseThrow(() -> new IllegalStateException("pinned revision " + revision + " of " + formId + " is gone"))
+                .definition();
+    }
+
     /** Current revisions, ordered by id; keyset-paginated after {@code afterId}. */
     public List<StoredForm> list(Handle h, String accountId, String afterId, int limit) {
         return h.createQuery("""

@@ -130,7 +130,7 @@ public final class ReviewCommands {
     }
 
     private FormDefinition form(Handle h, Review review) {
-        return forms.revision(h, review.accountId(), review.formId(), review.formRevision()).orElseThrow().definition();
+        return forms.pinned(h, review.accountId(), review.formId(), review.formRevision());
     }
 
     private static <T> List<T> plus(List<T> a, List<T> b) {

@@ -131,7 +131,7 @@ public final class ReviewCreation {
             Review review = reviews.lockAndLoad(h, account, id).orElseThrow(() -> Problem.notFound("No review " + id));
             ReviewCommands.requireOpen(review);
             checkSameGate(review, req);
-            FormDefinition form = forms.revision(h, account, review.formId(), review.formRevision()).orElseThrow().definition();
+            FormDefinition form = forms.pinned(h, account, review.formId(), review.formRevision());
             Predicate policy = PolicyParser.parse(form.reviewPolicy(), "/reviewPolicy");
             checkModelOutput(form, req.fields(), policy);
             Problem.throwIfAny(hiddenFields(review, req.fields(), "/fields"));

@@ -15,8 +15,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code /v1/forms} over HTTP: create, revise, read a revision, list by keyset, tenant isolation,
- * and the rule that a review pins the revision it was created with. The server is shared by the
+ * {@code /v1/forms} over HTTP: create, revise, read a revision, list by keyset, tenant isolation
+ * (the revision a review pins is {@link FormRevisionPinningTest}'s). The server is shared by the
  * class, so every test works on form ids of its own (and listing tests on an account of their own).
  */
 class FormsApiTest extends ApiTest {
@@ -60,7 +60,7 @@ class FormsApiTest extends ApiTest {
     void aCreateOfAnExistingIdIs409AndLeavesTheFormAlone() {
         create("create-twice", "First", "a");
 
-        Api.Response again = api.post("/v1/forms", textForm("create-twice", "Second", "b"));
+        Api.Response again = api.post("/v1/forms", TextForms.textForm("create-twice", "Second", "b"));
 
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.header("Content-Type")).startsWith("application/problem+json");
@@ -75,8 +75,8 @@ class FormsApiTest extends ApiTest {
     void eachPutOfAnExistingFormMakesTheNextRevision() {
         create("put-next", "One", "a");
 
-        Api.Response second = api.put("/v1/forms/put-next", textForm("put-next", "Two", "a"));
-        Api.Response third = api.put("/v1/forms/put-next", textForm("put-next", "Three", "a"));
+        Api.Response second = api.put("/v1/forms/put-next", TextForms.textForm("put-next", "Two", "a"));
+        Api.Response third = api.put("/v1/forms/put-next", TextForms.textForm("put-next", "Three", "a"));
 
         assertThat(second.status()).isEqualTo(200);
         assertThat(second.body().get("revision").asInt()).isEqualTo(2);
@@ -88,7 +88,7 @@ class FormsApiTest extends ApiTest {
 
     @Test
     void aPutOfAnUnknownIdCreatesRevision1() {
-        Api.Response created = api.put("/v1/forms/put-new", textForm("put-new", "New", "a"));
+        Api.Response created = api.put("/v1/forms/put-new", TextForms.textForm("put-new", "New", "a"));
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.body().get("revision").asInt()).isEqualTo(1);
@@ -105,7 +105,7 @@ class FormsApiTest extends ApiTest {
 
     @Test
     void aPutWhoseIdDiffersFromThePathIs422AtId() {
-        Api.Response refused = api.put("/v1/forms/put-mismatch", textForm("put-other", "Mismatch", "a"));
+        Api.Response refused = api.put("/v1/forms/put-mismatch", TextForms.textForm("put-other", "Mismatch", "a"));
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
@@ -117,7 +117,7 @@ class FormsApiTest extends ApiTest {
     @Test
     void getAnswersTheCurrentRevision() {
         create("get-current", "Old", "a");
-        api.put("/v1/forms/get-current", textForm("get-current", "New", "a", "b"));
+        api.put("/v1/forms/get-current", TextForms.textForm("get-current", "New", "a", "b"));
 
         Api.Response current = api.get("/v1/forms/get-current");
 
@@ -130,7 +130,7 @@ class FormsApiTest extends ApiTest {
     @Test
     void aPastRevisionIsReadByItsNumber() {
         create("get-past", "Old", "a");
-        api.put("/v1/forms/get-past", textForm("get-past", "New", "a", "b"));
+        api.put("/v1/forms/get-past", TextForms.textForm("get-past", "New", "a", "b"));
 
         Api.Response past = api.get("/v1/forms/get-past/revisions/1");
 
@@ -144,7 +144,7 @@ class FormsApiTest extends ApiTest {
     @Test
     void theCurrentRevisionIsAlsoReadByItsNumber() {
         create("get-by-number", "Old", "a");
-        api.put("/v1/forms/get-by-number", textForm("get-by-number", "New", "a", "b"));
+        api.put("/v1/forms/get-by-number", TextForms.textForm("get-by-number", "New", "a", "b"));
 
         Api.Response byNumber = api.get("/v1/forms/get-by-number/revisions/2");
 
@@ -192,7 +192,7 @@ class FormsApiTest extends ApiTest {
         create(tenant, "list-c", "C", "a");
         create(tenant, "list-a", "A", "a");
         create(tenant, "list-b", "B", "a");
-        tenant.put("/v1/forms/list-b", textForm("list-b", "B, revised", "a"));
+        tenant.put("/v1/forms/list-b", TextForms.textForm("list-b", "B, revised", "a"));
 
         Api.Response list = tenant.get("/v1/forms");
 
@@ -262,7 +262,7 @@ class FormsApiTest extends ApiTest {
         create("tenant-shared-id", "Mine", "a");
         Api other = server.otherAccountApi();
 
-        Api.Response theirs = other.put("/v1/forms/tenant-shared-id", textForm("tenant-shared-id", "Theirs", "b"));
+        Api.Response theirs = other.put("/v1/forms/tenant-shared-id", TextForms.textForm("tenant-shared-id", "Theirs", "b"));
 
         assertThat(theirs.status()).isEqualTo(201);
         assertThat(theirs.body().get("revision").asInt()).isEqualTo(1);
@@ -271,87 +271,11 @@ class FormsApiTest extends ApiTest {
         assertThat(mine.get("name").asText()).isEqualTo("Mine");
     }
 
-    @Test
-    void aReviewKeepsItsFormRevisionAcrossAPut() {
-        create("pin-keep", "Pinned", "title", "note");
-        String reviewId = openReview("pin-keep", Map.of("title", "t", "note", "n"));
-
-        api.put("/v1/forms/pin-keep", textForm("pin-keep", "Pinned, revised", "title"));
-
-        JsonNode review = api.get("/v1/reviews/" + reviewId).body();
-        assertThat(review.get("formRevision").asInt()).isEqualTo(1);
-        assertThat(review.get("formName").asText()).isEqualTo("Pinned");
-    }
-
-    @Test
-    void anEditIsValidatedAgainstThePinnedRevision() {
-        create("pin-edit", "Pinned", "title", "note");
-        String reviewId = openReview("pin-edit", Map.of("title", "t", "note", "n"));
-        api.put("/v1/forms/pin-edit", textForm("pin-edit", "Without note", "title"));
-        String head = api.get("/v1/reviews/" + reviewId).body().get("headVersionId").asText();
-        Map<String, String> withNote = Map.of("title", "t, edited", "note", "n, edited");
-
-        Api.Response edit = api.post("/v1/reviews/" + reviewId + "/versions",
-                Map.of("parentId", head, "snapshot", withNote));
-        Api.Response onRevision2 = api.post("/v1/reviews", Map.of("formId", "pin-edit", "fields", withNote));
-
-        assertThat(edit.status()).isEqualTo(201);
-        assertThat(onRevision2.status()).isEqualTo(422);
-        assertThat(onRevision2.body().get("errors")).extracting(e -> e.get("pointer").asText())
-                .containsExactly("/fields/note");
-    }
-
-    @Test
-    void anAgentUpdateIsValidatedAgainstThePinnedRevision() {
-        create("pin-update", "Pinned", "title", "note");
-        String reviewId = openReview("pin-update", Map.of("title", "t", "note", "n"));
-        api.post("/v1/reviews/" + reviewId + "/instructions", json("{'fields':{'title':{'type':'rerun'}}}"));
-        api.put("/v1/forms/pin-update", textForm("pin-update", "Without note", "title"));
-
-        Api.Response update = api.post("/v1/reviews", Map.of("formId", "pin-update", "updateForReviewId", reviewId,
-                "fields", Map.of("title", "t2", "note", "n")));
-
-        assertThat(update.status()).isEqualTo(200);
-        assertThat(api.get("/v1/reviews/" + reviewId).body().get("formRevision").asInt()).isEqualTo(1);
-    }
-
-    @Test
-    void aNewReviewPinsTheCurrentRevision() {
-        create("pin-new", "Pinned", "title", "note");
-        openReview("pin-new", Map.of("title", "t", "note", "n"));
-        api.put("/v1/forms/pin-new", textForm("pin-new", "Pinned, revised", "title"));
-
-        String reviewId = openReview("pin-new", Map.of("title", "t"));
-
-        JsonNode review = api.get("/v1/reviews/" + reviewId).body();
-        assertThat(review.get("formRevision").asInt()).isEqualTo(2);
-        assertThat(review.get("formName").asText()).isEqualTo("Pinned, revised");
-    }
-
     private void create(String id, String name, String... fieldIds) {
-        create(api, id, name, fieldIds);
+        TextForms.create(api, id, name, fieldIds);
     }
 
-    private static void create(Api client, String id, String name, String... fieldIds) {
-        assertThat(client.post("/v1/forms", textForm(id, name, fieldIds)).status()).isEqualTo(201);
-    }
 
-    /** A pending review (the form has no review policy, so a human must look) with these fields. */
-    private String openReview(String formId, Map<String, String> fields) {
-        Api.Response created = api.post("/v1/reviews", Map.of("formId", formId, "fields", fields));
-        assertThat(created.status()).isEqualTo(201);
-        return created.body().get("reviewId").asText();
-    }
-
-    /** A form of optional text fields, each allowing a rerun so that instructions can be given. */
-    private static ObjectNode textForm(String id, String name, String... fieldIds) {
-        ObjectNode form = Json.object().put("id", id).put("name", name);
-        ArrayNode fields = form.putArray("fields");
-        for (String fieldId : fieldIds) {
-            fields.addObject().put("id", fieldId).put("type", "text").putObject("retry").put("button", true);
-        }
-        return form;
-    }
 
     private static List<String> fieldIds(JsonNode form) {
         List<String> ids = new ArrayList<>();

@@ -5,7 +5,7 @@ import dev.reviewgate.client.Decision;
 import dev.reviewgate.client.Instruction;
 import dev.reviewgate.client.ReviewAddress;
 import dev.reviewgate.client.Review;
-import dev.reviewgate.client.ReviewRequest;
+import dev.reviewgate.client.ReviewRequestBuilder;
 import dev.reviewgate.client.ReviewRequestResponse;
 import dev.reviewgate.client.ReviewStatus;
 import dev.reviewgate.client.Reviewgate;
@@ -140,7 +140,7 @@ public final class ExtractAgent {
         long deadline = System.nanoTime() + config.timeout().toNanos();
         while (true) {
             try {
-                return rg.reviews().waitFor(config.runId(), config.blockId(), GATE_CHECK, Duration.ofSeconds(1));
+                return rg.reviews().waitFor(ReviewAddress.byRun(config.runId(), config.blockId()), GATE_CHECK, Duration.ofSeconds(1));
             } catch (WaitTimeoutException notYet) {
                 if (notYet.lastSeen() != null && notYet.lastSeen().isDecided()) {
                     return notYet.lastSeen();
@@ -182,7 +182,7 @@ public final class ExtractAgent {
 
     private static ReviewRequestResponse submit(Reviewgate rg, Config config, InvoiceExtractor.Extraction extraction,
                                                 String updateFor) {
-        ReviewRequest.Builder request = rg.createReview(config.formId())
+        ReviewRequestBuilder request = rg.createReview(config.formId())
                 .setRunAddress(config.workflowId(), config.runId(), config.blockId())
                 .setAuthor(Actor.model("invoice-extractor", "Invoice extractor (example)"))
                 .setSignals(Map.of("confidence", extraction.confidence()))

@@ -3,6 +3,7 @@ package dev.reviewgate.examples.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reviewgate.client.Actor;
+import dev.reviewgate.client.ReviewAddress;
 import dev.reviewgate.client.EditRequest;
 import dev.reviewgate.client.Edited;
 import dev.reviewgate.client.FieldInstruction;
@@ -54,7 +55,7 @@ class ExtractAgentTest {
     @Test
     void reExtractsOnInstructionsAndPrintsTheApprovedVersion() throws Exception {
         CompletableFuture<ExtractAgent.Result> agent = CompletableFuture.supplyAsync(() -> ExtractAgent.run(config, output.stream()));
-        Review gate = reviewer.reviews().waitFor(run, "block_extract", GATE_TIMEOUT, Duration.ofMillis(100));
+        Review gate = reviewer.reviews().waitFor(ReviewAddress.byRun(run, "block_extract"), GATE_TIMEOUT, Duration.ofMillis(100));
         assertThat(gate.head().snapshot().path("total_amount").asInt()).isEqualTo(300);
 
         reviewer.reviews().instruct(gate.address(),
@@ -74,7 +75,7 @@ class ExtractAgentTest {
     @Test
     void printsTheReviewersCorrectionOnceApproved() throws Exception {
         CompletableFuture<ExtractAgent.Result> agent = CompletableFuture.supplyAsync(() -> ExtractAgent.run(config, output.stream()));
-        Review gate = reviewer.reviews().waitFor(run, "block_extract", GATE_TIMEOUT, Duration.ofMillis(100));
+        Review gate = reviewer.reviews().waitFor(ReviewAddress.byRun(run, "block_extract"), GATE_TIMEOUT, Duration.ofMillis(100));
         Map<String, Object> corrected = Map.of("invoice_number", "INV-991", "total_amount", 325, "vendor_name", "Acme Corp");
         Edited edited = reviewer.reviews().edit(EditRequest.of(gate.address(), gate.headVersionId(), corrected)
                 .note("Corrected total.").author(DANA));
@@ -93,7 +94,7 @@ class ExtractAgentTest {
         Process process = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
                 ExtractAgent.class.getName(), "--base-url", LiveServer.baseUrl(), "--api-key", LiveServer.API_KEY,
                 "--run", run, "--form", config.formId()).redirectErrorStream(true).redirectOutput(log).start();
-        Review gate = reviewer.reviews().waitFor(run, "block_extract", GATE_TIMEOUT, Duration.ofMillis(100));
+        Review gate = reviewer.reviews().waitFor(ReviewAddress.byRun(run, "block_extract"), GATE_TIMEOUT, Duration.ofMillis(100));
         assertThat(gate.status()).isEqualTo(ReviewStatus.PENDING);
         reviewer.reviews().reject(gate.address(), gate.headVersionId(), "Wrong total.", DANA);
 
