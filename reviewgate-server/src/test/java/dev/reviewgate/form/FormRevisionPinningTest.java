@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.reviewgate.testing.Api;
 import dev.reviewgate.testing.ApiTest;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** A review pins the form revision it was created with: a PUT changes only the reviews created after it. */
 class FormRevisionPinningTest extends ApiTest {

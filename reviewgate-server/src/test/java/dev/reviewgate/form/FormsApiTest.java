@@ -189,9 +189,9 @@ class FormsApiTest extends ApiTest {
     @Test
     void theListShowsTheCurrentRevisionOfEachFormOrderedById() {
         Api tenant = server.otherAccountApi();
-        create(tenant, "list-c", "C", "a");
-        create(tenant, "list-a", "A", "a");
-        create(tenant, "list-b", "B", "a");
+        TextForms.create(tenant, "list-c", "C", "a");
+        TextForms.create(tenant, "list-a", "A", "a");
+        TextForms.create(tenant, "list-b", "B", "a");
         tenant.put("/v1/forms/list-b", TextForms.textForm("list-b", "B, revised", "a"));
 
         Api.Response list = tenant.get("/v1/forms");
@@ -208,7 +208,7 @@ class FormsApiTest extends ApiTest {
     void theListContinuesAfterTheCursor() {
         Api tenant = server.otherAccountApi();
         for (int i = 1; i <= 5; i++) {
-            create(tenant, "cursor-" + i, "Form " + i, "a");
+            TextForms.create(tenant, "cursor-" + i, "Form " + i, "a");
         }
 
         Api.Response rest = tenant.get("/v1/forms?cursor=cursor-2");
@@ -226,7 +226,7 @@ class FormsApiTest extends ApiTest {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 201; i++) {
             ids.add("page-%03d".formatted(i));
-            create(tenant, ids.getLast(), "Form " + i, "a");
+            TextForms.create(tenant, ids.getLast(), "Form " + i, "a");
         }
 
         JsonNode first = tenant.get("/v1/forms").body();
@@ -251,7 +251,7 @@ class FormsApiTest extends ApiTest {
     void anotherAccountsFormsAreAbsentFromTheList() {
         create("tenant-listed", "Listed", "a");
         Api other = server.otherAccountApi();
-        create(other, "tenant-own", "Own", "a");
+        TextForms.create(other, "tenant-own", "Own", "a");
 
         assertThat(other.get("/v1/forms").body().get("data")).extracting(f -> f.get("id").asText())
                 .containsExactly("tenant-own");
