@@ -8,6 +8,7 @@ import dev.reviewgate.net.NetworkPolicy;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
@@ -16,6 +17,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** Starts the service and, on first start, prints the URL, the admin login and an API key. */
@@ -28,11 +30,12 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     StorageOptions storage;
 
-    @Option(names = "--port", defaultValue = "${env:REVIEWGATE_PORT:-8080}",
+    @Option(names = "--port", defaultValue = "${env:REVIEWGATE_PORT:-" + Settings.DEFAULT_PORT + "}",
             description = "HTTP port (env REVIEWGATE_PORT, default 8080).")
     int port;
 
-    @Option(names = "--bind", defaultValue = "${env:REVIEWGATE_BIND:-0.0.0.0}", converter = IpAddress.class,
+    @Option(names = "--bind", defaultValue = "${env:REVIEWGATE_BIND:-" + Settings.BIND_EVERY_INTERFACE + "}",
+            converter = IpAddress.class,
             description = "IP address to listen on, e.g. 127.0.0.1 for this machine only "
                     + "(env REVIEWGATE_BIND, default 0.0.0.0: every interface).")
     String bind;
@@ -41,25 +44,41 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Base URL used in links (env REVIEWGATE_PUBLIC_URL, default http://localhost:<port>).")
     String publicUrl;
 
-    @Option(names = "--max-body-bytes", defaultValue = "${env:REVIEWGATE_MAX_BODY_BYTES:-1048576}",
+    @Option(names = "--max-body-bytes",
+            defaultValue = "${env:REVIEWGATE_MAX_BODY_BYTES:-" + Settings.DEFAULT_MAX_BODY_BYTES + "}",
             description = "Largest request body accepted; larger ones get 413 (env REVIEWGATE_MAX_BODY_BYTES, default 1 MiB).")
     long maxBodyBytes;
 
+    // The settings below come from the environment (secrets should not be on a command line); they
+    // are read through picocli all the same, so every setting has one path and its default once.
+
+    @Option(names = "--bootstrap-api-key", hidden = true, defaultValue = "${env:REVIEWGATE_BOOTSTRAP_API_KEY}")
+    String bootstrapApiKey;
+
+    @Option(names = "--bootstrap-admin-password", hidden = true,
+            defaultValue = "${env:REVIEWGATE_BOOTSTRAP_ADMIN_PASSWORD}")
+    String bootstrapAdminPassword;
+
+    @Option(names = "--bootstrap-admin-email", hidden = true,
+            defaultValue = "${env:REVIEWGATE_BOOTSTRAP_ADMIN_EMAIL:-" + Settings.DEFAULT_ADMIN_EMAIL + "}")
+    String bootstrapAdminEmail;
+
+    @Option(names = "--webhook-allow-private", hidden = true, defaultValue = "${env:REVIEWGATE_WEBHOOK_ALLOW_PRIVATE}")
+    String webhookAllowPrivate;
+
+    @Option(names = "--webhook-allow-cidrs", hidden = true, defaultValue = "${env:REVIEWGATE_WEBHOOK_ALLOW_CIDRS}")
+    String webhookAllowCidrs;
+
+    @Option(names = "--webhook-timeout-seconds", hidden = true,
+            defaultValue = "${env:REVIEWGATE_WEBHOOK_TIMEOUT_SECONDS:-" + Settings.DEFAULT_WEBHOOK_TIMEOUT_SECONDS + "}")
+    int webhookTimeoutSeconds;
+
+    @Option(names = "--notify", hidden = true, defaultValue = "${env:REVIEWGATE_NOTIFY:-" + Settings.NOTIFY_LISTEN + "}")
+    String notifyMode;
+
     @Override
     public Integer call() throws InterruptedException {
-        if (maxBodyBytes < 1024) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "--max-body-bytes (REVIEWGATE_MAX_BODY_BYTES) must be at least 1024");
-        }
-        Settings settings = new Settings(
-                new Settings.Http(port, bind, publicUrl == null || publicUrl.isBlank() ? null : publicUrl.replaceAll("/+$", ""),
-                        maxBodyBytes),
-                new Settings.Storage(storage.dataDir, storage.jdbcUrl()),
-                new Settings.FirstStart(env("REVIEWGATE_BOOTSTRAP_API_KEY"), env("REVIEWGATE_BOOTSTRAP_ADMIN_PASSWORD"),
-                        System.getenv().getOrDefault("REVIEWGATE_BOOTSTRAP_ADMIN_EMAIL", Settings.DEFAULT_ADMIN_EMAIL)),
-                new Settings.Webhooks(NetworkPolicy.parse(env("REVIEWGATE_WEBHOOK_ALLOW_PRIVATE"),
-                        env("REVIEWGATE_WEBHOOK_ALLOW_CIDRS")), webhookTimeout()),
-                env("REVIEWGATE_NOTIFY") == null ? Settings.NOTIFY_LISTEN : env("REVIEWGATE_NOTIFY"));
+        Settings settings = settings();
         Application app;
         try {
             app = Application.start(settings);
@@ -97,16 +116,34 @@ public final class ServeCommand implements Callable<Integer> {
         System.out.println();
     }
 
-    private static java.time.Duration webhookTimeout() {
-        String raw = env("REVIEWGATE_WEBHOOK_TIMEOUT_SECONDS");
-        if (raw == null) {
-            return Settings.DEFAULT_WEBHOOK_TIMEOUT;
+    /** The settings as given; a value out of range is a usage error naming its flag or variable, not a stack trace. */
+    private Settings settings() {
+        if (maxBodyBytes < 1024) {
+            throw usage("--max-body-bytes (REVIEWGATE_MAX_BODY_BYTES) must be at least 1024");
         }
-        long seconds = Long.parseLong(raw.trim());
-        if (seconds < 1 || seconds > 60) {
-            throw new IllegalArgumentException("REVIEWGATE_WEBHOOK_TIMEOUT_SECONDS must be 1 to 60");
+        if (webhookTimeoutSeconds < 1 || webhookTimeoutSeconds > 60) {
+            throw usage("REVIEWGATE_WEBHOOK_TIMEOUT_SECONDS must be 1 to 60");
         }
-        return java.time.Duration.ofSeconds(seconds);
+        if (!Settings.NOTIFY_LISTEN.equals(notifyMode) && !Settings.NOTIFY_POLL.equals(notifyMode)) {
+            throw usage("REVIEWGATE_NOTIFY must be " + Settings.NOTIFY_LISTEN + " or " + Settings.NOTIFY_POLL);
+        }
+        NetworkPolicy network;
+        try {
+            network = NetworkPolicy.parse(blankAsNull(webhookAllowPrivate), blankAsNull(webhookAllowCidrs));
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+        String url = blankAsNull(publicUrl);
+        return new Settings(
+                new Settings.Http(port, bind, url == null ? null : url.replaceAll("/+$", ""), maxBodyBytes),
+                new Settings.Storage(storage.dataDir, storage.jdbcUrl()),
+                new Settings.FirstStart(blankAsNull(bootstrapApiKey), blankAsNull(bootstrapAdminPassword),
+                        bootstrapAdminEmail),
+                new Settings.Webhooks(network, Duration.ofSeconds(webhookTimeoutSeconds)), notifyMode);
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
     }
 
     /** Javalin calls every bind failure "port already in use"; the JDK's own reason is the one to show. */
@@ -137,8 +174,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private static String env(String name) {
-        String value = System.getenv(name);
+    /** An empty variable counts as unset, as for every other setting. */
+    private static String blankAsNull(String value) {
         return value == null || value.isBlank() ? null : value;
     }
 }

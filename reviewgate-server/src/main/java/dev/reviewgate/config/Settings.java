@@ -20,8 +20,10 @@ public record Settings(Http http, Storage storage, FirstStart firstStart, Webhoo
     public static final String NOTIFY_LISTEN = "listen";
     public static final String NOTIFY_POLL = "poll";
     public static final String BIND_EVERY_INTERFACE = "0.0.0.0";
+    public static final int DEFAULT_PORT = 8080;
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
-    public static final Duration DEFAULT_WEBHOOK_TIMEOUT = Duration.ofSeconds(15);
+    public static final int DEFAULT_WEBHOOK_TIMEOUT_SECONDS = 15;
+    public static final Duration DEFAULT_WEBHOOK_TIMEOUT = Duration.ofSeconds(DEFAULT_WEBHOOK_TIMEOUT_SECONDS);
     public static final String DEFAULT_ADMIN_EMAIL = "admin@reviewgate.local";
 
     /**
