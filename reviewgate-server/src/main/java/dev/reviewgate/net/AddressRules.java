@@ -76,8 +76,9 @@ public final class AddressRules {
      * @return e.g. {@code "169.254.169.254 is a link-local/metadata address"}
      */
     public static Optional<String> refusal(InetAddress address, NetworkPolicy policy) {
-        InetAddress judged = embeddedIpv4(address).orElse(address);
-        String shown = judged == address
+        Optional<InetAddress> embedded = embeddedIpv4(address);
+        InetAddress judged = embedded.orElse(address);
+        String shown = embedded.isEmpty()
                 ? address.getHostAddress()
                 : address.getHostAddress() + " (IPv4 " + judged.getHostAddress() + ")";
         for (Range range : judged instanceof Inet4Address ? IPV4 : IPV6) {
