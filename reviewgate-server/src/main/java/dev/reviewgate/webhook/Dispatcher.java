@@ -92,7 +92,9 @@ public final class Dispatcher implements AutoCloseable {
                 deliveries.claim(h, database.dialect(), token, now, now + lease.toMillis(), capacity));
         for (DeliveryRepository.Claimed claimed : batch) {
             inFlight.acquire();
-            workers.submit(() -> {
+            // execute, not submit: nobody reads a result, and an Error should reach the uncaught-exception
+            // handler rather than vanish into a Future no one looks at.
+            workers.execute(() -> {
                 try {
                     attempt.run(claimed);
                 } catch (RuntimeException e) {
