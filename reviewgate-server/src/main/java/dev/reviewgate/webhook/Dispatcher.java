@@ -27,7 +27,6 @@ public final class Dispatcher implements AutoCloseable {
     private final Database database;
     private final DeliveryRepository deliveries;
     private final DeliveryAttempt attempt;
-    private final Ids ids;
     private final InstantSource clock;
     private final Duration lease;
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
@@ -43,7 +42,6 @@ public final class Dispatcher implements AutoCloseable {
         this.database = database;
         this.deliveries = deliveries;
         this.attempt = attempt;
-        this.ids = ids;
         this.clock = clock;
         // Long enough for one bounded attempt and its write; short, so a crashed worker's deliveries return soon.
         this.lease = sendTimeout.plusSeconds(5);
