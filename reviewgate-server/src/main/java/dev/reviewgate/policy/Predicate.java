@@ -36,7 +36,7 @@ public sealed interface Predicate {
      * must not wave the output through, so absence counts as low confidence.
      *
      * @param threshold the exclusive upper bound of "low"
-     * @param signal the key in the caller's {@code signals} object; {@value #DEFAULT_SIGNAL} by default
+     * @param signal the member to read in the caller's {@code "signals"} object; {@value #DEFAULT_SIGNAL} by default
      */
     record ConfidenceLt(BigDecimal threshold, String signal) implements Predicate {
         public static final String DEFAULT_SIGNAL = "confidence";
