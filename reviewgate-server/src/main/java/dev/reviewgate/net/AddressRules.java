@@ -54,6 +54,9 @@ public final class AddressRules {
             unlessAllowed("fec0::/10", "a private (site-local) address"));
 
     /** IPv6 prefixes that embed an IPv4 address, and the byte offset of that address. */
+    // byte[] because the prefix is compared with Arrays.equals against an address's bytes; the records are
+    // private constants, never compared, hashed or handed out, and no code writes to a prefix.
+    @SuppressWarnings("ArrayRecordComponent")
     private record Embedding(byte[] prefix, int offset) {
         boolean matches(byte[] address) {
             return Arrays.equals(address, 0, prefix.length, prefix, 0, prefix.length);
