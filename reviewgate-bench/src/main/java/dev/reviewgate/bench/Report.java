@@ -113,7 +113,7 @@ final class Report {
         } catch (IOException ignored) {
             // not Linux
         }
-        return (ManagementFactory.getOperatingSystemMXBean().getAvailableProcessors()) + " cores";
+        return ManagementFactory.getOperatingSystemMXBean().getAvailableProcessors() + " cores";
     }
 
     private static String one(Connection c, String sql) throws Exception {
