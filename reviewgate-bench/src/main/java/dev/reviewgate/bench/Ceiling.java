@@ -39,6 +39,10 @@ final class Ceiling {
     }
 
     private static Stats insertLoop(int clients, Duration duration, Connector connector) throws Exception {
+        // A ThreadLocal per run, on purpose: it caches each client thread's statement for this run's connector.
+        // A static one would be shared by the PostgreSQL and SQLite runs, and stay right only while Load.run
+        // never reuses a thread.
+        @SuppressWarnings("ThreadLocalUsage")
         ThreadLocal<PreparedStatement> statements = new ThreadLocal<>();
         return Load.run(clients, duration, Long.MAX_VALUE, n -> {
             PreparedStatement insert = statements.get();

@@ -2,7 +2,6 @@ package dev.reviewgate.bench;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,9 +24,9 @@ final class Load {
         long deadline = System.nanoTime() + duration.toNanos();
         CountDownLatch done = new CountDownLatch(clients);
         long start = System.nanoTime();
-        List<Thread> threads = new ArrayList<>();
+        // Not joined: the latch says when every client is done.
         for (int c = 0; c < clients; c++) {
-            threads.add(Thread.ofPlatform().start(() -> {
+            Thread.ofPlatform().start(() -> {
                 try {
                     long n;
                     while (System.nanoTime() < deadline && (n = sequence.getAndIncrement()) < maxOperations) {
@@ -42,7 +41,7 @@ final class Load {
                 } finally {
                     done.countDown();
                 }
-            }));
+            });
         }
         done.await();
         if (failures.get() > 0) {

@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -79,7 +80,7 @@ final class Report {
     void finish(Duration took) throws IOException {
         List<String> out = new ArrayList<>();
         out.add(START);
-        out.add("Measured " + LocalDate.now() + " with `reviewgate-bench/run` (the whole run took "
+        out.add("Measured " + LocalDate.now(ZoneOffset.UTC) + " with `reviewgate-bench/run` (the whole run took "
                 + took.toMinutes() + " min " + took.toSecondsPart() + " s).");
         out.add("");
         out.addAll(machine);
@@ -113,7 +114,7 @@ final class Report {
         } catch (IOException ignored) {
             // not Linux
         }
-        return (ManagementFactory.getOperatingSystemMXBean().getAvailableProcessors()) + " cores";
+        return ManagementFactory.getOperatingSystemMXBean().getAvailableProcessors() + " cores";
     }
 
     private static String one(Connection c, String sql) throws Exception {

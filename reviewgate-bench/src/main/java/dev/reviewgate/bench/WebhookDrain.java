@@ -129,7 +129,12 @@ final class WebhookDrain {
         final AtomicBoolean failing = new AtomicBoolean();
 
         Sink() throws java.io.IOException {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
+            // IPv4 loopback by literal, on purpose: url() and the bench's webhook allow-list (127.0.0.1/32) say
+            // 127.0.0.1, and a literal is parsed, not resolved, so there is no address to select. getLoopbackAddress()
+            // would be ::1 under java.net.preferIPv6Addresses=true.
+            @SuppressWarnings("AddressSelection")
+            InetSocketAddress loopback = new InetSocketAddress("127.0.0.1", 0);
+            server = HttpServer.create(loopback, 512);
             server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
             server.createContext("/", exchange -> {
                 long now = System.nanoTime();

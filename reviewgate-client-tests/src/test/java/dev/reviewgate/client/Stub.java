@@ -46,8 +46,12 @@ final class Stub implements AutoCloseable {
 
     Stub(Script script) {
         this.script = script;
+        // IPv4 loopback by literal, on purpose: url() says 127.0.0.1, and a literal is parsed, not resolved, so there
+        // is no address to select. getLoopbackAddress() would be ::1 under java.net.preferIPv6Addresses=true.
+        @SuppressWarnings("AddressSelection")
+        InetSocketAddress loopback = new InetSocketAddress("127.0.0.1", 0);
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server = HttpServer.create(loopback, 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

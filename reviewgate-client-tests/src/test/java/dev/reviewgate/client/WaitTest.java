@@ -31,12 +31,12 @@ class WaitTest {
     }
 
     /** A wait running in the background that records when it returned. */
-    private record Timed<T>(CompletableFuture<T> result, long[] returnedAt) {
+    private record Timed<T>(CompletableFuture<T> result, CompletableFuture<Long> returnedAt) {
         static <T> Timed<T> start(Supplier<T> wait) {
-            long[] at = new long[1];
+            CompletableFuture<Long> at = new CompletableFuture<>();
             CompletableFuture<T> f = CompletableFuture.supplyAsync(() -> {
                 T value = wait.get();
-                at[0] = System.nanoTime();
+                at.complete(System.nanoTime());
                 return value;
             });
             return new Timed<>(f, at);
@@ -44,7 +44,7 @@ class WaitTest {
 
         long millisAfter(long nanos) throws Exception {
             result.get(30, TimeUnit.SECONDS);
-            return (returnedAt[0] - nanos) / 1_000_000;
+            return (returnedAt.join() - nanos) / 1_000_000;
         }
     }
 

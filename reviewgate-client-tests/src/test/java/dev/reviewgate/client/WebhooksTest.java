@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.standardwebhooks.Webhook;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -129,8 +130,10 @@ class WebhooksTest {
 
     @Test
     void acceptsAnyOfSeveralSignaturesAndTheLibrarysOwn() throws Exception {
-        String secret = "whsec_" + Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
-        String other = "whsec_" + Base64.getEncoder().encodeToString("fedcba9876543210fedcba9876543210".getBytes());
+        String secret = "whsec_" + Base64.getEncoder()
+                .encodeToString("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8));
+        String other = "whsec_" + Base64.getEncoder()
+                .encodeToString("fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.UTF_8));
         long now = Instant.now().getEpochSecond();
         String body = "{\"type\":\"review.created\",\"event\":\"review.created\",\"reviewId\":\"rev_1\",\"sequence\":1}";
         String mine = new Webhook(secret).sign("msg_1", now, body);

@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param value               the field's value in the reported version
  * @param wasEdited           whether it differs from the latest {@code model_output} version
- * @param instruction         on {@code instructions} events, this field's instruction of the round, else null
+ * @param instruction         on {@code review.instructions} events, this field's instruction of the round, else null
  * @param allTextInstructions every text instruction ever given for the field on this review, oldest first
  */
 public record ResponseValue(JsonNode value, boolean wasEdited, FieldInstruction instruction,

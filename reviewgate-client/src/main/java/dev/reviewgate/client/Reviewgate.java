@@ -30,7 +30,6 @@ public final class Reviewgate implements AutoCloseable {
     /** The environment variable read when no API key is given. */
     public static final String API_KEY_ENV = "REVIEWGATE_API_KEY";
 
-    private final Transport transport;
     private final HttpClient ownedHttpClient;
     private final ExecutorService async;
     private final Reviews reviews;
@@ -38,7 +37,6 @@ public final class Reviewgate implements AutoCloseable {
     private final Webhooks webhooks;
 
     private Reviewgate(Transport transport, HttpClient ownedHttpClient) {
-        this.transport = transport;
         this.ownedHttpClient = ownedHttpClient;
         // Async sends block a virtual thread, not a platform one, so thousands in flight are cheap.
         this.async = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("reviewgate-async-", 0).factory());

@@ -36,7 +36,8 @@ final class Signatures {
                     + TOLERANCE.toMinutes() + " minutes from now (" + now.getEpochSecond() + ")");
         }
         byte[] expected = hmac(key(secret), id + "." + timestamp.strip() + "." + body);
-        for (String candidate : signatures.strip().split(" +")) {
+        // A space-delimited list of version,signature pairs. strip() leaves no empty ends; -1 drops nothing.
+        for (String candidate : signatures.strip().split(" +", -1)) {
             int comma = candidate.indexOf(',');
             if (comma < 0 || !candidate.substring(0, comma).equals("v1")) {
                 continue;

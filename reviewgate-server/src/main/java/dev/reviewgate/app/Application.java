@@ -112,7 +112,8 @@ public final class Application implements AutoCloseable {
         });
         IdempotencyRepository keys = new IdempotencyRepository();
         SessionRepository sessions = new SessionRepository();
-        executor.scheduleWithFixedDelay(() -> {
+        // Nothing waits on this future: the task logs its own failures, and shutdownNow() at close stops it.
+        var unused = executor.scheduleWithFixedDelay(() -> {
             try {
                 long cutoff = clock.millis() - Duration.ofHours(24).toMillis();
                 database.write(h -> keys.purgeOlderThan(h, cutoff) + sessions.purgeExpired(h, clock.millis()));

@@ -29,7 +29,8 @@ public final class Passwords {
     }
 
     public static boolean verify(String password, String stored) {
-        String[] parts = stored.split("\\$");
+        // -1 keeps empty fields, so a hash with a stray '$' has five parts and is rejected, not trimmed to four.
+        String[] parts = stored.split("\\$", -1);
         if (parts.length != 4 || !parts[0].equals("pbkdf2-sha256")) {
             return false;
         }

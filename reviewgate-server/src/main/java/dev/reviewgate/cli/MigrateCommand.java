@@ -1,6 +1,7 @@
 package dev.reviewgate.cli;
 
 import dev.reviewgate.db.Database;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,7 +17,7 @@ public final class MigrateCommand implements Callable<Integer> {
     public Integer call() {
         try (Database database = Database.open(storage.jdbcUrl())) {
             database.migrate();
-            System.out.println("Database is up to date (" + database.dialect().name().toLowerCase() + ").");
+            System.out.println("Database is up to date (" + database.dialect().name().toLowerCase(Locale.ROOT) + ").");
         }
         return 0;
     }

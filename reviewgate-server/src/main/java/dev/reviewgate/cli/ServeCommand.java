@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
@@ -102,7 +103,7 @@ public final class ServeCommand implements Callable<Integer> {
     private static void print(Application app) {
         String address = app.bindAddress().contains(":") ? "[" + app.bindAddress() + "]" : app.bindAddress();
         System.out.println("Reviewgate is running at " + app.settings().publicUrl() + " (listening on " + address
-                + ":" + app.port() + ", database: " + app.database().dialect().name().toLowerCase() + ")");
+                + ":" + app.port() + ", database: " + app.database().dialect().name().toLowerCase(Locale.ROOT) + ")");
         app.credentials().ifPresent(ServeCommand::printFirstStart);
         System.out.flush();
     }

@@ -27,6 +27,8 @@ public record Settings(Http http, Storage storage, FirstStart firstStart, Webhoo
     public static final String DEFAULT_ADMIN_EMAIL = "admin@reviewgate.local";
 
     /**
+     * The HTTP connector and what it accepts.
+     *
      * @param port          HTTP port ({@code 0} picks a free one)
      * @param bindAddress   the IP address the connector listens on; {@code 0.0.0.0} is every interface
      * @param publicUrl     base of the {@code link} members, without a trailing slash (null: from the port)

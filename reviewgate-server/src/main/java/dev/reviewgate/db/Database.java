@@ -3,6 +3,7 @@ package dev.reviewgate.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.SQLException;
+import java.util.Locale;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -39,7 +40,7 @@ public final class Database implements AutoCloseable {
         Dialect dialect = Dialect.of(jdbcUrl);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
-        config.setPoolName("reviewgate-" + dialect.name().toLowerCase());
+        config.setPoolName("reviewgate-" + dialect.name().toLowerCase(Locale.ROOT));
         // Fail fast: with the pool exhausted or the database away, a request gets a 503 in 2 s, not a hang.
         config.setConnectionTimeout(2_000);
         config.setValidationTimeout(1_000);

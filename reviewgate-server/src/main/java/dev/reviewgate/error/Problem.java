@@ -3,6 +3,7 @@ package dev.reviewgate.error;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -102,6 +103,6 @@ public final class Problem extends RuntimeException {
 
     /** A stable problem type URI derived from the status, e.g. {@code urn:reviewgate:problem:conflict}. */
     public String type() {
-        return "urn:reviewgate:problem:" + title.toLowerCase().replace(' ', '-');
+        return "urn:reviewgate:problem:" + title.toLowerCase(Locale.ROOT).replace(' ', '-');
     }
 }

@@ -48,7 +48,7 @@ public final class Idempotency implements HandlerWrapper {
 
     @Override
     public Handler wrap(Endpoint endpoint) {
-        if (endpoint.method != HandlerType.POST || !endpoint.path.startsWith("/v1/")) {
+        if (!HandlerType.POST.equals(endpoint.method) || !endpoint.path.startsWith("/v1/")) {
             return endpoint.handler;
         }
         return ctx -> handle(ctx, endpoint.handler);

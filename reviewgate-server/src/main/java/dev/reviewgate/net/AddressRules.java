@@ -54,6 +54,9 @@ public final class AddressRules {
             unlessAllowed("fec0::/10", "a private (site-local) address"));
 
     /** IPv6 prefixes that embed an IPv4 address, and the byte offset of that address. */
+    // byte[] because the prefix is compared with Arrays.equals against an address's bytes; the records are
+    // private constants, never compared, hashed or handed out, and no code writes to a prefix.
+    @SuppressWarnings("ArrayRecordComponent")
     private record Embedding(byte[] prefix, int offset) {
         boolean matches(byte[] address) {
             return Arrays.equals(address, 0, prefix.length, prefix, 0, prefix.length);
@@ -76,8 +79,9 @@ public final class AddressRules {
      * @return e.g. {@code "169.254.169.254 is a link-local/metadata address"}
      */
     public static Optional<String> refusal(InetAddress address, NetworkPolicy policy) {
-        InetAddress judged = embeddedIpv4(address).orElse(address);
-        String shown = judged == address
+        Optional<InetAddress> embedded = embeddedIpv4(address);
+        InetAddress judged = embedded.orElse(address);
+        String shown = embedded.isEmpty()
                 ? address.getHostAddress()
                 : address.getHostAddress() + " (IPv4 " + judged.getHostAddress() + ")";
         for (Range range : judged instanceof Inet4Address ? IPV4 : IPV6) {

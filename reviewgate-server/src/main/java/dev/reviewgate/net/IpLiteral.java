@@ -44,7 +44,8 @@ public final class IpLiteral {
         if (!IPV4.matcher(text).matches()) {
             throw new IllegalArgumentException("'" + text + "' is not an IPv4 address in dotted-quad form (a.b.c.d)");
         }
-        String[] parts = text.split("\\.");
+        // IPV4 matched, so there are exactly four non-empty parts.
+        String[] parts = text.split("\\.", 4);
         byte[] bytes = new byte[4];
         for (int i = 0; i < 4; i++) {
             int value = Integer.parseInt(parts[i]);

@@ -68,7 +68,8 @@ public record NetworkPolicy(boolean allowPrivate, List<Cidr> allowList) {
         if (value == null) {
             return cidrs;
         }
-        for (String entry : value.split(",")) {
+        // -1 keeps every entry, empty ones included; they are skipped below, wherever they are.
+        for (String entry : value.split(",", -1)) {
             // Empty entries ("a,,b", a trailing comma) are harmless and common in env files.
             if (entry.isBlank()) {
                 continue;

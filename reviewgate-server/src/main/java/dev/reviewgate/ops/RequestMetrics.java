@@ -29,7 +29,7 @@ public final class RequestMetrics {
 
     /** Called by the handler wrapper when an endpoint is chosen, so the template is known. */
     public void routeMatched(Context ctx, Endpoint endpoint) {
-        if (endpoint.method != HandlerType.BEFORE && endpoint.method != HandlerType.AFTER) {
+        if (!HandlerType.BEFORE.equals(endpoint.method) && !HandlerType.AFTER.equals(endpoint.method)) {
             ctx.attribute(ROUTE, endpoint.path);
         }
     }

@@ -18,6 +18,7 @@ public sealed interface Predicate {
 
     /** Always fires: every output is reviewed. The default policy. */
     record Always() implements Predicate {
+        @Override
         public String kind() {
             return "always";
         }
@@ -25,6 +26,7 @@ public sealed interface Predicate {
 
     /** Fires when the snapshot broke its form's schema constraints (the caller knows, not us). */
     record ValidationFailed() implements Predicate {
+        @Override
         public String kind() {
             return "validation_failed";
         }
@@ -36,7 +38,7 @@ public sealed interface Predicate {
      * must not wave the output through, so absence counts as low confidence.
      *
      * @param threshold the exclusive upper bound of "low"
-     * @param signal the key in the caller's {@code signals} object; {@value #DEFAULT_SIGNAL} by default
+     * @param signal the member to read in the caller's {@code "signals"} object; {@value #DEFAULT_SIGNAL} by default
      */
     record ConfidenceLt(BigDecimal threshold, String signal) implements Predicate {
         public static final String DEFAULT_SIGNAL = "confidence";
@@ -50,6 +52,7 @@ public sealed interface Predicate {
             this(threshold, DEFAULT_SIGNAL);
         }
 
+        @Override
         public String kind() {
             return "confidence_lt";
         }
@@ -74,6 +77,7 @@ public sealed interface Predicate {
             this(categories, DEFAULT_FIELD);
         }
 
+        @Override
         public String kind() {
             return "category_in";
         }
@@ -81,6 +85,7 @@ public sealed interface Predicate {
 
     /** Fires when a field the form marks as required is missing from the snapshot or null in it. */
     record AnyRequiredFieldNull() implements Predicate {
+        @Override
         public String kind() {
             return "any_required_field_null";
         }
@@ -92,6 +97,7 @@ public sealed interface Predicate {
             Objects.requireNonNull(condition, "condition");
         }
 
+        @Override
         public String kind() {
             return "json_condition";
         }
@@ -103,6 +109,7 @@ public sealed interface Predicate {
             predicates = List.copyOf(predicates);
         }
 
+        @Override
         public String kind() {
             return "any_of";
         }
@@ -114,6 +121,7 @@ public sealed interface Predicate {
             predicates = List.copyOf(predicates);
         }
 
+        @Override
         public String kind() {
             return "all_of";
         }

@@ -97,7 +97,8 @@ public record Review(ReviewHeader header, ReviewLabels labels, ReviewState state
         JsonNode before = latestModelOutput().snapshot().get(fieldId);
         JsonNode after = version.snapshot().get(fieldId);
         if (before == null || after == null) {
-            return before != after;
+            // Added or removed is an edit; absent from both is not.
+            return before != null || after != null;
         }
         return !CanonicalJson.canonicalize(before).equals(CanonicalJson.canonicalize(after));
     }

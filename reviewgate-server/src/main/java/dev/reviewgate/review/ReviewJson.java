@@ -18,7 +18,7 @@ public final class ReviewJson {
     }
 
     public static ObjectNode review(Review r, String publicUrl) {
-        ObjectNode out = header(r, publicUrl);
+        ObjectNode out = header(r);
         ObjectNode versions = out.putObject("versionsById");
         for (Version v : r.versions()) {
             ObjectNode node = versions.putObject(v.id());
@@ -38,7 +38,7 @@ public final class ReviewJson {
 
     /** A queue entry: the header without versions or instructions. */
     public static ObjectNode summary(Review r, String publicUrl) {
-        ObjectNode out = header(r, publicUrl);
+        ObjectNode out = header(r);
         out.set("decision", r.decision() == null ? null : decision(r.decision()));
         reorderTail(out, r, publicUrl);
         return out;
@@ -70,7 +70,7 @@ public final class ReviewJson {
                 .with("decision", decision(d));
     }
 
-    private static ObjectNode header(Review r, String publicUrl) {
+    private static ObjectNode header(Review r) {
         ObjectNode out = Json.object()
                 .put("id", r.id())
                 .put("formId", r.formId())

@@ -43,6 +43,9 @@ public final class BoundedRegex {
     }
 
     /** A view of a string that counts every character read against a budget shared with its sub-sequences. */
+    // The one-element array is the shared, mutable counter (an AtomicInteger would cost a volatile write
+    // per character read); a Budgeted is never compared or hashed, so its identity equals is never seen.
+    @SuppressWarnings("ArrayRecordComponent")
     private record Budgeted(String text, int[] budget) implements CharSequence {
         @Override
         public char charAt(int index) {

@@ -29,7 +29,10 @@ public final class ChangeSignals<T> {
         private Subscription(List<String> keys) {
             this.keys = keys;
             this.joined = keys.stream().map(ChangeSignals.this::join).toList();
-            joined.forEach(slot -> slot.fired.thenAccept(any::complete));
+            for (Slot<T> slot : joined) {
+                // A slot's future only ever completes normally, so the stage thenAccept returns has nothing to report.
+                var unused = slot.fired.thenAccept(any::complete);
+            }
         }
 
         /** Completes when any of the keys fires, with the value the change carried (null if none). */

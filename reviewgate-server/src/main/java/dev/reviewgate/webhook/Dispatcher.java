@@ -27,7 +27,6 @@ public final class Dispatcher implements AutoCloseable {
     private final Database database;
     private final DeliveryRepository deliveries;
     private final DeliveryAttempt attempt;
-    private final Ids ids;
     private final InstantSource clock;
     private final Duration lease;
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
@@ -43,7 +42,6 @@ public final class Dispatcher implements AutoCloseable {
         this.database = database;
         this.deliveries = deliveries;
         this.attempt = attempt;
-        this.ids = ids;
         this.clock = clock;
         // Long enough for one bounded attempt and its write; short, so a crashed worker's deliveries return soon.
         this.lease = sendTimeout.plusSeconds(5);
@@ -92,7 +90,9 @@ public final class Dispatcher implements AutoCloseable {
                 deliveries.claim(h, database.dialect(), token, now, now + lease.toMillis(), capacity));
         for (DeliveryRepository.Claimed claimed : batch) {
             inFlight.acquire();
-            workers.submit(() -> {
+            // execute, not submit: nobody reads a result, and an Error should reach the uncaught-exception
+            // handler rather than vanish into a Future no one looks at.
+            workers.execute(() -> {
                 try {
                     attempt.run(claimed);
                 } catch (RuntimeException e) {

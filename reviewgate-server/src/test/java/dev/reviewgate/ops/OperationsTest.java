@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.reviewgate.app.HttpServer;
 import dev.reviewgate.testing.Api;
 import dev.reviewgate.testing.ApiTest;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class OperationsTest extends ApiTest {
                 continue;
             }
             JsonNode path = paths.get(route.path());
-            if (path == null || !path.has(route.method().toLowerCase())) {
+            if (path == null || !path.has(route.method().toLowerCase(Locale.ROOT))) {
                 missing.add(route.method() + " " + route.path());
             }
         }

@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A small HTTP client for the API under test: real requests to the real port. */
@@ -24,7 +23,6 @@ public final class Api {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private final String apiKey;
-    private final Map<String, String> extraHeaders = new LinkedHashMap<>();
 
     public Api(String baseUrl, String apiKey) {
         this.baseUrl = baseUrl;

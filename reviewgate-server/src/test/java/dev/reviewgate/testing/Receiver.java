@@ -45,7 +45,12 @@ public final class Receiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
     public Receiver() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        // IPv4 loopback by literal, on purpose: url() and the tests' webhook allow-list (127.0.0.1/32) say 127.0.0.1,
+        // and a literal is parsed, not resolved, so there is no address to select. getLoopbackAddress() would be ::1
+        // under java.net.preferIPv6Addresses=true.
+        @SuppressWarnings("AddressSelection")
+        InetSocketAddress loopback = new InetSocketAddress("127.0.0.1", 0);
+        server = HttpServer.create(loopback, 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", this::handle);
         server.start();

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -50,7 +51,8 @@ public abstract class WebhookTest extends ApiTest {
 
     /** A new blog form for this test only, so endpoints filtered to it see only this test's events. */
     protected String newForm() {
-        String id = "blog-" + database.name().toLowerCase() + "-" + (++forms) + "-" + System.nanoTime();
+        forms++;
+        String id = "blog-" + database.name().toLowerCase(Locale.ROOT) + "-" + forms + "-" + System.nanoTime();
         var form = (com.fasterxml.jackson.databind.node.ObjectNode) Fixtures.blogForm();
         form.put("id", id);
         api.post("/v1/forms", form);

@@ -36,7 +36,12 @@ class CsrfTest extends BrowserTest {
     void aCrossSiteFormPostCannotApprove() throws Exception {
         String[] review = newReview();
         signIn();
-        HttpServer attacker = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        // IPv4 loopback by literal, on purpose: the attacker page's URL, and so its origin, says 127.0.0.1, and a
+        // literal is parsed, not resolved, so there is no address to select. getLoopbackAddress() would be ::1 under
+        // java.net.preferIPv6Addresses=true.
+        @SuppressWarnings("AddressSelection")
+        InetSocketAddress loopback = new InetSocketAddress("127.0.0.1", 0);
+        HttpServer attacker = HttpServer.create(loopback, 0);
         String html = """
                 <!doctype html><form id="f" method="post" action="%s">
                 <input name="versionId" value="%s"></form>

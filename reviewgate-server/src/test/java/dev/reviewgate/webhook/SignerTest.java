@@ -60,7 +60,7 @@ class SignerTest {
             assertThat(seconds).isBetween((long) (expected[failed - 1] * 0.9) - 1, (long) (expected[failed - 1] * 1.1));
         }
         assertThat(RetrySchedule.next(8, java.util.Optional.empty())).isEmpty();
-        assertThat(RetrySchedule.next(1, java.util.Optional.of(java.time.Duration.ofSeconds(120))))
-                .contains(java.time.Duration.ofSeconds(120));
+        assertThat(RetrySchedule.next(1, java.util.Optional.of(java.time.Duration.ofMinutes(2))))
+                .contains(java.time.Duration.ofMinutes(2));
     }
 }

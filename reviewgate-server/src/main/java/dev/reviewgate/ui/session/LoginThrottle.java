@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -62,6 +63,6 @@ public final class LoginThrottle {
     }
 
     private static String key(String email, String address) {
-        return email.toLowerCase() + "|" + address;
+        return email.toLowerCase(Locale.ROOT) + "|" + address;
     }
 }

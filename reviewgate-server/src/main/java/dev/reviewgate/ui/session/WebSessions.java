@@ -94,14 +94,14 @@ public final class WebSessions {
     public void requireUser(Context ctx) {
         Optional<WebUser> user = current(ctx);
         if (user.isEmpty()) {
-            if (ctx.method() == HandlerType.GET) {
+            if (HandlerType.GET.equals(ctx.method())) {
                 ctx.redirect("/login?next=" + java.net.URLEncoder.encode(ctx.path(), java.nio.charset.StandardCharsets.UTF_8));
                 ctx.skipRemainingHandlers();
                 return;
             }
             throw Problem.unauthorized("Sign in first.");
         }
-        if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) {
+        if (!HandlerType.GET.equals(ctx.method()) && !HandlerType.HEAD.equals(ctx.method())) {
             checkCsrf(ctx, user.get());
         }
     }
