@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.reviewgate.form.Field;
 import dev.reviewgate.form.FieldType;
 import dev.reviewgate.form.FormDefinition;
+import dev.reviewgate.form.ImagesOptions;
+import dev.reviewgate.form.PageGroupsOptions;
+import dev.reviewgate.form.SelectOptions;
+import dev.reviewgate.form.TextOptions;
 import dev.reviewgate.json.Json;
 import dev.reviewgate.review.Review;
 import dev.reviewgate.review.Version;
@@ -42,12 +46,15 @@ final class FieldViews {
         JsonNode v = value == null ? Json.MAPPER.nullNode() : value;
         String text = drafts.rawText().containsKey(f.id()) ? drafts.rawText().get(f.id()) : text(f.type(), v);
         String html = f.type() == FieldType.MARKDOWN && v.isTextual() ? Markdown.render(v.asText()) : "";
+        // Each type reads its own options; the values given for other types are never shown.
+        boolean multiline = f.options() instanceof TextOptions t && t.multiline();
+        boolean multiple = f.options() instanceof SelectOptions s && s.multiple();
+        String selection = f.options() instanceof ImagesOptions i ? i.selection().jsonName() : "none";
+        String keyName = f.options() instanceof PageGroupsOptions p ? p.keyName() : "";
         return new FieldView(f.id(), f.label() == null ? f.id() : f.label(), f.type().jsonName(), f.description(),
                 f.editable(), f.retry().button(), f.retry().instructions(), review.wasEdited(shown, f.id()), text, html,
-                f.options().path("multiline").asBoolean(false), v.asBoolean(false), choices(f, v),
-                f.options().path("multiple").asBoolean(false), pictures(shown.snapshot().get(f.id()), v),
-                f.options().path("selection").asText("multiple"), v.path("url").asText(""), v.path("text").asText(""),
-                groups(f, v), f.options().path("keyName").asText("name"),
+                multiline, v.asBoolean(false), choices(f, v), multiple, pictures(shown.snapshot().get(f.id()), v),
+                selection, v.path("url").asText(""), v.path("text").asText(""), groups(keyName, v), keyName,
                 drafts.errors().getOrDefault(f.id(), List.of()), drafts.instructions().getOrDefault(f.id(), ""),
                 drafts.reruns().contains(f.id()));
     }
@@ -78,10 +85,13 @@ final class FieldViews {
 
     private static List<FieldView.Choice> choices(Field f, JsonNode v) {
         List<FieldView.Choice> out = new ArrayList<>();
-        for (JsonNode option : f.options().path("options")) {
-            String value = option.path("value").asText();
+        if (!(f.options() instanceof SelectOptions select)) {
+            return out;
+        }
+        for (SelectOptions.Option option : select.options()) {
+            String value = option.value();
             boolean selected = v.isArray() ? contains(v, value) : v.asText("").equals(value);
-            out.add(new FieldView.Choice(value, option.path("label").asText(value), selected));
+            out.add(new FieldView.Choice(value, option.label() == null ? value : option.label(), selected));
         }
         return out;
     }
@@ -112,9 +122,8 @@ final class FieldViews {
         return out;
     }
 
-    private static List<FieldView.Group> groups(Field f, JsonNode v) {
+    private static List<FieldView.Group> groups(String keyName, JsonNode v) {
         List<FieldView.Group> out = new ArrayList<>();
-        String keyName = f.options().path("keyName").asText("name");
         for (JsonNode group : v) {
             List<String> pages = new ArrayList<>();
             group.path("pages").forEach(p -> pages.add(p.asText()));
