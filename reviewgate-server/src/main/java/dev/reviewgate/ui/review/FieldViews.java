@@ -44,27 +44,36 @@ final class FieldViews {
 
     private static FieldView view(Field f, Review review, Version shown, JsonNode value, Drafts drafts) {
         JsonNode v = value == null ? Json.MAPPER.nullNode() : value;
+        FieldView.Common common = common(f, review.wasEdited(shown, f.id()), drafts);
         String text = drafts.rawText().containsKey(f.id()) ? drafts.rawText().get(f.id()) : text(f.type(), v);
-        String html = f.type() == FieldType.MARKDOWN && v.isTextual() ? Markdown.render(v.asText()) : "";
-        // Each type reads its own options; the values given for other types are never shown.
-        boolean multiline = f.options() instanceof TextOptions t && t.multiline();
-        boolean multiple = f.options() instanceof SelectOptions s && s.multiple();
-        String selection = f.options() instanceof ImagesOptions i ? i.selection().jsonName() : "none";
-        String keyName = f.options() instanceof PageGroupsOptions p ? p.keyName() : "";
-        return new FieldView(f.id(), f.label() == null ? f.id() : f.label(), f.type().jsonName(), f.description(),
-                f.editable(), f.retry().button(), f.retry().instructions(), review.wasEdited(shown, f.id()), text, html,
-                multiline, v.asBoolean(false), choices(f, v), multiple, pictures(shown.snapshot().get(f.id()), v),
-                selection, v.path("url").asText(""), v.path("text").asText(""), groups(keyName, v), keyName,
-                drafts.errors().getOrDefault(f.id(), List.of()), drafts.instructions().getOrDefault(f.id(), ""),
-                drafts.reruns().contains(f.id()));
+        return switch (f.type()) {
+            case TEXT -> new TextView(common, text, f.options(TextOptions.class).multiline());
+            case MARKDOWN -> new MarkdownView(common, text, v.isTextual() ? Markdown.render(v.asText()) : "");
+            case JSON -> new JsonView(common, text);
+            case NUMBER -> new NumberView(common, text);
+            case BOOLEAN -> new BooleanView(common, v.asBoolean(false));
+            case SELECT -> select(common, f.options(SelectOptions.class), v);
+            case IMAGES -> new ImagesView(common, pictures(shown.snapshot().get(f.id()), v),
+                    f.options(ImagesOptions.class).selection());
+            case LINK -> new LinkView(common, v.path("url").asText(""), v.path("text").asText(""));
+            case PAGE_GROUPS -> pageGroups(common, f.options(PageGroupsOptions.class).keyName(), v);
+        };
     }
 
+    private static FieldView.Common common(Field f, boolean wasEdited, Drafts drafts) {
+        FieldView.Header header = new FieldView.Header(f.id(), f.label() == null ? f.id() : f.label(),
+                f.description(), f.editable(), wasEdited);
+        FieldView.RetryControls retry = new FieldView.RetryControls(f.retry().button(), f.retry().instructions(),
+                drafts.reruns().contains(f.id()), drafts.instructions().getOrDefault(f.id(), ""));
+        return new FieldView.Common(header, retry, drafts.errors().getOrDefault(f.id(), List.of()));
+    }
+
+    /** An open extract form has no fields: the reviewer edits the whole snapshot as one JSON text. */
     private static FieldView wholeSnapshot(JsonNode values, Drafts drafts) {
         String id = FieldView.WHOLE_SNAPSHOT;
-        String text = drafts.rawText().getOrDefault(id, pretty(values));
-        return new FieldView(id, "Extracted data", "json", null, true, false, false, false, text, "", true, false,
-                List.of(), false, List.of(), "none", "", "", List.of(), "name", drafts.errors().getOrDefault(id, List.of()),
-                "", false);
+        FieldView.Common common = new FieldView.Common(new FieldView.Header(id, "Extracted data", null, true, false),
+                FieldView.RetryControls.NONE, drafts.errors().getOrDefault(id, List.of()));
+        return new JsonView(common, drafts.rawText().getOrDefault(id, pretty(values)));
     }
 
     private static String text(FieldType type, JsonNode v) {
@@ -83,17 +92,14 @@ final class FieldViews {
         return Json.pretty(v);
     }
 
-    private static List<FieldView.Choice> choices(Field f, JsonNode v) {
-        List<FieldView.Choice> out = new ArrayList<>();
-        if (!(f.options() instanceof SelectOptions select)) {
-            return out;
-        }
-        for (SelectOptions.Option option : select.options()) {
+    private static SelectView select(FieldView.Common common, SelectOptions options, JsonNode v) {
+        List<SelectView.Choice> choices = new ArrayList<>();
+        for (SelectOptions.Option option : options.options()) {
             String value = option.value();
             boolean selected = v.isArray() ? contains(v, value) : v.asText("").equals(value);
-            out.add(new FieldView.Choice(value, option.label() == null ? value : option.label(), selected));
+            choices.add(new SelectView.Choice(value, option.label() == null ? value : option.label(), selected));
         }
-        return out;
+        return new SelectView(common, choices, options.multiple());
     }
 
     private static boolean contains(JsonNode array, String value) {
@@ -106,8 +112,8 @@ final class FieldViews {
     }
 
     /** The images of the version on screen; a picture is kept when the shown value still has its URL. */
-    private static List<FieldView.Picture> pictures(JsonNode source, JsonNode kept) {
-        List<FieldView.Picture> out = new ArrayList<>();
+    private static List<ImagesView.Picture> pictures(JsonNode source, JsonNode kept) {
+        List<ImagesView.Picture> out = new ArrayList<>();
         if (source == null || !source.isArray()) {
             return out;
         }
@@ -117,18 +123,18 @@ final class FieldViews {
             for (JsonNode k : kept) {
                 isKept |= k.path("url").asText("").equals(url);
             }
-            out.add(new FieldView.Picture(i, url, source.get(i).path("alt").asText(""), isKept));
+            out.add(new ImagesView.Picture(i, url, source.get(i).path("alt").asText(""), isKept));
         }
         return out;
     }
 
-    private static List<FieldView.Group> groups(String keyName, JsonNode v) {
-        List<FieldView.Group> out = new ArrayList<>();
+    private static PageGroupsView pageGroups(FieldView.Common common, String keyName, JsonNode v) {
+        List<PageGroupsView.Group> groups = new ArrayList<>();
         for (JsonNode group : v) {
             List<String> pages = new ArrayList<>();
             group.path("pages").forEach(p -> pages.add(p.asText()));
-            out.add(new FieldView.Group(group.path(keyName).asText(""), String.join(", ", pages)));
+            groups.add(new PageGroupsView.Group(group.path(keyName).asText(""), String.join(", ", pages)));
         }
-        return out;
+        return new PageGroupsView(common, groups, keyName);
     }
 }
