@@ -1,10 +1,7 @@
 package dev.reviewgate.form;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reviewgate.error.Violation;
-import dev.reviewgate.json.Json;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -44,35 +41,33 @@ final class BlockPresets {
     private static List<Field> classifier(JsonNode body, List<Violation> out) {
         JsonNode categories = body.get("categories");
         if (categories == null || !categories.isArray() || categories.isEmpty()
-                || categories.size() > FieldOptions.MAX_OPTIONS) {
+                || categories.size() > FieldOptionsJson.MAX_OPTIONS) {
             out.add(new Violation("/categories", "a classifier needs categories: a non-empty array of at most "
-                    + FieldOptions.MAX_OPTIONS + " unique strings"));
+                    + FieldOptionsJson.MAX_OPTIONS + " unique strings"));
             return List.of();
         }
-        ArrayNode options = Json.array();
+        List<SelectOptions.Option> options = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < categories.size(); i++) {
             JsonNode c = categories.get(i);
             String at = Violation.child("/categories", i);
-            if (!c.isTextual() || c.asText().isEmpty() || c.asText().length() > FieldOptions.MAX_OPTION_LENGTH) {
+            if (!c.isTextual() || c.asText().isEmpty() || c.asText().length() > FieldOptionsJson.MAX_OPTION_LENGTH) {
                 out.add(new Violation(at, "a category must be a non-empty string of at most "
-                        + FieldOptions.MAX_OPTION_LENGTH + " characters"));
+                        + FieldOptionsJson.MAX_OPTION_LENGTH + " characters"));
             } else if (!seen.add(c.asText())) {
                 out.add(new Violation(at, "duplicate category \"" + c.asText() + "\""));
             } else {
-                options.addObject().put("value", c.asText());
+                options.add(new SelectOptions.Option(c.asText(), null));
             }
         }
-        ObjectNode fieldOptions = Json.object();
-        fieldOptions.set("options", options);
-        fieldOptions.put("multiple", false);
+        // Exactly one category, whatever a hand-written select defaults to.
         return List.of(new Field("category", FieldType.SELECT, "Category", null, true, true, false, Retry.BOTH,
-                fieldOptions));
+                new SelectOptions(options, false)));
     }
 
     private static Field pageGroups(String id, String label, String keyName) {
-        ObjectNode options = Json.object().put("keyName", keyName);
-        return new Field(id, FieldType.PAGE_GROUPS, label, null, true, true, false, Retry.BOTH, options);
+        return new Field(id, FieldType.PAGE_GROUPS, label, null, true, true, false, Retry.BOTH,
+                new PageGroupsOptions(keyName));
     }
 
     /** One field per schema property; the schema itself stays on the form for whole-snapshot checks. */
@@ -128,12 +123,11 @@ final class BlockPresets {
         } else if (types.equals(Set.of("boolean"))) {
             fieldType = FieldType.BOOLEAN;
         }
-        ObjectNode options = Json.object();
-        if (fieldType == FieldType.TEXT) {
-            options.put("multiline", false);
-        } else if (fieldType == FieldType.JSON) {
-            options.set("schema", property.deepCopy());
-        }
+        FieldOptions options = switch (fieldType) {
+            case TEXT -> new TextOptions(false); // extracted strings are edited on one line
+            case JSON -> new JsonOptions(property);
+            default -> NoOptions.NONE;
+        };
         String label = property.path("title").isTextual() ? property.get("title").asText() : null;
         String description = property.path("description").isTextual() ? property.get("description").asText() : null;
         return new Field(id, fieldType, label, description, required, true, nullable, Retry.BOTH, options);

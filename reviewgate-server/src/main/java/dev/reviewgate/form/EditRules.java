@@ -2,6 +2,7 @@ package dev.reviewgate.form;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reviewgate.error.Violation;
+import dev.reviewgate.form.ImagesOptions.Selection;
 import dev.reviewgate.json.Json;
 import java.util.HashSet;
 import java.util.List;
@@ -52,14 +53,14 @@ final class EditRules {
         if (!kept.isArray()) {
             return; // the shape check has already refused it
         }
-        String selection = field.options().path("selection").asText("multiple");
-        if (selection.equals("none")) {
+        Selection selection = field.options(ImagesOptions.class).selection();
+        if (selection == Selection.NONE) {
             if (!JsonChecks.jsonEquals(before, kept)) {
                 out.add(new Violation(at, "images of this field cannot be changed (selection is none)"));
             }
             return;
         }
-        if (selection.equals("single") && kept.size() > 1) {
+        if (selection == Selection.SINGLE && kept.size() > 1) {
             out.add(new Violation(at, "at most one image may be kept (selection is single)"));
         }
         Set<String> offered = new HashSet<>();

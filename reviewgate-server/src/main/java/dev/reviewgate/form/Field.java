@@ -15,25 +15,28 @@ import java.util.Objects;
  * @param editable    a reviewer may change the value
  * @param nullable    {@code null} is an acceptable value
  * @param retry       which retry requests a reviewer may send for this field
- * @param options     the type-specific options, normalised with their defaults
- *                    ({@code multiline}, {@code schema}, {@code options}, {@code multiple},
- *                    {@code selection}, {@code keyName}); never null
+ * @param options     the type-specific options with their defaults, of the record
+ *                    {@link FieldOptions#kindOf} names for {@code type}
  */
 public record Field(String id, FieldType type, String label, String description, boolean required,
-                    boolean editable, boolean nullable, Retry retry, ObjectNode options) {
+                    boolean editable, boolean nullable, Retry retry, FieldOptions options) {
 
     public Field {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(retry, "retry");
-        // Defensive copy: the record must not change when the caller reuses its node.
-        options = options == null ? Json.object() : options.deepCopy();
+        Objects.requireNonNull(options, "options");
+        if (!FieldOptions.kindOf(type).isInstance(options)) {
+            throw new IllegalArgumentException("a " + type.jsonName() + " field cannot have " + options);
+        }
     }
 
-    /** A copy of the options, so callers cannot mutate this field through the accessor. */
-    @Override
-    public ObjectNode options() {
-        return options.deepCopy();
+    /**
+     * The options as the record of this field's type, e.g. {@code options(SelectOptions.class)} of a
+     * select field; asking for another type's record is a programming error.
+     */
+    public <T extends FieldOptions> T options(Class<T> kind) {
+        return kind.cast(options);
     }
 
     /** The normalised JSON of this field, accepted back by {@link FormParser}. */
@@ -53,7 +56,7 @@ public record Field(String id, FieldType type, String label, String description,
         ObjectNode r = out.putObject("retry");
         r.put("button", retry.button());
         r.put("instructions", retry.instructions());
-        out.setAll(options.deepCopy());
+        FieldOptionsJson.write(options, out);
         return out;
     }
 }

@@ -1,13 +1,10 @@
 package dev.reviewgate.form;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reviewgate.error.Violation;
-import dev.reviewgate.json.Json;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** Parses the {@code fields} array of a form body; every problem becomes a violation. */
@@ -18,17 +15,6 @@ final class FieldParser {
     static final int MAX_DESCRIPTION_LENGTH = 5_000;
     static final Set<String> COMMON_KEYS =
             Set.of("id", "type", "label", "description", "required", "editable", "nullable", "retry");
-    /** The type-specific option keys; a key of another type is an unknown key. */
-    static final Map<FieldType, Set<String>> OPTION_KEYS = Map.of(
-            FieldType.TEXT, Set.of("multiline"),
-            FieldType.MARKDOWN, Set.of(),
-            FieldType.JSON, Set.of("schema"),
-            FieldType.NUMBER, Set.of(),
-            FieldType.BOOLEAN, Set.of(),
-            FieldType.SELECT, Set.of("options", "multiple"),
-            FieldType.IMAGES, Set.of("selection"),
-            FieldType.LINK, Set.of(),
-            FieldType.PAGE_GROUPS, Set.of("keyName"));
 
     private FieldParser() {
     }
@@ -67,7 +53,7 @@ final class FieldParser {
         FieldType type = type(node, at, out);
         Set<String> allowed = new HashSet<>(COMMON_KEYS);
         if (type != null) {
-            allowed.addAll(OPTION_KEYS.get(type));
+            allowed.addAll(FieldOptionsJson.KEYS.get(type));
             JsonChecks.unknownKeys(node, allowed, at, out);
         }
         String label = BodyReader.string(node, "label", at, false, MAX_LABEL_LENGTH, out);
@@ -76,7 +62,7 @@ final class FieldParser {
         boolean editable = BodyReader.bool(node, "editable", true, at, out);
         boolean nullable = BodyReader.bool(node, "nullable", true, at, out);
         Retry retry = retry(node, at, out);
-        ObjectNode options = type == null ? Json.object() : FieldOptions.parse(type, node, at, out);
+        FieldOptions options = type == null ? null : FieldOptionsJson.parse(type, node, at, out);
         if (out.size() > before || id == null || type == null) {
             return null;
         }

@@ -31,10 +31,10 @@ final class FieldValues {
                     out.add(new Violation(at, "must be true or false, got " + JsonChecks.typeName(value)));
                 }
             }
-            case SELECT -> select(field, value, at, out);
+            case SELECT -> select(field.options(SelectOptions.class), value, at, out);
             case IMAGES -> images(value, at, out);
             case LINK -> link(value, at, out);
-            case PAGE_GROUPS -> PageGroups.check(field.options().path("keyName").asText("name"), value, at, out);
+            case PAGE_GROUPS -> PageGroups.check(field.options(PageGroupsOptions.class).keyName(), value, at, out);
         }
         return out.size() == before;
     }
@@ -47,10 +47,10 @@ final class FieldValues {
         }
     }
 
-    private static void select(Field field, JsonNode value, String at, List<Violation> out) {
+    private static void select(SelectOptions options, JsonNode value, String at, List<Violation> out) {
         Set<String> allowed = new HashSet<>();
-        field.options().path("options").forEach(o -> allowed.add(o.path("value").asText()));
-        if (!field.options().path("multiple").asBoolean(false)) {
+        options.options().forEach(o -> allowed.add(o.value()));
+        if (!options.multiple()) {
             selectOne(allowed, value, at, out);
             return;
         }

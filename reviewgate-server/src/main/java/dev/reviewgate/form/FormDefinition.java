@@ -55,8 +55,8 @@ public record FormDefinition(String id, String name, String blockType, List<Fiel
         if (BlockPresets.CLASSIFIER.equals(blockType)) {
             // Categories are not stored separately: they are the options of the one select field.
             ArrayNode categories = out.putArray("categories");
-            field("category").ifPresent(f -> f.options().path("options")
-                    .forEach(o -> categories.add(o.get("value").asText())));
+            field("category").ifPresent(f -> f.options(SelectOptions.class).options()
+                    .forEach(o -> categories.add(o.value())));
         }
         if (schema != null) {
             out.set("schema", schema.deepCopy());

@@ -114,12 +114,18 @@ public final class SnapshotValidator {
         if (!FieldValues.check(field, value, at, shape)) {
             return; // a schema complaint about a value of the wrong kind would only add noise
         }
-        JsonNode fieldSchema = BlockPresets.EXTRACT.equals(form.blockType())
-                ? form.schema().path("properties").get(field.id())
-                : field.options().get("schema");
+        JsonNode fieldSchema = schemaOf(form, field);
         if (fieldSchema != null) {
             schema.addAll(JsonSchemaSubset.validate(fieldSchema, value, at));
         }
+    }
+
+    /** The JSON Schema a value of {@code field} must satisfy, or null. */
+    private static JsonNode schemaOf(FormDefinition form, Field field) {
+        if (BlockPresets.EXTRACT.equals(form.blockType())) {
+            return form.schema().path("properties").get(field.id());
+        }
+        return field.options() instanceof JsonOptions json ? json.schema() : null;
     }
 
     /**

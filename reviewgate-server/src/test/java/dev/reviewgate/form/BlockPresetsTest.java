@@ -28,7 +28,7 @@ class BlockPresetsTest {
         assertThat(category.required()).isTrue();
         assertThat(category.nullable()).isFalse();
         assertThat(category.retry()).isEqualTo(Retry.BOTH);
-        assertThat(category.options().get("options")).hasSize(2);
+        assertThat(category.options(SelectOptions.class).options()).hasSize(2);
     }
 
     @Test
@@ -66,7 +66,7 @@ class BlockPresetsTest {
         assertThat(split.fields()).singleElement().satisfies(f -> {
             assertThat(f.id()).isEqualTo("documents");
             assertThat(f.type()).isEqualTo(FieldType.PAGE_GROUPS);
-            assertThat(f.options().get("keyName").asText()).isEqualTo("name");
+            assertThat(f.options(PageGroupsOptions.class).keyName()).isEqualTo("name");
             assertThat(f.required()).isTrue();
             assertThat(f.nullable()).isFalse();
         });

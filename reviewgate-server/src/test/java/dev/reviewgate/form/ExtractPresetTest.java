@@ -23,7 +23,7 @@ class ExtractPresetTest {
                 org.assertj.core.groups.Tuple.tuple("paid", FieldType.BOOLEAN, false, false),
                 org.assertj.core.groups.Tuple.tuple("note", FieldType.TEXT, false, true),
                 org.assertj.core.groups.Tuple.tuple("lines", FieldType.JSON, false, false));
-        assertThat(INVOICE.field("lines").orElseThrow().options().get("schema").get("type").asText()).isEqualTo("array");
+        assertThat(INVOICE.field("lines").orElseThrow().options(JsonOptions.class).schema().get("type").asText()).isEqualTo("array");
         assertThat(INVOICE.fields()).allSatisfy(f -> assertThat(f.retry()).isEqualTo(Retry.BOTH));
     }
 

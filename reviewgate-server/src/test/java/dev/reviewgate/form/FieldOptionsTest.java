@@ -3,8 +3,10 @@ package dev.reviewgate.form;
 import static dev.reviewgate.form.TestJson.oneField;
 import static dev.reviewgate.form.TestJson.parseErrors;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reviewgate.error.Violation;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FieldOptionsTest {
@@ -15,16 +17,16 @@ class FieldOptionsTest {
 
     @Test
     void textDefaultsToSingleLine() {
-        assertThat(oneField("'type':'text'").fields().get(0).options().get("multiline").asBoolean()).isFalse();
-        assertThat(oneField("'type':'text','multiline':true").fields().get(0).options().get("multiline").asBoolean()).isTrue();
+        assertThat(oneField("'type':'text'").fields().get(0).options()).isEqualTo(new TextOptions(false));
+        assertThat(oneField("'type':'text','multiline':true").fields().get(0).options()).isEqualTo(new TextOptions(true));
     }
 
     @Test
     void selectKeepsItsOptionsAndDefaultsToSingleChoice() {
         Field field = oneField("'type':'select','options':[{'value':'a','label':'A'},{'value':'b'}]").fields().get(0);
 
-        assertThat(field.options().get("options")).hasSize(2);
-        assertThat(field.options().get("multiple").asBoolean()).isFalse();
+        assertThat(field.options()).isEqualTo(new SelectOptions(
+                List.of(new SelectOptions.Option("a", "A"), new SelectOptions.Option("b", null)), false));
     }
 
     @Test
@@ -42,7 +44,8 @@ class FieldOptionsTest {
 
     @Test
     void imagesSelectionDefaultsToMultiple() {
-        assertThat(oneField("'type':'images'").fields().get(0).options().get("selection").asText()).isEqualTo("multiple");
+        assertThat(oneField("'type':'images'").fields().get(0).options())
+                .isEqualTo(new ImagesOptions(ImagesOptions.Selection.MULTIPLE));
     }
 
     @Test
@@ -53,8 +56,8 @@ class FieldOptionsTest {
 
     @Test
     void pageGroupsKeyNameDefaultsToName() {
-        assertThat(oneField("'type':'pageGroups'").fields().get(0).options().get("keyName").asText()).isEqualTo("name");
-        assertThat(oneField("'type':'pageGroups','keyName':'key'").fields().get(0).options().get("keyName").asText()).isEqualTo("key");
+        assertThat(oneField("'type':'pageGroups'").fields().get(0).options()).isEqualTo(new PageGroupsOptions("name"));
+        assertThat(oneField("'type':'pageGroups','keyName':'key'").fields().get(0).options()).isEqualTo(new PageGroupsOptions("key"));
     }
 
     @Test
@@ -75,6 +78,14 @@ class FieldOptionsTest {
     @Test
     void jsonKeepsAValidSchema() {
         Field field = oneField("'type':'json','schema':{'type':'array','items':{'type':'integer'}}").fields().get(0);
-        assertThat(field.options().get("schema").get("type").asText()).isEqualTo("array");
+        assertThat(field.options(JsonOptions.class).schema().get("type").asText()).isEqualTo("array");
+    }
+
+    @Test
+    void aFieldCarriesOnlyTheOptionsOfItsType() {
+        assertThatThrownBy(() -> new Field("v", FieldType.MARKDOWN, null, null, false, true, true, Retry.NONE,
+                new TextOptions(true))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Field("v", FieldType.TEXT, null, null, false, true, true, Retry.NONE,
+                NoOptions.NONE)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.reviewgate.form.Field;
 import dev.reviewgate.form.FieldType;
 import dev.reviewgate.form.FormDefinition;
+import dev.reviewgate.form.ImagesOptions;
+import dev.reviewgate.form.PageGroupsOptions;
+import dev.reviewgate.form.SelectOptions;
+import dev.reviewgate.form.TextOptions;
 import dev.reviewgate.json.Json;
 import dev.reviewgate.review.Review;
 import dev.reviewgate.review.Version;
@@ -40,24 +44,36 @@ final class FieldViews {
 
     private static FieldView view(Field f, Review review, Version shown, JsonNode value, Drafts drafts) {
         JsonNode v = value == null ? Json.MAPPER.nullNode() : value;
+        FieldView.Common common = common(f, review.wasEdited(shown, f.id()), drafts);
         String text = drafts.rawText().containsKey(f.id()) ? drafts.rawText().get(f.id()) : text(f.type(), v);
-        String html = f.type() == FieldType.MARKDOWN && v.isTextual() ? Markdown.render(v.asText()) : "";
-        return new FieldView(f.id(), f.label() == null ? f.id() : f.label(), f.type().jsonName(), f.description(),
-                f.editable(), f.retry().button(), f.retry().instructions(), review.wasEdited(shown, f.id()), text, html,
-                f.options().path("multiline").asBoolean(false), v.asBoolean(false), choices(f, v),
-                f.options().path("multiple").asBoolean(false), pictures(shown.snapshot().get(f.id()), v),
-                f.options().path("selection").asText("multiple"), v.path("url").asText(""), v.path("text").asText(""),
-                groups(f, v), f.options().path("keyName").asText("name"),
-                drafts.errors().getOrDefault(f.id(), List.of()), drafts.instructions().getOrDefault(f.id(), ""),
-                drafts.reruns().contains(f.id()));
+        return switch (f.type()) {
+            case TEXT -> new TextView(common, text, f.options(TextOptions.class).multiline());
+            case MARKDOWN -> new MarkdownView(common, text, v.isTextual() ? Markdown.render(v.asText()) : "");
+            case JSON -> new JsonView(common, text);
+            case NUMBER -> new NumberView(common, text);
+            case BOOLEAN -> new BooleanView(common, v.asBoolean(false));
+            case SELECT -> select(common, f.options(SelectOptions.class), v);
+            case IMAGES -> new ImagesView(common, pictures(shown.snapshot().get(f.id()), v),
+                    f.options(ImagesOptions.class).selection());
+            case LINK -> new LinkView(common, v.path("url").asText(""), v.path("text").asText(""));
+            case PAGE_GROUPS -> pageGroups(common, f.options(PageGroupsOptions.class).keyName(), v);
+        };
     }
 
+    private static FieldView.Common common(Field f, boolean wasEdited, Drafts drafts) {
+        FieldView.Header header = new FieldView.Header(f.id(), f.label() == null ? f.id() : f.label(),
+                f.description(), f.editable(), wasEdited);
+        FieldView.RetryControls retry = new FieldView.RetryControls(f.retry().button(), f.retry().instructions(),
+                drafts.reruns().contains(f.id()), drafts.instructions().getOrDefault(f.id(), ""));
+        return new FieldView.Common(header, retry, drafts.errors().getOrDefault(f.id(), List.of()));
+    }
+
+    /** An open extract form has no fields: the reviewer edits the whole snapshot as one JSON text. */
     private static FieldView wholeSnapshot(JsonNode values, Drafts drafts) {
         String id = FieldView.WHOLE_SNAPSHOT;
-        String text = drafts.rawText().getOrDefault(id, pretty(values));
-        return new FieldView(id, "Extracted data", "json", null, true, false, false, false, text, "", true, false,
-                List.of(), false, List.of(), "none", "", "", List.of(), "name", drafts.errors().getOrDefault(id, List.of()),
-                "", false);
+        FieldView.Common common = new FieldView.Common(new FieldView.Header(id, "Extracted data", null, true, false),
+                FieldView.RetryControls.NONE, drafts.errors().getOrDefault(id, List.of()));
+        return new JsonView(common, drafts.rawText().getOrDefault(id, pretty(values)));
     }
 
     private static String text(FieldType type, JsonNode v) {
@@ -76,14 +92,14 @@ final class FieldViews {
         return Json.pretty(v);
     }
 
-    private static List<FieldView.Choice> choices(Field f, JsonNode v) {
-        List<FieldView.Choice> out = new ArrayList<>();
-        for (JsonNode option : f.options().path("options")) {
-            String value = option.path("value").asText();
+    private static SelectView select(FieldView.Common common, SelectOptions options, JsonNode v) {
+        List<SelectView.Choice> choices = new ArrayList<>();
+        for (SelectOptions.Option option : options.options()) {
+            String value = option.value();
             boolean selected = v.isArray() ? contains(v, value) : v.asText("").equals(value);
-            out.add(new FieldView.Choice(value, option.path("label").asText(value), selected));
+            choices.add(new SelectView.Choice(value, option.label() == null ? value : option.label(), selected));
         }
-        return out;
+        return new SelectView(common, choices, options.multiple());
     }
 
     private static boolean contains(JsonNode array, String value) {
@@ -96,8 +112,8 @@ final class FieldViews {
     }
 
     /** The images of the version on screen; a picture is kept when the shown value still has its URL. */
-    private static List<FieldView.Picture> pictures(JsonNode source, JsonNode kept) {
-        List<FieldView.Picture> out = new ArrayList<>();
+    private static List<ImagesView.Picture> pictures(JsonNode source, JsonNode kept) {
+        List<ImagesView.Picture> out = new ArrayList<>();
         if (source == null || !source.isArray()) {
             return out;
         }
@@ -107,19 +123,18 @@ final class FieldViews {
             for (JsonNode k : kept) {
                 isKept |= k.path("url").asText("").equals(url);
             }
-            out.add(new FieldView.Picture(i, url, source.get(i).path("alt").asText(""), isKept));
+            out.add(new ImagesView.Picture(i, url, source.get(i).path("alt").asText(""), isKept));
         }
         return out;
     }
 
-    private static List<FieldView.Group> groups(Field f, JsonNode v) {
-        List<FieldView.Group> out = new ArrayList<>();
-        String keyName = f.options().path("keyName").asText("name");
+    private static PageGroupsView pageGroups(FieldView.Common common, String keyName, JsonNode v) {
+        List<PageGroupsView.Group> groups = new ArrayList<>();
         for (JsonNode group : v) {
             List<String> pages = new ArrayList<>();
             group.path("pages").forEach(p -> pages.add(p.asText()));
-            out.add(new FieldView.Group(group.path(keyName).asText(""), String.join(", ", pages)));
+            groups.add(new PageGroupsView.Group(group.path(keyName).asText(""), String.join(", ", pages)));
         }
-        return out;
+        return new PageGroupsView(common, groups, keyName);
     }
 }

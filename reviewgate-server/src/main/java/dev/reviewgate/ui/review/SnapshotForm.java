@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reviewgate.form.Field;
 import dev.reviewgate.form.FormDefinition;
+import dev.reviewgate.form.PageGroupsOptions;
+import dev.reviewgate.form.SelectOptions;
 import dev.reviewgate.json.Json;
 import dev.reviewgate.review.Review;
 import java.math.BigDecimal;
@@ -105,7 +107,7 @@ final class SnapshotForm {
 
     private static JsonNode select(Field f, List<String> values) {
         List<String> chosen = values == null ? List.of() : values.stream().filter(s -> !s.isEmpty()).toList();
-        if (f.options().path("multiple").asBoolean(false)) {
+        if (f.options(SelectOptions.class).multiple()) {
             ArrayNode out = Json.array();
             chosen.forEach(out::add);
             return out;
@@ -141,7 +143,7 @@ final class SnapshotForm {
 
     private static JsonNode groups(Field f, List<String> keys, List<String> pages, Map<String, List<String>> errors) {
         ArrayNode out = Json.array();
-        String keyName = f.options().path("keyName").asText("name");
+        String keyName = f.options(PageGroupsOptions.class).keyName();
         for (int i = 0; keys != null && i < keys.size(); i++) {
             String key = keys.get(i).trim();
             String list = pages != null && i < pages.size() ? pages.get(i) : "";
