@@ -1,6 +1,8 @@
 package dev.reviewgate.wait;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,24 +17,19 @@ import java.util.function.Consumer;
  */
 public final class ChangeSignals<T> {
 
+    /** The waiters of one key: each is woken by completing its own future, and leaves by removing it. */
     private static final class Slot<T> {
-        final CompletableFuture<T> fired = new CompletableFuture<>();
-        int waiters;
+        final Set<CompletableFuture<T>> waiters = new HashSet<>();
     }
 
     /** One waiter's interest in some keys; close it when done waiting. */
     public final class Subscription implements AutoCloseable {
         private final List<String> keys;
-        private final List<Slot<T>> joined;
         private final CompletableFuture<T> any = new CompletableFuture<>();
 
         private Subscription(List<String> keys) {
             this.keys = keys;
-            this.joined = keys.stream().map(ChangeSignals.this::join).toList();
-            for (Slot<T> slot : joined) {
-                // A slot's future only ever completes normally, so the stage thenAccept returns has nothing to report.
-                var unused = slot.fired.thenAccept(any::complete);
-            }
+            keys.forEach(key -> join(key, any));
         }
 
         /** Completes when any of the keys fires, with the value the change carried (null if none). */
@@ -42,9 +39,7 @@ public final class ChangeSignals<T> {
 
         @Override
         public void close() {
-            for (int i = 0; i < keys.size(); i++) {
-                leave(keys.get(i), joined.get(i));
-            }
+            keys.forEach(key -> leave(key, any));
         }
     }
 
@@ -81,7 +76,10 @@ public final class ChangeSignals<T> {
     public void fire(String key, T value) {
         Slot<T> slot = slots.remove(key);
         if (slot != null) {
-            slot.fired.complete(value);
+            // Removed from the map, the slot gains no waiter; one that subscribes now gets a new slot.
+            synchronized (slot) {
+                slot.waiters.forEach(waiter -> waiter.complete(value));
+            }
         }
     }
 
@@ -90,20 +88,34 @@ public final class ChangeSignals<T> {
         return slots.size();
     }
 
-    private Slot<T> join(String key) {
-        return slots.compute(key, (k, slot) -> {
+    /** How many subscriptions wait on {@code key} now. */
+    int waiting(String key) {
+        Slot<T> slot = slots.get(key);
+        if (slot == null) {
+            return 0;
+        }
+        synchronized (slot) {
+            return slot.waiters.size();
+        }
+    }
+
+    private void join(String key, CompletableFuture<T> waiter) {
+        slots.compute(key, (k, slot) -> {
             Slot<T> s = slot == null ? new Slot<>() : slot;
-            s.waiters++;
+            synchronized (s) {
+                s.waiters.add(waiter);
+            }
             return s;
         });
     }
 
-    private void leave(String key, Slot<T> slot) {
-        slots.computeIfPresent(key, (k, current) -> {
-            if (current != slot) {
-                return current;
+    /** Leaves the key's slot; a slot nobody waits on any more is dropped, so its memory goes too. */
+    private void leave(String key, CompletableFuture<T> waiter) {
+        slots.computeIfPresent(key, (k, slot) -> {
+            synchronized (slot) {
+                slot.waiters.remove(waiter);
+                return slot.waiters.isEmpty() ? null : slot;
             }
-            return --current.waiters == 0 ? null : current;
         });
     }
 }
