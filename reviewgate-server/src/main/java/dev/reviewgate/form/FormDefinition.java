@@ -17,18 +17,18 @@ import java.util.Optional;
  * @param blockType    {@code extract}, {@code classifier}, {@code split}, {@code for_each} or null
  * @param fields       the fields; for presets the expanded ones
  * @param schema       the root JSON Schema of an {@code extract} preset, or null
- * @param reviewPolicy the raw review policy, or null; validated by the policy package
+ * @param reviewPolicy the review policy, parsed with the form ({@link ReviewPolicy#ALWAYS} when none is given)
  * @param webhookUrl   the default webhook URL, or null
  */
 public record FormDefinition(String id, String name, String blockType, List<Field> fields, JsonNode schema,
-                             JsonNode reviewPolicy, String webhookUrl) {
+                             ReviewPolicy reviewPolicy, String webhookUrl) {
 
     public FormDefinition {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         fields = List.copyOf(fields);
         schema = schema == null ? null : schema.deepCopy();
-        reviewPolicy = reviewPolicy == null ? null : reviewPolicy.deepCopy();
+        reviewPolicy = reviewPolicy == null ? ReviewPolicy.ALWAYS : reviewPolicy;
     }
 
     /** The field with this id, if the form has one. */
@@ -63,8 +63,8 @@ public record FormDefinition(String id, String name, String blockType, List<Fiel
         }
         ArrayNode fieldArray = out.putArray("fields");
         fields.forEach(f -> fieldArray.add(f.toJson()));
-        if (reviewPolicy != null) {
-            out.set("reviewPolicy", reviewPolicy.deepCopy());
+        if (reviewPolicy.json() != null) {
+            out.set("reviewPolicy", reviewPolicy.json().deepCopy());
         }
         if (webhookUrl != null) {
             out.put("webhookUrl", webhookUrl);

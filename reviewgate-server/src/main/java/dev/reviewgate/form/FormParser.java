@@ -39,7 +39,7 @@ public final class FormParser {
             out.add(new Violation("/name", "name must not be empty"));
         }
         String webhookUrl = webhookUrl(body, out);
-        JsonNode reviewPolicy = reviewPolicy(body, out);
+        ReviewPolicy reviewPolicy = ReviewPolicy.parse(reviewPolicy(body, out), "/reviewPolicy", out);
         String blockType = BodyReader.string(body, "blockType", "", false, 32, out);
         List<Field> fields;
         JsonNode schema = null;

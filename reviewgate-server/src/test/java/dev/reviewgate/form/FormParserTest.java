@@ -40,7 +40,7 @@ class FormParserTest {
         assertThat(a.nullable()).isFalse();
         assertThat(a.retry()).isEqualTo(new Retry(true, false));
         assertThat(form.webhookUrl()).isEqualTo("https://hooks.example.com/x");
-        assertThat(form.reviewPolicy()).isEqualTo(json("{'kind':'always'}"));
+        assertThat(form.reviewPolicy().json()).isEqualTo(json("{'kind':'always'}"));
     }
 
     @Test
