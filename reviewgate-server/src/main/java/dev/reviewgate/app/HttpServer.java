@@ -7,6 +7,7 @@ import dev.reviewgate.form.FormRoutes;
 import dev.reviewgate.http.ErrorHandling;
 import dev.reviewgate.http.OversizedBodies;
 import dev.reviewgate.http.ProtocolErrors;
+import dev.reviewgate.http.RequestChecks;
 import dev.reviewgate.idempotency.Idempotency;
 import dev.reviewgate.ops.OpsRoutes;
 import dev.reviewgate.ops.RequestMetrics;
@@ -91,6 +92,7 @@ public final class HttpServer {
             var r = config.routes;
             r.before(routes.metrics()::start);
             r.before(ctx -> refuseOversizedBody(ctx, settings.maxBodyBytes()));
+            r.before(RequestChecks::refuseUnreadable);
             r.before("/v1/*", routes.auth()::authenticate);
             r.after(HttpServer::secureHeaders);
             r.after(routes.metrics()::finish);
