@@ -67,6 +67,24 @@ class RequestChecksTest extends ApiTest {
     }
 
     @Test
+    void aMultipartBodyWithoutItsBoundaryIs400AndTheConnectionIsKeptOrClosedOpenly() {
+        try (RawHttp connection = RawHttp.connect(server)) {
+            RawHttp.Response response = connection.exchange("POST /login HTTP/1.1\r\nContent-Type: multipart/form-data; boundary=x",
+                    "{}".getBytes(StandardCharsets.US_ASCII));
+            assertThat(response.status()).isEqualTo(400);
+            assertKeptOrClosedOpenly(connection, response);
+        }
+    }
+
+    private static void assertKeptOrClosedOpenly(RawHttp connection, RawHttp.Response response) {
+        if ("close".equalsIgnoreCase(response.header("connection"))) {
+            assertThat(connection.closedByServer()).isTrue();
+        } else {
+            assertThat(connection.exchange("GET /healthz HTTP/1.1", new byte[0]).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void aNulInAFormFieldIs400() {
         Api.Response response = api.withKey(null).send(HttpRequest.newBuilder(api.uri("/login"))
                 .POST(HttpRequest.BodyPublishers.ofString("email=a%00b&password=x"))
@@ -80,6 +98,16 @@ class RequestChecksTest extends ApiTest {
                 + "\"fields\":{\"blog\":\"x\",\"imageOptions\":[]}}");
         assertProblem(response, 422);
         assertThat(response.body().at("/errors/0/pointer").asText()).isEqualTo("/runId");
+    }
+
+    @Test
+    void anHttpVersionOtherThan1Is400() {
+        for (String line : new String[] {"GET /healthz HTTP/9.9", "GET /healthz"}) {
+            try (RawHttp connection = RawHttp.connect(server)) {
+                RawHttp.Response response = connection.exchange(line, new byte[0]);
+                assertThat(response.status()).as(line).isEqualTo(400);
+            }
+        }
     }
 
     private static void assertProblem(Api.Response response, int status) {
