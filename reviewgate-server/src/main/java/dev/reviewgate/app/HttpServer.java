@@ -94,6 +94,7 @@ public final class HttpServer {
             r.before(ctx -> refuseOversizedBody(ctx, settings.maxBodyBytes()));
             r.before(RequestChecks::refuseUnreadable);
             r.before("/v1/*", routes.auth()::authenticate);
+            r.after(ctx -> OversizedBodies.discardUnread(ctx, settings.maxBodyBytes()));
             r.after(HttpServer::secureHeaders);
             r.after(routes.metrics()::finish);
             ErrorHandling.register(r, settings.maxBodyBytes(), new ErrorHandling.PageRenderer() {
