@@ -6,6 +6,7 @@ import dev.reviewgate.error.Problem;
 import dev.reviewgate.http.ErrorHandling;
 import dev.reviewgate.http.OversizedBodies;
 import dev.reviewgate.http.ProtocolErrors;
+import dev.reviewgate.http.RequestChecks;
 import dev.reviewgate.idempotency.Idempotency;
 import dev.reviewgate.ops.RequestMetrics;
 import dev.reviewgate.ui.WebApp;
@@ -118,7 +119,9 @@ public final class HttpServer {
             var r = config.routes;
             r.before(routes.metrics()::start);
             r.before(ctx -> refuseOversizedBody(ctx, settings.maxBodyBytes()));
+            r.before(RequestChecks::refuseUnreadable);
             r.before("/v1/*", routes.auth()::authenticate);
+            r.after(ctx -> OversizedBodies.discardUnread(ctx, settings.maxBodyBytes()));
             r.after(HttpServer::secureHeaders);
             r.after(routes.metrics()::finish);
             ErrorHandling.register(r, settings.maxBodyBytes(), new ErrorHandling.PageRenderer() {

@@ -4,6 +4,8 @@ import dev.reviewgate.error.Problem;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.util.Optional;
+import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +45,14 @@ public final class ErrorHandling {
             render(ctx, fromJavalin(e));
         });
         routes.exception(Exception.class, (e, ctx) -> {
+            Optional<Integer> refused = clientError(e);
+            if (refused.isPresent()) {
+                // Jetty gives up on the rest of such a body and drops the connection after answering.
+                ctx.header("Connection", "close");
+                render(ctx, Problem.of(refused.get(), "Malformed request", "The request body cannot be read as its"
+                        + " Content-Type says (for example a multipart body without its boundary)."));
+                return;
+            }
             if (dev.reviewgate.db.Database.isUnavailable(e)) {
                 LOG.warn("Database unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
                 ctx.header("Retry-After", "1");
@@ -71,6 +81,19 @@ public final class ErrorHandling {
         if (ctx.attribute(RENDERED) == null) {
             render(ctx, problem);
         }
+    }
+
+    /**
+     * Jetty reports input it cannot parse (a multipart body without a boundary) as an exception
+     * carrying a 4xx status, wrapped by the servlet layer; that is the client's error, not ours.
+     */
+    private static Optional<Integer> clientError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
+                return Optional.of(http.getCode());
+            }
+        }
+        return Optional.empty();
     }
 
     private static Problem fromJavalin(HttpResponseException e) {

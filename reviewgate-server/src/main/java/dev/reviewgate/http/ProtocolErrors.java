@@ -52,14 +52,15 @@ public final class ProtocolErrors implements Request.Handler {
         if (request.getAttribute(ErrorHandler.ERROR_EXCEPTION) instanceof HttpException e) {
             status = e.getCode();
         }
-        return status < 400 ? 400 : status;
+        // An HTTP version other than 1.0 and 1.1 is the client's mistake; Jetty answers 505.
+        return status < 400 || status == 505 ? 400 : status;
     }
 
     /** Our words for each status; Jetty's reasons name its checks and are not repeated. */
     private static Problem problem(int status) {
         return switch (status) {
             case 400 -> Problem.badRequest("The request cannot be read: its URI has an invalid %-escape or"
-                    + " character, or a header is malformed.");
+                    + " character, a header is malformed, or it is not HTTP/1.1 or HTTP/1.0.");
             case 414 -> Problem.of(414, "URI too long", "The request URI is longer than this server accepts.");
             case 431 -> Problem.of(431, "Request headers too large",
                     "The request headers are larger than this server accepts.");

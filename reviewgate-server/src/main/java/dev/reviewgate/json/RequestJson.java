@@ -45,7 +45,7 @@ final class RequestJson {
             text = text.substring(1);
         }
         JsonNode node = read(text);
-        Problem.throwIfAny(LoneSurrogates.find(node));
+        Problem.throwIfAny(TextValidity.find(node));
         return node;
     }
 

@@ -40,6 +40,26 @@ public final class Ids {
         return out.toString();
     }
 
+    /**
+     * True when {@code id} has the shape this generator makes (a lowercase prefix, {@code _}, 26
+     * base32 characters). Ids read back from a cursor the client holds are checked with it, so a
+     * forged one never reaches SQL as arbitrary text.
+     */
+    public static boolean isWellFormed(String id) {
+        int underscore = id.indexOf('_');
+        if (underscore < 1 || id.length() - underscore - 1 != 26) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            boolean ok = i < underscore ? c >= 'a' && c <= 'z' : i == underscore || new String(ALPHABET).indexOf(c) >= 0;
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** {@code bytes} of secure randomness, for secrets. */
     public static byte[] randomBytes(int bytes) {
         byte[] out = new byte[bytes];

@@ -1,6 +1,7 @@
 package dev.reviewgate.review;
 
 import dev.reviewgate.error.Problem;
+import dev.reviewgate.support.Ids;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -63,7 +64,7 @@ public record QueueQuery(String status, String formId, String workflowId, String
             String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             String[] parts = raw.split(":", 2);
             Long.parseLong(parts[0]);
-            if (parts.length != 2 || parts[1].isEmpty()) {
+            if (parts.length != 2 || !Ids.isWellFormed(parts[1])) {
                 throw new IllegalArgumentException();
             }
             return parts;

@@ -7,6 +7,7 @@ import dev.reviewgate.error.Problem;
 import dev.reviewgate.http.RequestBodies;
 import dev.reviewgate.http.Responses;
 import dev.reviewgate.json.Json;
+import dev.reviewgate.support.Ids;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
@@ -115,6 +116,9 @@ public final class WebhookRoutes {
                 String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":", 2);
                 beforeCreated = Long.parseLong(parts[0]);
                 beforeId = parts[1];
+                if (!Ids.isWellFormed(beforeId)) {
+                    throw new IllegalArgumentException("not an id");
+                }
             } catch (RuntimeException e) {
                 throw Problem.badRequest("cursor is not one this server issued");
             }

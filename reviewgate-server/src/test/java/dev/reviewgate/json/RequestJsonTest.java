@@ -71,6 +71,14 @@ class RequestJsonTest {
     }
 
     @Test
+    void nulInAStringOrNameIs422BecausePostgresqlCannotStoreIt() {
+        Problem problem = refused("{\"a\":\"a\\u0000b\",\"b\":{\"k\\u0000\":1}}");
+
+        assertThat(problem.status()).isEqualTo(422);
+        assertThat(problem.errors()).extracting(Violation::pointer).containsExactly("/a", "/b");
+    }
+
+    @Test
     void aByteOrderMarkIsIgnored() {
         assertThat(Json.parseBody("\uFEFF{\"a\":1}".getBytes(StandardCharsets.UTF_8)).get("a").asInt()).isEqualTo(1);
     }

@@ -8,14 +8,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Finds strings and member names holding an unpaired UTF-16 surrogate ({@code "\ud800"}, a
- * reversed pair). JSON's escapes can spell one, but it is no Unicode text: RFC 8785 requires
- * refusing it, and UTF-8 storage would turn each into {@code ?}, so different bodies would share a
- * version id.
+ * Finds strings and member names a request may not hold, so both databases answer alike:
+ * <ul>
+ * <li>an unpaired UTF-16 surrogate ({@code "\ud800"}, a reversed pair): JSON's escapes can spell
+ * one, but it is no Unicode text; RFC 8785 requires refusing it, and UTF-8 storage turned each
+ * into {@code ?}, so different bodies shared a version id;
+ * <li>U+0000: PostgreSQL text cannot hold it (a 500 there, stored on SQLite).
+ * </ul>
  */
-final class LoneSurrogates {
+final class TextValidity {
 
-    private LoneSurrogates() {
+    private TextValidity() {
     }
 
     /** One violation per offending string; a bad member name is reported at its object. */
@@ -29,10 +32,10 @@ final class LoneSurrogates {
         if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> member = it.next();
-                int bad = unpaired(member.getKey());
-                if (bad >= 0) {
+                String problem = problem(member.getKey());
+                if (problem != null) {
                     // The name cannot be part of a pointer that is itself valid text.
-                    out.add(new Violation(pointer, "a member name holds " + describe(member.getKey(), bad)));
+                    out.add(new Violation(pointer, "a member name holds " + problem));
                 } else {
                     collect(member.getValue(), Violation.child(pointer, member.getKey()), out);
                 }
@@ -42,28 +45,26 @@ final class LoneSurrogates {
                 collect(node.get(i), Violation.child(pointer, i), out);
             }
         } else if (node.isTextual()) {
-            int bad = unpaired(node.textValue());
-            if (bad >= 0) {
-                out.add(new Violation(pointer, "the string holds " + describe(node.textValue(), bad)));
+            String problem = problem(node.textValue());
+            if (problem != null) {
+                out.add(new Violation(pointer, "the string holds " + problem));
             }
         }
     }
 
-    /** The index of the first unpaired surrogate in {@code s}, or -1. */
-    static int unpaired(String s) {
+    /** What is wrong with {@code s}, or null. */
+    private static String problem(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                return i;
+                return String.format("an unpaired surrogate \\u%04x at character %d; strings must be valid Unicode (RFC 8785)",
+                        (int) c, i);
+            } else if (c == '\0') {
+                return "U+0000 at character " + i + "; strings cannot contain NUL";
             }
         }
-        return -1;
-    }
-
-    private static String describe(String s, int index) {
-        return String.format("an unpaired surrogate \\u%04x at character %d; strings must be valid Unicode (RFC 8785)",
-                (int) s.charAt(index), index);
+        return null;
     }
 }
