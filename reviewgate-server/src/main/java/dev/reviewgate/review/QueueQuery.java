@@ -1,7 +1,7 @@
 package dev.reviewgate.review;
 
 import dev.reviewgate.error.Problem;
-import dev.reviewgate.support.Ids;
+import dev.reviewgate.kernel.Ids;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;

@@ -7,7 +7,7 @@ import dev.reviewgate.error.Problem;
 import dev.reviewgate.http.RequestBodies;
 import dev.reviewgate.http.Responses;
 import dev.reviewgate.json.Json;
-import dev.reviewgate.support.Ids;
+import dev.reviewgate.kernel.Ids;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
