@@ -117,13 +117,7 @@ public final class HttpServer {
                 };
             });
             var r = config.routes;
-            r.before(routes.metrics()::start);
-            r.before(ctx -> refuseOversizedBody(ctx, settings.maxBodyBytes()));
-            r.before(RequestChecks::refuseUnreadable);
-            r.before("/v1/*", routes.auth()::authenticate);
-            r.after(ctx -> OversizedBodies.discardUnread(ctx, settings.maxBodyBytes()));
-            r.after(HttpServer::secureHeaders);
-            r.after(routes.metrics()::finish);
+            // First, so that a problem raised by any later filter can render as a page.
             ErrorHandling.register(r, settings.maxBodyBytes(), new ErrorHandling.PageRenderer() {
                 @Override
                 public boolean wants(Context ctx) {
@@ -135,6 +129,13 @@ public final class HttpServer {
                     routes.web().renderError(ctx, problem);
                 }
             });
+            r.before(routes.metrics()::start);
+            r.before(ctx -> refuseOversizedBody(ctx, settings.maxBodyBytes()));
+            r.before(RequestChecks::refuseUnreadable);
+            r.before("/v1/*", routes.auth()::authenticate);
+            r.after(ctx -> OversizedBodies.discardUnread(ctx, settings.maxBodyBytes()));
+            r.after(HttpServer::secureHeaders);
+            r.after(routes.metrics()::finish);
             routes.features().forEach(feature -> feature.routes(r));
         });
     }

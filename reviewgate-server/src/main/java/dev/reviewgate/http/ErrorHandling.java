@@ -29,14 +29,15 @@ public final class ErrorHandling {
         void render(Context ctx, Problem problem);
     }
 
-    private static volatile PageRenderer pages;
+    /** The request attribute holding this server's page renderer: per server, never a global. */
+    private static final String RENDERER = "reviewgate.pageRenderer";
 
     /**
      * Registers the mappings; {@code pageRenderer} answers browser page requests with HTML and
      * {@code maxBodyBytes} is the body limit behind Javalin's own 413.
      */
     public static void register(RoutesConfig routes, long maxBodyBytes, PageRenderer pageRenderer) {
-        pages = pageRenderer;
+        routes.before(ctx -> ctx.attribute(RENDERER, pageRenderer));
         routes.exception(Problem.class, (e, ctx) -> render(ctx, e));
         routes.exception(HttpResponseException.class, (e, ctx) -> {
             if (e.getStatus() == 413) {
@@ -68,7 +69,7 @@ public final class ErrorHandling {
     }
 
     public static void render(Context ctx, Problem problem) {
-        PageRenderer renderer = pages;
+        PageRenderer renderer = ctx.attribute(RENDERER);
         if (renderer != null && renderer.wants(ctx)) {
             renderer.render(ctx, problem);
         } else {
