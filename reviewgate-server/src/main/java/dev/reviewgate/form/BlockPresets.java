@@ -1,5 +1,7 @@
 package dev.reviewgate.form;
 
+import dev.reviewgate.json.BodyReader;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reviewgate.error.Violation;
 import java.util.ArrayList;

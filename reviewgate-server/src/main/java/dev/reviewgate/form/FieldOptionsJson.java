@@ -1,5 +1,7 @@
 package dev.reviewgate.form;
 
+import dev.reviewgate.json.BodyReader;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,9 @@
 package dev.reviewgate.form;
 
+import dev.reviewgate.json.BodyReader;
+
+import dev.reviewgate.net.HttpUrls;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.reviewgate.error.Problem;
@@ -95,7 +99,7 @@ public final class FormParser {
     }
 
     private static String webhookUrl(JsonNode body, List<Violation> out) {
-        String url = BodyReader.string(body, "webhookUrl", "", false, JsonChecks.MAX_URL_LENGTH, out);
+        String url = BodyReader.string(body, "webhookUrl", "", false, HttpUrls.MAX_LENGTH, out);
         if (url == null) {
             return null;
         }

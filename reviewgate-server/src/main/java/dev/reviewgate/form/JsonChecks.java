@@ -1,10 +1,10 @@
 package dev.reviewgate.form;
 
+import dev.reviewgate.net.HttpUrls;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reviewgate.error.Violation;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +16,6 @@ final class JsonChecks {
 
     /** Ids of forms, fields and page-group keys: safe in URLs, logs and JSON Pointers. */
     static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
-
-    static final int MAX_URL_LENGTH = 2048;
 
     private JsonChecks() {
     }
@@ -34,23 +32,7 @@ final class JsonChecks {
 
     /** Null when {@code url} is an absolute http(s) URL with a host, else why it is not. */
     static String httpUrlProblem(String url) {
-        if (url.length() > MAX_URL_LENGTH) {
-            return "URL is longer than " + MAX_URL_LENGTH + " characters";
-        }
-        try {
-            URI uri = new URI(url);
-            String scheme = uri.getScheme();
-            if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
-                // javascript:, data: and file: URLs would be unsafe to render as links in the reviewer UI.
-                return "URL must use http or https";
-            }
-            if (uri.getHost() == null || uri.getHost().isEmpty()) {
-                return "URL must be absolute and name a host";
-            }
-            return null;
-        } catch (URISyntaxException e) {
-            return "not a valid URL: " + e.getReason();
-        }
+        return HttpUrls.problem(url, "URL").orElse(null);
     }
 
     /** The JSON type of a node as a JSON Schema type name, for messages. */

@@ -1,5 +1,8 @@
 package dev.reviewgate.json;
 
+import dev.reviewgate.net.HttpUrls;
+import java.util.Optional;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reviewgate.error.Problem;
 import dev.reviewgate.error.Violation;
@@ -7,6 +10,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads the members of a request object, collecting one violation per problem (unknown member,
@@ -14,7 +18,6 @@ import java.util.Set;
  */
 public final class BodyReader {
 
-    public static final int MAX_URL_LENGTH = 2048;
 
     private final JsonNode body;
     private final List<Violation> errors = new ArrayList<>();
@@ -99,9 +102,10 @@ public final class BodyReader {
 
     /** An absolute http or https URL. */
     public String optionalUrl(String name) {
-        String value = optionalString(name, MAX_URL_LENGTH);
-        if (value != null && !isHttpUrl(value)) {
-            errors.add(Violation.at("", name, "must be an absolute http or https URL"));
+        String value = optionalString(name, HttpUrls.MAX_LENGTH);
+        Optional<String> problem = value == null ? Optional.empty() : HttpUrls.problem(value, "the URL");
+        if (problem.isPresent()) {
+            errors.add(Violation.at("", name, problem.get()));
             return null;
         }
         return value;
@@ -122,14 +126,57 @@ public final class BodyReader {
         Problem.throwIfAny(errors);
     }
 
-    public static boolean isHttpUrl(String value) {
-        try {
-            URI uri = new URI(value);
-            String scheme = uri.getScheme();
-            return uri.isAbsolute() && uri.getHost() != null
-                    && ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme));
-        } catch (Exception e) {
-            return false;
+    // Static readers of members nested anywhere in a body (forms and their fields), reporting
+    // every problem under its pointer into {@code out} instead of throwing at the first.
+
+    public static boolean present(JsonNode node, String key) {
+        JsonNode v = node.get(key);
+        return v != null && !v.isNull();
+    }
+
+    /** The string member {@code key}, or null when absent (a violation if {@code required}) or invalid. */
+    public static String string(JsonNode node, String key, String pointer, boolean required, int maxLength,
+                         List<Violation> out) {
+        String at = Violation.child(pointer, key);
+        if (!present(node, key)) {
+            if (required) {
+                out.add(new Violation(at, key + " is required"));
+            }
+            return null;
         }
+        JsonNode v = node.get(key);
+        if (!v.isTextual()) {
+            out.add(new Violation(at, key + " must be a string"));
+            return null;
+        }
+        if (v.asText().length() > maxLength) {
+            out.add(new Violation(at, key + " must be at most " + maxLength + " characters"));
+            return null;
+        }
+        return v.asText();
+    }
+
+    /** A required string matching {@code pattern}, e.g. an id. */
+    public static String id(JsonNode node, String key, String pointer, Pattern pattern, List<Violation> out) {
+        String value = string(node, key, pointer, true, 128, out);
+        if (value != null && !pattern.matcher(value).matches()) {
+            out.add(Violation.at(pointer, key, key + " must start with a letter or digit and contain only letters, "
+                    + "digits, '_', '.' and '-' (at most 128 characters)"));
+            return null;
+        }
+        return value;
+    }
+
+    /** The boolean member {@code key}, or {@code fallback} when absent or invalid. */
+    public static boolean bool(JsonNode node, String key, boolean fallback, String pointer, List<Violation> out) {
+        if (!present(node, key)) {
+            return fallback;
+        }
+        JsonNode v = node.get(key);
+        if (!v.isBoolean()) {
+            out.add(Violation.at(pointer, key, key + " must be true or false"));
+            return fallback;
+        }
+        return v.booleanValue();
     }
 }

@@ -29,7 +29,6 @@ import java.util.Optional;
  */
 public final class SsrfGuard {
 
-    static final int MAX_URL_LENGTH = 2048;
 
     private final NetworkPolicy policy;
     private final HostResolver resolver;
@@ -60,39 +59,33 @@ public final class SsrfGuard {
     }
 
     private Optional<String> problem(String url) {
-        if (url == null || url.isBlank()) {
-            return Optional.of("webhook URL is empty");
-        }
-        if (url.length() > MAX_URL_LENGTH) {
-            return Optional.of("webhook URL is longer than " + MAX_URL_LENGTH + " characters");
-        }
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            return Optional.of("webhook URL is not a valid URL: " + e.getReason());
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            return Optional.of("webhook URL must be an absolute http:// or https:// URL");
-        }
-        // Checked on the raw authority: when the host is not a valid name, URI keeps the whole
-        // authority unparsed and reports no user info even if it has some.
-        if (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@")) {
+        // Credentials are named before a bad host: when the host is not a valid name, URI keeps the
+        // whole authority unparsed and reports no user info even if it has some.
+        if (hasCredentials(url)) {
             return Optional.of("webhook URL must not contain credentials (user:password@); "
                     + "webhooks are authenticated by their signature");
         }
-        if (uri.getHost() == null) {
-            return Optional.of("webhook URL must have a valid host (use punycode for international names)");
+        Optional<String> syntax = HttpUrls.problem(url, "webhook URL");
+        if (syntax.isPresent()) {
+            return syntax;
         }
-        if (uri.getPort() == 0 || uri.getPort() > 65535) {
-            return Optional.of("webhook URL port must be between 1 and 65535");
-        }
+        URI uri = URI.create(url);
         try {
             checkedAddresses(uri.getHost());
             return Optional.empty();
         } catch (RefusedAddressException e) {
             return Optional.of("webhook URL is not allowed: " + e.getMessage());
+        }
+    }
+
+    private static boolean hasCredentials(String url) {
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https"))
+                    && uri.getRawAuthority() != null && uri.getRawAuthority().contains("@");
+        } catch (URISyntaxException | RuntimeException e) {
+            return false;
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.reviewgate.webhook;
 
+import dev.reviewgate.net.HttpUrls;
+
 import dev.reviewgate.net.SsrfGuard;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,7 +49,7 @@ public final class WebhookService {
 
     public Endpoint create(String accountId, JsonNode body) {
         BodyReader r = BodyReader.of(body, Set.of("url", "events", "formId"));
-        String url = r.optionalString("url", BodyReader.MAX_URL_LENGTH);
+        String url = r.optionalString("url", HttpUrls.MAX_LENGTH);
         if (r.present("url") == null) {
             r.add(List.of(new Violation("/url", "is required")));
         } else if (url != null) {
