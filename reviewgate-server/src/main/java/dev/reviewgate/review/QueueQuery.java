@@ -1,5 +1,7 @@
 package dev.reviewgate.review;
 
+import dev.reviewgate.http.KeysetCursor;
+
 import dev.reviewgate.error.Problem;
 import dev.reviewgate.kernel.Ids;
 import java.nio.charset.StandardCharsets;
@@ -42,34 +44,14 @@ public record QueueQuery(String status, String formId, String workflowId, String
                 throw Problem.badRequest("limit must be an integer from 1 to " + MAX_LIMIT);
             }
         }
-        Long afterCreatedAt = null;
-        String afterId = null;
-        String cursor = param.apply("cursor");
-        if (cursor != null) {
-            String[] parts = decode(cursor);
-            afterCreatedAt = Long.parseLong(parts[0]);
-            afterId = parts[1];
-        }
+        KeysetCursor after = KeysetCursor.decode(param.apply("cursor"));
+        Long afterCreatedAt = after == null ? null : after.createdAt();
+        String afterId = after == null ? null : after.id();
         return new QueueQuery(status, param.apply("formId"), param.apply("workflowId"), param.apply("runId"),
                 param.apply("blockId"), param.apply("assignee"), limit, afterCreatedAt, afterId);
     }
 
     public static String cursorAfter(Review last) {
-        String raw = last.createdAt() + ":" + last.id();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String[] decode(String cursor) {
-        try {
-            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            String[] parts = raw.split(":", 2);
-            Long.parseLong(parts[0]);
-            if (parts.length != 2 || !Ids.isWellFormed(parts[1])) {
-                throw new IllegalArgumentException();
-            }
-            return parts;
-        } catch (IllegalArgumentException e) {
-            throw Problem.badRequest("cursor is not one this server issued; pass nextCursor back unchanged");
-        }
+        return new KeysetCursor(last.createdAt(), last.id()).encode();
     }
 }

@@ -1,5 +1,7 @@
 package dev.reviewgate.webhook;
 
+import dev.reviewgate.http.KeysetCursor;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reviewgate.auth.ApiKeyAuthenticator;
@@ -108,21 +110,9 @@ public final class WebhookRoutes {
     /** Newest first; the cursor is the (createdAt, id) of the last row shown. */
     private void page(Context ctx, String column, String value) {
         int limit = MAX_PAGE;
-        Long beforeCreated = null;
-        String beforeId = null;
-        String cursor = ctx.queryParam("cursor");
-        if (cursor != null) {
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":", 2);
-                beforeCreated = Long.parseLong(parts[0]);
-                beforeId = parts[1];
-                if (!Ids.isWellFormed(beforeId)) {
-                    throw new IllegalArgumentException("not an id");
-                }
-            } catch (RuntimeException e) {
-                throw Problem.badRequest("cursor is not one this server issued");
-            }
-        }
+        KeysetCursor before = KeysetCursor.decode(ctx.queryParam("cursor"));
+        Long beforeCreated = before == null ? null : before.createdAt();
+        String beforeId = before == null ? null : before.id();
         List<WebhookService.LoggedDelivery> rows =
                 webhooks.log(account(ctx), column, value, beforeCreated, beforeId, limit + 1);
         ObjectNode out = Json.object();
@@ -131,8 +121,7 @@ public final class WebhookRoutes {
         String next = null;
         if (rows.size() > limit) {
             Delivery last = rows.get(limit - 1).delivery();
-            next = Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString((last.createdAt() + ":" + last.id()).getBytes(StandardCharsets.UTF_8));
+            next = new KeysetCursor(last.createdAt(), last.id()).encode();
         }
         out.put("nextCursor", next);
         Responses.json(ctx, 200, out);
