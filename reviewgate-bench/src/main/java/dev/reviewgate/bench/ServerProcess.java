@@ -1,5 +1,7 @@
 package dev.reviewgate.bench;
 
+import java.util.ArrayList;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -32,7 +34,7 @@ final class ServerProcess implements AutoCloseable {
             throw new IllegalStateException(JAR + " is missing: run reviewgate-bench/run from the repository root");
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx2g"));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx2g"));
         // e.g. -XX:StartFlightRecording=filename=server.jfr to profile the server under the benchmark's load
         String extra = System.getenv("REVIEWGATE_BENCH_SERVER_OPTS");
         if (extra != null && !extra.isBlank()) {

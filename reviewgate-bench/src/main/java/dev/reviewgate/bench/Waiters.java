@@ -1,5 +1,7 @@
 package dev.reviewgate.bench;
 
+import java.util.concurrent.TimeoutException;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +52,7 @@ final class Waiters {
             long latency;
             try {
                 latency = woke.get(i).get(30, TimeUnit.SECONDS) - t;
-            } catch (java.util.concurrent.TimeoutException e) {
+            } catch (TimeoutException e) {
                 throw new IllegalStateException("the waiter on " + r.reviewId() + " (#" + i + ") was not answered 30 s"
                         + " after the decision; the review now reads " + decider.get("/v1/reviews/" + r.reviewId())
                         .path("status") + ", its waiter " + (woke.get(i).isDone() ? "has answered" : "is still parked"), e);

@@ -1,5 +1,7 @@
 package dev.reviewgate.bench;
 
+import java.io.IOException;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.reviewgate.app.Application;
@@ -128,7 +130,7 @@ final class WebhookDrain {
         final AtomicInteger failed = new AtomicInteger();
         final AtomicBoolean failing = new AtomicBoolean();
 
-        Sink() throws java.io.IOException {
+        Sink() throws IOException {
             // IPv4 loopback by literal, on purpose: url() and the bench's webhook allow-list (127.0.0.1/32) say
             // 127.0.0.1, and a literal is parsed, not resolved, so there is no address to select. getLoopbackAddress()
             // would be ::1 under java.net.preferIPv6Addresses=true.

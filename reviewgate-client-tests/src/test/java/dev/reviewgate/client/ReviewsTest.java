@@ -1,5 +1,8 @@
 package dev.reviewgate.client;
 
+import java.util.ArrayList;
+import org.assertj.core.groups.Tuple;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -46,7 +49,7 @@ class ReviewsTest {
     @Test
     void listsEveryPageOfTheQueue() {
         String workflow = LiveServer.unique("wf");
-        List<String> created = new java.util.ArrayList<>();
+        List<String> created = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             created.add(gate(workflow, LiveServer.unique("run")).reviewId());
         }
@@ -176,8 +179,8 @@ class ReviewsTest {
         assertThat(review.instructions()).extracting(Instruction::fieldId, Instruction::type, Instruction::text,
                         Instruction::round, Instruction::versionId)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("blog", FieldInstruction.Type.TEXT_INSTRUCTION, "Shorter", 1, sent.versionId()),
-                        org.assertj.core.groups.Tuple.tuple("imageOptions", FieldInstruction.Type.RERUN, null, 1, sent.versionId()));
+                        Tuple.tuple("blog", FieldInstruction.Type.TEXT_INSTRUCTION, "Shorter", 1, sent.versionId()),
+                        Tuple.tuple("imageOptions", FieldInstruction.Type.RERUN, null, 1, sent.versionId()));
         Review again = reviews.instruct(ReviewAddress.byId(sent.reviewId()),
                 Map.of("blog", FieldInstruction.text("Even shorter")), Actor.human("dana", null));
         assertThat(again.instructions()).hasSize(3);

@@ -1,5 +1,7 @@
 package dev.reviewgate.auth;
 
+import java.util.List;
+
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -75,7 +77,7 @@ public final class AccountRepository {
                 .findOne();
     }
 
-    public java.util.List<User> users(Handle h, String accountId) {
+    public List<User> users(Handle h, String accountId) {
         return h.createQuery("""
                         SELECT account_id, id, email, display_name, role, disabled FROM users
                         WHERE account_id = :account ORDER BY email""")
@@ -95,7 +97,7 @@ public final class AccountRepository {
     public record KeyInfo(String id, String name, String prefix, long createdAt, Long revokedAt) {
     }
 
-    public java.util.List<KeyInfo> apiKeys(Handle h, String accountId) {
+    public List<KeyInfo> apiKeys(Handle h, String accountId) {
         return h.createQuery("""
                         SELECT id, name, key_prefix, created_at, revoked_at FROM api_keys
                         WHERE account_id = :a ORDER BY created_at, id""")

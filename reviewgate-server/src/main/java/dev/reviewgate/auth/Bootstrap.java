@@ -109,7 +109,7 @@ public final class Bootstrap {
                 .orElseThrow(() -> new IllegalStateException("No account yet: run 'serve' once or 'migrate' first."));
     }
 
-    private void requireAccount(org.jdbi.v3.core.Handle h, String accountId) {
+    private void requireAccount(Handle h, String accountId) {
         if (!accounts.accountExists(h, accountId)) {
             throw Problem.notFound("No account " + accountId);
         }

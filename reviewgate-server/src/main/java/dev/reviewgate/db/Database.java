@@ -1,5 +1,8 @@
 package dev.reviewgate.db;
 
+import java.net.ConnectException;
+import java.sql.SQLTransientConnectionException;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.SQLException;
@@ -111,7 +114,7 @@ public final class Database implements AutoCloseable {
      */
     public static boolean isUnavailable(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.net.ConnectException) {
+            if (t instanceof SQLTransientConnectionException || t instanceof ConnectException) {
                 return true;
             }
             if (t instanceof SQLException s && s.getSQLState() != null

@@ -1,5 +1,7 @@
 package dev.reviewgate.form;
 
+import java.util.LinkedHashSet;
+
 import dev.reviewgate.json.BodyReader;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,7 +22,7 @@ final class BlockPresets {
     static final String CLASSIFIER = "classifier";
     static final String SPLIT = "split";
     static final String FOR_EACH = "for_each";
-    static final Set<String> NAMES = new java.util.LinkedHashSet<>(List.of(EXTRACT, CLASSIFIER, SPLIT, FOR_EACH));
+    static final Set<String> NAMES = new LinkedHashSet<>(List.of(EXTRACT, CLASSIFIER, SPLIT, FOR_EACH));
 
     private BlockPresets() {
     }

@@ -1,5 +1,7 @@
 package dev.reviewgate.form;
 
+import java.util.Locale;
+
 import dev.reviewgate.net.HttpUrls;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,7 +46,7 @@ final class JsonChecks {
             case NUMBER -> "number";
             case BOOLEAN -> "boolean";
             case NULL -> "null";
-            default -> node.getNodeType().name().toLowerCase();
+            default -> node.getNodeType().name().toLowerCase(Locale.ROOT);
         };
     }
 
@@ -71,11 +73,11 @@ final class JsonChecks {
      */
     static boolean jsonEquals(JsonNode a, JsonNode b) {
         if (a == null || b == null) {
-            return a == b;
+            return a == null && b == null;
         }
         if (a.isNumber() && b.isNumber()) {
             if (!isFiniteNumber(a) || !isFiniteNumber(b)) {
-                return a.doubleValue() == b.doubleValue() || Double.isNaN(a.doubleValue()) && Double.isNaN(b.doubleValue());
+                return a.doubleValue() == b.doubleValue() || (Double.isNaN(a.doubleValue()) && Double.isNaN(b.doubleValue()));
             }
             return a.decimalValue().compareTo(b.decimalValue()) == 0;
         }

@@ -1,5 +1,7 @@
 package dev.reviewgate.form;
 
+import com.fasterxml.jackson.databind.node.TextNode;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +39,7 @@ final class UniqueKey {
             keys.sort(null);
             out.append('{');
             for (String key : keys) {
-                out.append(com.fasterxml.jackson.databind.node.TextNode.valueOf(key)).append(':');
+                out.append(TextNode.valueOf(key)).append(':');
                 append(node.get(key), out);
                 out.append(',');
             }

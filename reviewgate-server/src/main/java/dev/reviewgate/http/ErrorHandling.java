@@ -1,5 +1,7 @@
 package dev.reviewgate.http;
 
+import dev.reviewgate.db.Database;
+
 import dev.reviewgate.error.Problem;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -54,7 +56,7 @@ public final class ErrorHandling {
                         + " Content-Type says (for example a multipart body without its boundary)."));
                 return;
             }
-            if (dev.reviewgate.db.Database.isUnavailable(e)) {
+            if (Database.isUnavailable(e)) {
                 LOG.warn("Database unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
                 ctx.header("Retry-After", "1");
                 render(ctx, Problem.of(503, "Service unavailable", "The database cannot be reached right now; retry shortly."));

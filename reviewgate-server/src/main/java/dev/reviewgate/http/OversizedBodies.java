@@ -1,5 +1,7 @@
 package dev.reviewgate.http;
 
+import java.util.concurrent.TimeUnit;
+
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +19,7 @@ public final class OversizedBodies {
     /** Bodies up to this multiple of the limit are drained so the client reliably sees the 413. */
     static final long DRAIN_FACTOR = 4;
     /** How long a refused body may take to arrive before the server stops reading it. */
-    static final long DRAIN_TIME = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    static final long DRAIN_TIME = TimeUnit.SECONDS.toNanos(5);
 
     private OversizedBodies() {
     }

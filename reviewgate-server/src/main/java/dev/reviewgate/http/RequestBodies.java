@@ -1,5 +1,7 @@
 package dev.reviewgate.http;
 
+import java.util.Locale;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reviewgate.error.Problem;
 import dev.reviewgate.json.Json;
@@ -13,7 +15,8 @@ public final class RequestBodies {
 
     public static JsonNode json(Context ctx) {
         String type = ctx.contentType();
-        if (type != null && !type.toLowerCase().startsWith("application/json") && !type.toLowerCase().contains("+json")) {
+        String lower = type == null ? null : type.toLowerCase(Locale.ROOT);
+        if (lower != null && !lower.startsWith("application/json") && !lower.contains("+json")) {
             throw Problem.of(415, "Unsupported media type", "Send the body as application/json.");
         }
         return Json.parseBody(ctx.bodyAsBytes());

@@ -39,7 +39,7 @@ public final class RequestChecks {
         if (contentType == null) {
             return;
         }
-        for (String parameter : contentType.split(";")) {
+        for (String parameter : contentType.split(";", -1)) {
             String[] pair = parameter.split("=", 2);
             if (pair.length == 2 && pair[0].trim().equalsIgnoreCase("charset")) {
                 String name = pair[1].trim().replaceAll("^\"|\"$", "");
@@ -65,7 +65,7 @@ public final class RequestChecks {
         if (query == null || query.isEmpty()) {
             return;
         }
-        for (String pair : query.split("&")) {
+        for (String pair : query.split("&", -1)) {
             for (String part : pair.split("=", 2)) {
                 String text = decode(part);
                 if (text.indexOf('\0') >= 0) {

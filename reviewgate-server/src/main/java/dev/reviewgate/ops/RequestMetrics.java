@@ -1,5 +1,7 @@
 package dev.reviewgate.ops;
 
+import java.util.concurrent.TimeUnit;
+
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.router.Endpoint;
@@ -48,7 +50,7 @@ public final class RequestMetrics {
                 .tag("status", Integer.toString(ctx.statusCode()))
                 .publishPercentileHistogram(false)
                 .register(registry)
-                .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+                .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }
 
     public String scrape() {

@@ -1,5 +1,7 @@
 package dev.reviewgate.policy;
 
+import java.util.Locale;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Objects;
@@ -54,7 +56,7 @@ public sealed interface Condition {
         EQ, NE, GT, GTE, LT, LTE, IN, NOT_IN, EXISTS, NOT_EXISTS, CONTAINS, MATCHES;
 
         public String json() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
 
         /** Whether the op reads a {@code value} member (all but the existence checks). */

@@ -1,5 +1,7 @@
 package dev.reviewgate.review;
 
+import java.util.UUID;
+
 import dev.reviewgate.wait.ChangeSignals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,7 +48,7 @@ public final class ClusterSignals implements AutoCloseable {
     private final Semaphore pending = new Semaphore(0);
     private final List<Thread> threads = new ArrayList<>();
     /** Marks this instance's notifications, which it receives too but has already acted on. */
-    private final String instance = java.util.UUID.randomUUID().toString();
+    private final String instance = UUID.randomUUID().toString();
     private volatile boolean running = true;
 
     public ClusterSignals(String jdbcUrl, Database database, ChangeSignals<Review> local, InstantSource clock, boolean listen) {

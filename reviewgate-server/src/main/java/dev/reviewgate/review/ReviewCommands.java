@@ -1,5 +1,7 @@
 package dev.reviewgate.review;
 
+import java.util.stream.Stream;
+
 import dev.reviewgate.kernel.Principal;
 import dev.reviewgate.db.Database;
 import dev.reviewgate.error.Problem;
@@ -134,6 +136,6 @@ public final class ReviewCommands {
     }
 
     private static <T> List<T> plus(List<T> a, List<T> b) {
-        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+        return Stream.concat(a.stream(), b.stream()).toList();
     }
 }

@@ -1,5 +1,7 @@
 package dev.reviewgate.review;
 
+import java.util.stream.Collectors;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reviewgate.auth.ApiKeyAuthenticator;
@@ -67,7 +69,7 @@ public final class ReviewRoutes {
     private void listQueue(Context ctx) {
         Principal p = ApiKeyAuthenticator.principal(ctx);
         QueueQuery query = QueueQuery.parse(ctx.queryParamMap().keySet().stream()
-                .collect(java.util.stream.Collectors.toMap(k -> k, ctx::queryParam)), ctx::queryParam);
+                .collect(Collectors.toMap(k -> k, ctx::queryParam)), ctx::queryParam);
         ReviewReader.Page page = reader.list(p.accountId(), query);
         ObjectNode out = Json.object();
         ArrayNode data = out.putArray("data");

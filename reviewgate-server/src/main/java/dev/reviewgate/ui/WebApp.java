@@ -1,5 +1,7 @@
 package dev.reviewgate.ui;
 
+import java.util.HashMap;
+
 import dev.reviewgate.ui.page.Pages;
 
 import dev.reviewgate.error.Problem;
@@ -68,7 +70,7 @@ public final class WebApp {
 
     /** An error page for people; the API keeps problem+json. */
     public void renderError(Context ctx, Problem problem) {
-        Map<String, Object> model = new java.util.HashMap<>();
+        Map<String, Object> model = new HashMap<>();
         model.put("user", sessions.current(ctx).orElse(null));
         model.put("status", problem.status());
         model.put("title", problem.title());

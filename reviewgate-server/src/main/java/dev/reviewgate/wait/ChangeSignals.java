@@ -17,8 +17,12 @@ import java.util.function.Consumer;
  */
 public final class ChangeSignals<T> {
 
-    /** The waiters of one key: each is woken by completing its own future, and leaves by removing it. */
+    /**
+     * The waiters of one key: each is woken by completing its own future, and leaves by removing it.
+     * The set holds each subscription's one future, so identity is the equality that is meant.
+     */
     private static final class Slot<T> {
+        @SuppressWarnings("UndefinedEquals")
         final Set<CompletableFuture<T>> waiters = new HashSet<>();
     }
 
@@ -110,6 +114,7 @@ public final class ChangeSignals<T> {
     }
 
     /** Leaves the key's slot; a slot nobody waits on any more is dropped, so its memory goes too. */
+    @SuppressWarnings("UndefinedEquals") // the very future this subscription added: identity is meant
     private void leave(String key, CompletableFuture<T> waiter) {
         slots.computeIfPresent(key, (k, slot) -> {
             synchronized (slot) {

@@ -1,5 +1,7 @@
 package dev.reviewgate.webhook;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 import dev.reviewgate.db.Database;
 import dev.reviewgate.kernel.Ids;
 import java.time.Duration;
@@ -32,7 +34,7 @@ public final class Dispatcher implements AutoCloseable {
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
     private final Semaphore wake = new Semaphore(0);
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
-    private final java.util.concurrent.atomic.AtomicLong batches = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong batches = new AtomicLong();
     private final String instance;
     private final Thread loop;
     private volatile boolean running = true;

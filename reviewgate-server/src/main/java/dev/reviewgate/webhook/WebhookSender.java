@@ -1,5 +1,8 @@
 package dev.reviewgate.webhook;
 
+import java.util.concurrent.Executors;
+import org.eclipse.jetty.http.HttpField;
+
 import dev.reviewgate.net.SsrfGuard;
 
 import dev.reviewgate.net.RefusedAddressException;
@@ -45,10 +48,10 @@ public final class WebhookSender implements AutoCloseable {
     public WebhookSender(SsrfGuard guard, Duration timeout) {
         this.timeout = timeout;
         // DNS lookups block; they run on virtual threads, never on a Jetty selector thread.
-        client.setSocketAddressResolver(new PinnedAddressResolver(guard, java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()));
+        client.setSocketAddressResolver(new PinnedAddressResolver(guard, Executors.newVirtualThreadPerTaskExecutor()));
         client.setFollowRedirects(false);
         client.setConnectTimeout(timeout.toMillis());
-        client.setUserAgentField(new org.eclipse.jetty.http.HttpField(HttpHeader.USER_AGENT, "Reviewgate-Webhooks/0.1"));
+        client.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, "Reviewgate-Webhooks/0.1"));
         try {
             client.start();
         } catch (Exception e) {

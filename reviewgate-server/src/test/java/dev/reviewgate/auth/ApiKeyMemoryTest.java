@@ -1,5 +1,7 @@
 package dev.reviewgate.auth;
 
+import dev.reviewgate.testing.TestServer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reviewgate.testing.ApiTest;
@@ -49,7 +51,7 @@ class ApiKeyMemoryTest extends ApiTest {
     private String insertKey(String id, String key) {
         server.app().database().write(h -> {
             String account = h.createQuery("SELECT account_id FROM api_keys WHERE key_hash = :hash")
-                    .bind("hash", Secrets.hash(dev.reviewgate.testing.TestServer.API_KEY)).mapTo(String.class).one();
+                    .bind("hash", Secrets.hash(TestServer.API_KEY)).mapTo(String.class).one();
             new AccountRepository().insertApiKey(h, account, id, id, Secrets.hash(key), Secrets.displayPrefix(key), 0);
             return null;
         });

@@ -1,5 +1,7 @@
 package dev.reviewgate.form;
 
+import org.assertj.core.groups.Tuple;
+
 import static dev.reviewgate.form.TestJson.form;
 import static dev.reviewgate.form.TestJson.json;
 import static dev.reviewgate.form.TestJson.parseErrors;
@@ -18,11 +20,11 @@ class ExtractPresetTest {
     @Test
     void expandsPropertiesToTypedFields() {
         assertThat(INVOICE.fields()).extracting(Field::id, Field::type, Field::required, Field::nullable).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("invoice_number", FieldType.TEXT, true, false),
-                org.assertj.core.groups.Tuple.tuple("total", FieldType.NUMBER, true, false),
-                org.assertj.core.groups.Tuple.tuple("paid", FieldType.BOOLEAN, false, false),
-                org.assertj.core.groups.Tuple.tuple("note", FieldType.TEXT, false, true),
-                org.assertj.core.groups.Tuple.tuple("lines", FieldType.JSON, false, false));
+                Tuple.tuple("invoice_number", FieldType.TEXT, true, false),
+                Tuple.tuple("total", FieldType.NUMBER, true, false),
+                Tuple.tuple("paid", FieldType.BOOLEAN, false, false),
+                Tuple.tuple("note", FieldType.TEXT, false, true),
+                Tuple.tuple("lines", FieldType.JSON, false, false));
         assertThat(INVOICE.field("lines").orElseThrow().options(JsonOptions.class).schema().get("type").asText()).isEqualTo("array");
         assertThat(INVOICE.fields()).allSatisfy(f -> assertThat(f.retry()).isEqualTo(Retry.BOTH));
     }

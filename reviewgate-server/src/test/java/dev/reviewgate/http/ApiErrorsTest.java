@@ -1,5 +1,7 @@
 package dev.reviewgate.http;
 
+import dev.reviewgate.testing.TestServer;
+
 import static dev.reviewgate.testing.Fixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +41,7 @@ class ApiErrorsTest extends ApiTest {
     @Test
     void theXApiKeyHeaderAuthenticatesToo() {
         Api.Response response = api.withKey(null).send(HttpRequest.newBuilder(api.uri("/v1/forms")).GET(),
-                Map.of("x-api-key", dev.reviewgate.testing.TestServer.API_KEY));
+                Map.of("x-api-key", TestServer.API_KEY));
         assertThat(response.status()).isEqualTo(200);
     }
 

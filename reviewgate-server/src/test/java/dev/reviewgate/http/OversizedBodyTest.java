@@ -1,5 +1,7 @@
 package dev.reviewgate.http;
 
+import java.util.Locale;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reviewgate.testing.Api;
@@ -86,9 +88,9 @@ class OversizedBodyTest extends ApiTest {
     private static List<String> skipMessage(BufferedReader in) throws IOException {
         List<String> headers = new ArrayList<>();
         int length = 0;
-        for (String line; !(line = in.readLine()).isEmpty(); ) {
+        for (String line = in.readLine(); !line.isEmpty(); line = in.readLine()) {
             headers.add(line);
-            if (line.toLowerCase().startsWith("content-length:")) {
+            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
                 length = Integer.parseInt(line.substring(15).trim());
             }
         }

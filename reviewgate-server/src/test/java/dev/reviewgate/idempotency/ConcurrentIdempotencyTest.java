@@ -1,5 +1,8 @@
 package dev.reviewgate.idempotency;
 
+import dev.reviewgate.json.CanonicalJson;
+import dev.reviewgate.json.Json;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reviewgate.testing.Api;
@@ -66,7 +69,7 @@ class ConcurrentIdempotencyTest extends ApiTest {
     void concurrentRetriesTakeOverAnAbandonedKeyOnce() {
         Map<String, Object> body = Map.of("formId", "blog-review", "title", "abandoned-idem",
                 "fields", Fixtures.blogFields("After a crash", "https://cdn.example.com/a.jpg"));
-        String hash = dev.reviewgate.json.CanonicalJson.sha256Hex("POST /v1/reviews\n" + dev.reviewgate.json.Json.write(body));
+        String hash = CanonicalJson.sha256Hex("POST /v1/reviews\n" + Json.write(body));
         long twoMinutesAgo = System.currentTimeMillis() - 120_000;
         server.app().database().write(h -> h.createUpdate("""
                         INSERT INTO idempotency_keys (account_id, idem_key, request_hash, holder, created_at)

@@ -1,5 +1,8 @@
 package dev.reviewgate.idempotency;
 
+import dev.reviewgate.json.CanonicalJson;
+import dev.reviewgate.json.Json;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reviewgate.testing.Api;
@@ -46,7 +49,7 @@ class IdempotencyTest extends ApiTest {
                 "fields", Fixtures.blogFields("Wait", "https://cdn.example.com/a.jpg"))).body();
         String waitPath = "/v1/reviews/" + created.get("reviewId").asText() + "/approve";
         Map<String, Object> body = Map.of("versionId", created.get("versionId").asText());
-        String hash = dev.reviewgate.json.CanonicalJson.sha256Hex("POST " + waitPath + "\n" + dev.reviewgate.json.Json.write(body));
+        String hash = CanonicalJson.sha256Hex("POST " + waitPath + "\n" + Json.write(body));
         long now = System.currentTimeMillis();
         server.app().database().write(h -> h.createUpdate("""
                         INSERT INTO idempotency_keys (account_id, idem_key, request_hash, created_at)

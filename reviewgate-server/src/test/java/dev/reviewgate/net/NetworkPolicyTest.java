@@ -1,5 +1,7 @@
 package dev.reviewgate.net;
 
+import java.util.ArrayList;
+
 import dev.reviewgate.net.NetworkPolicy;
 
 import dev.reviewgate.net.Cidr;
@@ -47,7 +49,7 @@ class NetworkPolicyTest {
 
     @Test
     void theAllowListCannotBeChangedAfterwards() {
-        var cidrs = new java.util.ArrayList<>(List.of(Cidr.parse("10.0.0.0/8")));
+        var cidrs = new ArrayList<>(List.of(Cidr.parse("10.0.0.0/8")));
         NetworkPolicy policy = new NetworkPolicy(false, cidrs);
         cidrs.clear();
         assertThat(policy.allowList()).hasSize(1);

@@ -1,5 +1,8 @@
 package dev.reviewgate.policy;
 
+import dev.reviewgate.json.Json;
+import java.util.Collections;
+
 import static dev.reviewgate.policy.Policies.json;
 import static dev.reviewgate.policy.Policies.policy;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -125,7 +128,7 @@ class PolicyParserTest {
 
     @Test
     void tooManyNodesIsReportedOnce() {
-        String many = String.join(",", java.util.Collections.nCopies(ParseContext.MAX_NODES, "{'kind':'always'}"));
+        String many = String.join(",", Collections.nCopies(ParseContext.MAX_NODES, "{'kind':'always'}"));
         Violation v = only("{'kind':'any_of','predicates':[" + many + "]}");
         assertThat(v.pointer()).isEqualTo("/reviewPolicy/predicates/" + (ParseContext.MAX_NODES - 1));
     }
@@ -220,7 +223,7 @@ class PolicyParserTest {
     @Test
     void roundTripSurvivesSerialisationToText() throws Exception {
         Predicate p = policy("{'kind':'confidence_lt','threshold':0.750}");
-        String text = dev.reviewgate.json.Json.write(PolicyParser.toJson(p));
-        assertThat(PolicyParser.parse(dev.reviewgate.json.Json.parse(text), "")).isEqualTo(p);
+        String text = Json.write(PolicyParser.toJson(p));
+        assertThat(PolicyParser.parse(Json.parse(text), "")).isEqualTo(p);
     }
 }

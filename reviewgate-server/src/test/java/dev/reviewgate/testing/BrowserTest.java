@@ -1,5 +1,10 @@
 package dev.reviewgate.testing;
 
+import com.microsoft.playwright.options.AriaRole;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -41,7 +46,7 @@ public abstract class BrowserTest {
     void startServerAndBrowser() {
         NetworkPolicy loopbackOnly = new NetworkPolicy(false, List.of(Cidr.parse("127.0.0.1/32")));
         Settings settings = TestServer.settings(TestDatabase.SQLITE.newDatabaseUrl(), Settings.DEFAULT_MAX_BODY_BYTES,
-                loopbackOnly, java.time.Duration.ofSeconds(2));
+                loopbackOnly, Duration.ofSeconds(2));
         server = TestServer.start(settings, InstantSource.system());
         api = server.api();
         playwright = Playwright.create(new Playwright.CreateOptions()
@@ -88,7 +93,7 @@ public abstract class BrowserTest {
         page.navigate(url("/login"));
         page.getByLabel("E-mail").fill(ADMIN);
         page.getByLabel("Password").fill(TestServer.ADMIN_PASSWORD);
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+        page.getByRole(AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Sign in")).click();
         page.waitForURL("**/inbox");
     }
@@ -97,8 +102,8 @@ public abstract class BrowserTest {
     protected void screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)).setFullPage(true));
     }

@@ -1,5 +1,8 @@
 package dev.reviewgate.testing;
 
+import java.io.BufferedInputStream;
+import java.net.URI;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,14 +35,14 @@ public final class RawHttp implements AutoCloseable {
 
     private RawHttp(Socket socket, String host) throws IOException {
         this.socket = socket;
-        this.in = new java.io.BufferedInputStream(socket.getInputStream());
+        this.in = new BufferedInputStream(socket.getInputStream());
         this.out = socket.getOutputStream();
         this.host = host;
     }
 
     /** A connection to the server under test. */
     public static RawHttp connect(TestServer server) {
-        java.net.URI base = java.net.URI.create(server.baseUrl());
+        URI base = URI.create(server.baseUrl());
         try {
             Socket socket = new Socket(base.getHost(), base.getPort());
             socket.setSoTimeout(15_000);
@@ -79,12 +82,12 @@ public final class RawHttp implements AutoCloseable {
         try {
             String status = line();
             List<String[]> headers = new ArrayList<>();
-            for (String line; !(line = line()).isEmpty(); ) {
+            for (String line = line(); !line.isEmpty(); line = line()) {
                 int colon = line.indexOf(':');
                 headers.add(new String[] {line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
                         line.substring(colon + 1).trim()});
             }
-            Response head = new Response(Integer.parseInt(status.split(" ")[1]), headers, "");
+            Response head = new Response(Integer.parseInt(status.split(" ", 3)[1]), headers, "");
             byte[] body = body(head);
             return new Response(head.status(), headers, new String(body, StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -108,7 +111,7 @@ public final class RawHttp implements AutoCloseable {
         }
         if ("chunked".equalsIgnoreCase(head.header("transfer-encoding"))) {
             ByteArrayOutputStream body = new ByteArrayOutputStream();
-            for (int size; (size = Integer.parseInt(line().split(";")[0].trim(), 16)) > 0; ) {
+            for (int size = chunkSize(); size > 0; size = chunkSize()) {
                 body.write(in.readNBytes(size));
                 line();
             }
@@ -118,6 +121,11 @@ public final class RawHttp implements AutoCloseable {
             return body.toByteArray();
         }
         return head.status() == 204 || head.status() == 304 ? new byte[0] : in.readAllBytes();
+    }
+
+    /** A chunk's size line: hex digits, then any extensions after ';'. */
+    private int chunkSize() throws IOException {
+        return Integer.parseInt(line().split(";", 2)[0].trim(), 16);
     }
 
     private String line() throws IOException {

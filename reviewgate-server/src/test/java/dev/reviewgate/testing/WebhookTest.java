@@ -1,5 +1,7 @@
 package dev.reviewgate.testing;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reviewgate.config.Settings;
 import dev.reviewgate.net.Cidr;
@@ -53,7 +55,7 @@ public abstract class WebhookTest extends ApiTest {
     protected String newForm() {
         forms++;
         String id = "blog-" + database.name().toLowerCase(Locale.ROOT) + "-" + forms + "-" + System.nanoTime();
-        var form = (com.fasterxml.jackson.databind.node.ObjectNode) Fixtures.blogForm();
+        var form = (ObjectNode) Fixtures.blogForm();
         form.put("id", id);
         api.post("/v1/forms", form);
         return id;

@@ -1,5 +1,8 @@
 package dev.reviewgate.ui;
 
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import java.util.List;
+
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +22,7 @@ class GotoHumanReviewInBrowserTest extends BrowserTest {
     void instructRetryTakeTheAgentsUpdateLiveEditAWordAndApprove() {
         api.post("/v1/forms", Fixtures.blogForm());
         JsonNode created = api.post("/v1/reviews", Map.of("formId", "blog-review", "title", "Launch announcement",
-                "workflowId", "wf_blog", "assignTo", java.util.List.of(ADMIN),
+                "workflowId", "wf_blog", "assignTo", List.of(ADMIN),
                 "fields", Fixtures.blogFields("# We are launching\n\nOur new product helps teams review what their "
                         + "AI agents write before it ships. It is long, detailed and friendly.",
                         "https://cdn.example.com/my-image.jpg", "https://cdn.example.com/my-image2.jpg"))).body();
@@ -47,7 +50,7 @@ class GotoHumanReviewInBrowserTest extends BrowserTest {
         api.post("/v1/reviews", Map.of("formId", "blog-review", "updateForReviewId", reviewId,
                 "fields", Fixtures.blogFields("# We launch\n\nReview what your agents write before it ships.",
                         "https://cdn.example.com/my-regenerated-image3.jpg")));
-        assertThat(page.locator(".markdown h1")).hasText("We launch", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(8_000));
+        assertThat(page.locator(".markdown h1")).hasText("We launch", new LocatorAssertions.HasTextOptions().setTimeout(8_000));
         assertThat(page.url()).isEqualTo(urlBefore);
         assertThat(page.locator(".status").first()).hasText("pending");
 
@@ -74,7 +77,7 @@ class GotoHumanReviewInBrowserTest extends BrowserTest {
 
     @Test
     void aDecisionTakenMeanwhileIsShownAndTheTypedReasonIsKept() {
-        api.put("/v1/forms/race-form", Map.of("name", "Race", "fields", java.util.List.of(Map.of("id", "text", "type", "text"))));
+        api.put("/v1/forms/race-form", Map.of("name", "Race", "fields", List.of(Map.of("id", "text", "type", "text"))));
         JsonNode created = api.post("/v1/reviews", Map.of("formId", "race-form", "fields", Map.of("text", "hello"))).body();
         String reviewId = created.get("reviewId").asText();
         signIn();
@@ -88,7 +91,7 @@ class GotoHumanReviewInBrowserTest extends BrowserTest {
 
     @Test
     void keyboardShortcutsMoveThroughTheInboxAndShowHelp() {
-        api.put("/v1/forms/kb-form", Map.of("name", "Keyboard", "fields", java.util.List.of(Map.of("id", "text", "type", "text"))));
+        api.put("/v1/forms/kb-form", Map.of("name", "Keyboard", "fields", List.of(Map.of("id", "text", "type", "text"))));
         for (int i = 0; i < 3; i++) {
             api.post("/v1/reviews", Map.of("formId", "kb-form", "title", "kb review " + i, "fields", Map.of("text", "t" + i)));
         }

@@ -1,5 +1,7 @@
 package dev.reviewgate.ui;
 
+import java.util.List;
+
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +24,7 @@ class RetabReviewInBrowserTest extends BrowserTest {
         JsonNode created = api.post("/v1/reviews", Map.of("formId", "invoice", "runId", "run_abc123",
                 "blockId", "block_extract", "workflowId", "wf_abc123",
                 "fields", Map.of("total_amount", 352, "vendor_name", "Acme Corp",
-                        "lines", java.util.List.of(Map.of("sku", "A-1"))))).body();
+                        "lines", List.of(Map.of("sku", "A-1"))))).body();
         String reviewId = created.get("reviewId").asText();
 
         signIn();
@@ -50,7 +52,7 @@ class RetabReviewInBrowserTest extends BrowserTest {
     @Test
     void aRejectionNeedsAReasonAndRecordsIt() {
         api.put("/v1/forms/classify", Map.of("name", "Classifier", "blockType", "classifier",
-                "categories", java.util.List.of("invoice", "spam")));
+                "categories", List.of("invoice", "spam")));
         String reviewId = api.post("/v1/reviews", Map.of("formId", "classify", "fields", Map.of("category", "spam")))
                 .body().get("reviewId").asText();
         signIn();

@@ -1,5 +1,9 @@
 package dev.reviewgate.ui;
 
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reviewgate.testing.BrowserTest;
@@ -65,13 +69,13 @@ class WebAccessTest extends BrowserTest {
     @Test
     void anAdminSeesTheDeliveryLogAndRedelivers() throws Exception {
         int closedPort;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+        try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        api.put("/v1/forms/hooked", java.util.Map.of("name", "Hooked", "fields", java.util.List.of(java.util.Map.of("id", "t", "type", "text"))));
-        String endpointId = api.post("/v1/webhooks", java.util.Map.of("url", "http://127.0.0.1:" + closedPort + "/hook",
+        api.put("/v1/forms/hooked", Map.of("name", "Hooked", "fields", List.of(Map.of("id", "t", "type", "text"))));
+        String endpointId = api.post("/v1/webhooks", Map.of("url", "http://127.0.0.1:" + closedPort + "/hook",
                 "formId", "hooked")).body().get("id").asText();
-        api.post("/v1/reviews", java.util.Map.of("formId", "hooked", "fields", java.util.Map.of("t", "x")));
+        api.post("/v1/reviews", Map.of("formId", "hooked", "fields", Map.of("t", "x")));
         signIn();
         page.navigate(url("/admin/webhooks"));
         page.locator("a[href='/admin/webhooks/" + endpointId + "']").click();
@@ -86,11 +90,11 @@ class WebAccessTest extends BrowserTest {
 
     @Test
     void theReviewPageWorksAtPhoneWidth() {
-        api.put("/v1/forms/phone", java.util.Map.of("name", "Phone check", "fields", java.util.List.of(
-                java.util.Map.of("id", "summary", "type", "markdown", "retry", java.util.Map.of("instructions", true)),
-                java.util.Map.of("id", "total", "type", "number"))));
-        String reviewId = api.post("/v1/reviews", java.util.Map.of("formId", "phone", "title", "Quarterly summary",
-                "fields", java.util.Map.of("summary", "Revenue grew **12%** this quarter.", "total", 1200)))
+        api.put("/v1/forms/phone", Map.of("name", "Phone check", "fields", List.of(
+                Map.of("id", "summary", "type", "markdown", "retry", Map.of("instructions", true)),
+                Map.of("id", "total", "type", "number"))));
+        String reviewId = api.post("/v1/reviews", Map.of("formId", "phone", "title", "Quarterly summary",
+                "fields", Map.of("summary", "Revenue grew **12%** this quarter.", "total", 1200)))
                 .body().get("reviewId").asText();
         signIn();
         page.setViewportSize(390, 844);

@@ -1,5 +1,7 @@
 package dev.reviewgate.wait;
 
+import java.util.concurrent.ConcurrentHashMap;
+
 import dev.reviewgate.review.ClusterSignals;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,7 +42,7 @@ class ChangeNotificationTest {
             listener.createStatement().execute("LISTEN " + ClusterSignals.CHANNEL);
             Api api = server.api();
             api.post("/v1/forms", Fixtures.blogForm());
-            Set<String> created = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            Set<String> created = ConcurrentHashMap.newKeySet();
             List.of(1, 2, 3, 4, 5, 6, 7, 8).parallelStream().forEach(i -> created.add(api.post("/v1/reviews",
                     Map.of("formId", "blog-review", "fields", Fixtures.blogFields("Post " + i, "https://cdn.example.com/a.jpg")))
                     .body().get("reviewId").asText()));

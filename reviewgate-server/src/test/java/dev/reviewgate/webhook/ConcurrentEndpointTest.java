@@ -1,5 +1,7 @@
 package dev.reviewgate.webhook;
 
+import java.net.http.HttpRequest;
+
 import dev.reviewgate.net.NetworkPolicy;
 
 import dev.reviewgate.net.Cidr;
@@ -67,7 +69,7 @@ class ConcurrentEndpointTest extends ApiTest {
     @Test
     void rotatingADeletedEndpointIs404() {
         String id = api.post("/v1/webhooks", Map.of("url", URL)).body().get("id").asText();
-        api.send(java.net.http.HttpRequest.newBuilder(api.uri("/v1/webhooks/" + id)).DELETE(), Map.of());
+        api.send(HttpRequest.newBuilder(api.uri("/v1/webhooks/" + id)).DELETE(), Map.of());
 
         assertThat(api.post("/v1/webhooks/" + id + "/rotate-secret", Map.of()).status()).isEqualTo(404);
     }

@@ -1,5 +1,9 @@
 package dev.reviewgate.webhook;
 
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+
 import static dev.reviewgate.testing.Signatures.verifies;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +20,7 @@ class SignerTest {
     @Test
     void aSecretIsWhsecAndAtLeast24RandomBytes() {
         assertThat(secret).startsWith("whsec_");
-        assertThat(java.util.Base64.getDecoder().decode(secret.substring(6))).hasSizeGreaterThanOrEqualTo(24);
+        assertThat(Base64.getDecoder().decode(secret.substring(6))).hasSizeGreaterThanOrEqualTo(24);
         assertThat(Signer.newSecret()).isNotEqualTo(secret);
     }
 
@@ -56,11 +60,11 @@ class SignerTest {
         assertThat(RetrySchedule.MAX_ATTEMPTS).isEqualTo(8);
         long[] expected = {5, 300, 1800, 7200, 18000, 36000, 36000};
         for (int failed = 1; failed < 8; failed++) {
-            long seconds = RetrySchedule.next(failed, java.util.Optional.empty()).orElseThrow().toSeconds();
+            long seconds = RetrySchedule.next(failed, Optional.empty()).orElseThrow().toSeconds();
             assertThat(seconds).isBetween((long) (expected[failed - 1] * 0.9) - 1, (long) (expected[failed - 1] * 1.1));
         }
-        assertThat(RetrySchedule.next(8, java.util.Optional.empty())).isEmpty();
-        assertThat(RetrySchedule.next(1, java.util.Optional.of(java.time.Duration.ofMinutes(2))))
-                .contains(java.time.Duration.ofMinutes(2));
+        assertThat(RetrySchedule.next(8, Optional.empty())).isEmpty();
+        assertThat(RetrySchedule.next(1, Optional.of(Duration.ofMinutes(2))))
+                .contains(Duration.ofMinutes(2));
     }
 }

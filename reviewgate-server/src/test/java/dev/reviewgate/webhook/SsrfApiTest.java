@@ -1,5 +1,7 @@
 package dev.reviewgate.webhook;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reviewgate.testing.Api;
@@ -35,7 +37,7 @@ class SsrfApiTest extends ApiTest {
         assertThat(review.status()).isEqualTo(422);
         assertThat(review.body().at("/errors/0/pointer").asText()).isEqualTo("/webhookUrl");
         Api.Response form = api.put("/v1/forms/with-hook", Map.of("name", "Hook", "webhookUrl", url,
-                "fields", java.util.List.of(Map.of("id", "a", "type", "text"))));
+                "fields", List.of(Map.of("id", "a", "type", "text"))));
         assertThat(form.status()).isEqualTo(422);
     }
 

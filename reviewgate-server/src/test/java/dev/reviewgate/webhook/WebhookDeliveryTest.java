@@ -1,5 +1,7 @@
 package dev.reviewgate.webhook;
 
+import dev.reviewgate.testing.Fixtures;
+
 import static dev.reviewgate.testing.Fixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -165,7 +167,7 @@ class WebhookDeliveryTest extends WebhookTest {
         String form = newForm();
         String before = api.get("/v1/signing-secret").body().get("secret").asText();
         var review = api.post("/v1/reviews", Map.of("formId", form, "webhookUrl", receiver.url("/review-hook"),
-                "fields", dev.reviewgate.testing.Fixtures.blogFields("Post", "https://cdn.example.com/a.jpg"))).body();
+                "fields", Fixtures.blogFields("Post", "https://cdn.example.com/a.jpg"))).body();
         Receiver.Received first = receiver.await(r -> r.json().get("event").asText().equals("review.created"));
         assertThat(Signatures.verifies(before, first)).isTrue();
 

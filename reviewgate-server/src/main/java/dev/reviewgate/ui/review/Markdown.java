@@ -1,5 +1,7 @@
 package dev.reviewgate.ui.review;
 
+import org.commonmark.node.Text;
+
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -74,7 +76,7 @@ public final class Markdown {
         private static String altText(Image image) {
             StringBuilder out = new StringBuilder();
             for (Node child = image.getFirstChild(); child != null; child = child.getNext()) {
-                if (child instanceof org.commonmark.node.Text text) {
+                if (child instanceof Text text) {
                     out.append(text.getLiteral());
                 }
             }

@@ -1,5 +1,7 @@
 package dev.reviewgate.ui.review;
 
+import io.javalin.http.HttpStatus;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reviewgate.db.Database;
@@ -97,7 +99,7 @@ public final class ReviewPageRoutes {
             commands.append(user.principal(), ReviewAddress.byId(review.id()), new ReviewRequests.Append(parent.id(),
                     typed.snapshot(), Origin.HUMAN_EDIT, note == null || note.isBlank() ? null : note.trim(),
                     user.principal().actor()));
-            ctx.redirect("/reviews/" + review.id(), io.javalin.http.HttpStatus.SEE_OTHER);
+            ctx.redirect("/reviews/" + review.id(), HttpStatus.SEE_OTHER);
         } catch (Problem p) {
             Review now = load(ctx, user);
             Map<String, List<String>> errors = fieldErrors(p, "/snapshot");
@@ -129,7 +131,7 @@ public final class ReviewPageRoutes {
         try {
             commands.instruct(user.principal(), ReviewAddress.byId(review.id()),
                     new ReviewRequests.Instruct(fields, user.principal().actor()));
-            ctx.redirect("/reviews/" + review.id(), io.javalin.http.HttpStatus.SEE_OTHER);
+            ctx.redirect("/reviews/" + review.id(), HttpStatus.SEE_OTHER);
         } catch (Problem p) {
             Review now = load(ctx, user);
             FieldViews.Drafts drafts = new FieldViews.Drafts(Map.of(), fieldErrors(p, "/fields"), texts, reruns);
@@ -145,7 +147,7 @@ public final class ReviewPageRoutes {
         try {
             commands.decide(user.principal(), ReviewAddress.byId(review.id()), verdict, new ReviewRequests.Decide(
                     shown.id(), reason == null || reason.isBlank() ? null : reason.trim(), user.principal().actor()));
-            ctx.redirect("/reviews/" + review.id(), io.javalin.http.HttpStatus.SEE_OTHER);
+            ctx.redirect("/reviews/" + review.id(), HttpStatus.SEE_OTHER);
         } catch (Problem p) {
             render(ctx, p.status(), "review.jte", user, load(ctx, user), shown, shown.snapshot(), FieldViews.Drafts.NONE,
                     message(p), reason);

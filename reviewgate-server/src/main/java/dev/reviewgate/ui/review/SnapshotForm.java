@@ -1,5 +1,7 @@
 package dev.reviewgate.ui.review;
 
+import java.nio.charset.StandardCharsets;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -86,7 +88,7 @@ final class SnapshotForm {
 
     private static JsonNode parseJson(String text, String field, Map<String, List<String>> errors) {
         try {
-            return Json.parseBody(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return Json.parseBody(text.getBytes(StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
             errors.computeIfAbsent(field, k -> new ArrayList<>()).add("This is not valid JSON: " + e.getMessage());
             return null;
@@ -152,7 +154,7 @@ final class SnapshotForm {
             }
             ObjectNode group = out.addObject().put(keyName, key);
             ArrayNode numbers = group.putArray("pages");
-            for (String token : list.split("[,\\s]+")) {
+            for (String token : list.split("[,\\s]+", -1)) {
                 if (token.isBlank()) {
                     continue;
                 }

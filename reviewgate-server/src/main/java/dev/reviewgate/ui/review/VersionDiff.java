@@ -1,5 +1,7 @@
 package dev.reviewgate.ui.review;
 
+import com.fasterxml.jackson.databind.node.NullNode;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
@@ -34,8 +36,8 @@ public final class VersionDiff {
             JsonNode a = before.path(id);
             JsonNode b = after.path(id);
             boolean text = a.isTextual() && b.isTextual();
-            String left = text ? a.asText() : FieldViews.pretty(a.isMissingNode() ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : a);
-            String right = text ? b.asText() : FieldViews.pretty(b.isMissingNode() ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : b);
+            String left = text ? a.asText() : FieldViews.pretty(a.isMissingNode() ? NullNode.getInstance() : a);
+            String right = text ? b.asText() : FieldViews.pretty(b.isMissingNode() ? NullNode.getInstance() : b);
             out.add(new FieldDiff(id, !left.equals(right), segments(left, right, text ? WORDS : LINES)));
         }
         return out;

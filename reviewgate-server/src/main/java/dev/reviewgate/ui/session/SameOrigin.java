@@ -1,5 +1,7 @@
 package dev.reviewgate.ui.session;
 
+import java.net.URISyntaxException;
+
 import dev.reviewgate.error.Problem;
 import io.javalin.http.Context;
 import java.net.URI;
@@ -61,7 +63,7 @@ final class SameOrigin {
             boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80)
                     || (scheme.equals("https") && port == 443);
             return Optional.of(scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port));
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return Optional.empty();
         }
     }

@@ -1,5 +1,8 @@
 package dev.reviewgate.ui.session;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
 import dev.reviewgate.auth.Secrets;
 import dev.reviewgate.db.Database;
 import dev.reviewgate.error.Problem;
@@ -95,7 +98,7 @@ public final class WebSessions {
         Optional<WebUser> user = current(ctx);
         if (user.isEmpty()) {
             if (HandlerType.GET.equals(ctx.method())) {
-                ctx.redirect("/login?next=" + java.net.URLEncoder.encode(ctx.path(), java.nio.charset.StandardCharsets.UTF_8));
+                ctx.redirect("/login?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8));
                 ctx.skipRemainingHandlers();
                 return;
             }
