@@ -3,6 +3,7 @@ package dev.reviewgate.app;
 import dev.reviewgate.auth.AccountRepository;
 import dev.reviewgate.auth.ApiKeyAuthenticator;
 import dev.reviewgate.auth.Bootstrap;
+import dev.reviewgate.auth.UserRoutes;
 import dev.reviewgate.auth.Users;
 import dev.reviewgate.config.Settings;
 import dev.reviewgate.db.Database;
@@ -62,6 +63,7 @@ final class Services {
     private final ReviewCommands commands;
     private final ReviewReader reader;
     private final ReviewCreation creation;
+    private final Users users;
 
     Services(Database database, Settings settings, Webhooks webhooks, ChangeSignals<Review> signals, InstantSource clock) {
         this.database = database;
@@ -76,6 +78,7 @@ final class Services {
         this.commands = new ReviewCommands(database, reviews, forms, outbox, signals, clock);
         this.reader = new ReviewReader(database, reviews, new QueueRepository(), events, signals, clock);
         this.creation = new ReviewCreation(database, reviews, forms, outbox, signals, webhooks.guard(), ids, clock);
+        this.users = new Users(database, accounts, ids, clock);
     }
 
     /** The filters and every feature's routes, API first, then the web app. */
@@ -87,6 +90,7 @@ final class Services {
                         new FormRoutes(formService)::routes,
                         webhooks.routes(webhookService, database, reviews, clock)::routes,
                         new ReviewRoutes(creation, commands, reader, settings.publicUrl())::routes,
+                        new UserRoutes(users)::routes,
                         web::routes));
     }
 
@@ -99,7 +103,7 @@ final class Services {
                 new ReviewPageRoutes(reader, commands, database, forms, pages),
                 new HistoryRoutes(reader, database, forms, pages),
                 new AdminRoutes(formService, database, accounts, authenticator, new Bootstrap(database, accounts, ids, clock),
-                        new Users(database, accounts, ids, clock), pages, clock),
+                        users, pages, clock),
                 new WebhooksAdminRoutes(webhookService, pages));
     }
 }
