@@ -11,6 +11,9 @@ import dev.reviewgate.event.EventRepository;
 import dev.reviewgate.form.FormRepository;
 import dev.reviewgate.form.FormRoutes;
 import dev.reviewgate.form.FormService;
+import dev.reviewgate.group.GroupRepository;
+import dev.reviewgate.group.GroupRoutes;
+import dev.reviewgate.group.GroupService;
 import dev.reviewgate.idempotency.Idempotency;
 import dev.reviewgate.idempotency.IdempotencyRepository;
 import dev.reviewgate.kernel.Ids;
@@ -64,6 +67,7 @@ final class Services {
     private final ReviewReader reader;
     private final ReviewCreation creation;
     private final Users users;
+    private final GroupService groups;
 
     Services(Database database, Settings settings, Webhooks webhooks, ChangeSignals<Review> signals, InstantSource clock) {
         this.database = database;
@@ -79,6 +83,7 @@ final class Services {
         this.reader = new ReviewReader(database, reviews, new QueueRepository(), events, signals, clock);
         this.creation = new ReviewCreation(database, reviews, forms, outbox, signals, webhooks.guard(), ids, clock);
         this.users = new Users(database, accounts, ids, clock);
+        this.groups = new GroupService(database, new GroupRepository(), clock);
     }
 
     /** The filters and every feature's routes, API first, then the web app. */
@@ -91,6 +96,7 @@ final class Services {
                         webhooks.routes(webhookService, database, reviews, clock)::routes,
                         new ReviewRoutes(creation, commands, reader, settings.publicUrl())::routes,
                         new UserRoutes(users)::routes,
+                        new GroupRoutes(groups)::routes,
                         web::routes));
     }
 

@@ -61,6 +61,10 @@ public final class Api {
                 .header("Content-Type", "application/json"), Map.of());
     }
 
+    public Response delete(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE(), Map.of());
+    }
+
     public Response send(HttpRequest.Builder request, Map<String, String> headers) {
         if (apiKey != null) {
             request.header("Authorization", "Bearer " + apiKey);
