@@ -29,6 +29,7 @@ import dev.reviewgate.review.ReviewRepository;
 import dev.reviewgate.review.ReviewRoutes;
 import dev.reviewgate.ui.WebApp;
 import dev.reviewgate.ui.admin.AdminRoutes;
+import dev.reviewgate.ui.admin.GroupsAdminRoutes;
 import dev.reviewgate.ui.admin.WebhooksAdminRoutes;
 import dev.reviewgate.ui.inbox.InboxRoutes;
 import dev.reviewgate.ui.page.Pages;
@@ -110,6 +111,7 @@ final class Services {
                 new HistoryRoutes(reader, database, forms, pages),
                 new AdminRoutes(formService, database, accounts, authenticator, new Bootstrap(database, accounts, ids, clock),
                         users, pages, clock),
-                new WebhooksAdminRoutes(webhookService, pages));
+                new WebhooksAdminRoutes(webhookService, pages),
+                new GroupsAdminRoutes(groups, pages));
     }
 }
