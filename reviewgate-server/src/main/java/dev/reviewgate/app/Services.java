@@ -3,6 +3,7 @@ package dev.reviewgate.app;
 import dev.reviewgate.auth.AccountRepository;
 import dev.reviewgate.auth.ApiKeyAuthenticator;
 import dev.reviewgate.auth.Bootstrap;
+import dev.reviewgate.auth.UserRoutes;
 import dev.reviewgate.auth.Users;
 import dev.reviewgate.config.Settings;
 import dev.reviewgate.db.Database;
@@ -10,6 +11,9 @@ import dev.reviewgate.event.EventRepository;
 import dev.reviewgate.form.FormRepository;
 import dev.reviewgate.form.FormRoutes;
 import dev.reviewgate.form.FormService;
+import dev.reviewgate.group.GroupRepository;
+import dev.reviewgate.group.GroupRoutes;
+import dev.reviewgate.group.GroupService;
 import dev.reviewgate.idempotency.Idempotency;
 import dev.reviewgate.idempotency.IdempotencyRepository;
 import dev.reviewgate.kernel.Ids;
@@ -25,6 +29,7 @@ import dev.reviewgate.review.ReviewRepository;
 import dev.reviewgate.review.ReviewRoutes;
 import dev.reviewgate.ui.WebApp;
 import dev.reviewgate.ui.admin.AdminRoutes;
+import dev.reviewgate.ui.admin.GroupsAdminRoutes;
 import dev.reviewgate.ui.admin.WebhooksAdminRoutes;
 import dev.reviewgate.ui.inbox.InboxRoutes;
 import dev.reviewgate.ui.page.Pages;
@@ -62,6 +67,8 @@ final class Services {
     private final ReviewCommands commands;
     private final ReviewReader reader;
     private final ReviewCreation creation;
+    private final Users users;
+    private final GroupService groups;
 
     Services(Database database, Settings settings, Webhooks webhooks, ChangeSignals<Review> signals, InstantSource clock) {
         this.database = database;
@@ -76,6 +83,8 @@ final class Services {
         this.commands = new ReviewCommands(database, reviews, forms, outbox, signals, clock);
         this.reader = new ReviewReader(database, reviews, new QueueRepository(), events, signals, clock);
         this.creation = new ReviewCreation(database, reviews, forms, outbox, signals, webhooks.guard(), ids, clock);
+        this.users = new Users(database, accounts, ids, clock);
+        this.groups = new GroupService(database, new GroupRepository(), clock);
     }
 
     /** The filters and every feature's routes, API first, then the web app. */
@@ -87,6 +96,8 @@ final class Services {
                         new FormRoutes(formService)::routes,
                         webhooks.routes(webhookService, database, reviews, clock)::routes,
                         new ReviewRoutes(creation, commands, reader, settings.publicUrl())::routes,
+                        new UserRoutes(users)::routes,
+                        new GroupRoutes(groups)::routes,
                         web::routes));
     }
 
@@ -99,7 +110,8 @@ final class Services {
                 new ReviewPageRoutes(reader, commands, database, forms, pages),
                 new HistoryRoutes(reader, database, forms, pages),
                 new AdminRoutes(formService, database, accounts, authenticator, new Bootstrap(database, accounts, ids, clock),
-                        new Users(database, accounts, ids, clock), pages, clock),
-                new WebhooksAdminRoutes(webhookService, pages));
+                        users, pages, clock),
+                new WebhooksAdminRoutes(webhookService, pages),
+                new GroupsAdminRoutes(groups, pages));
     }
 }

@@ -1,9 +1,11 @@
 package dev.reviewgate.auth;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
-
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /** SQL for accounts, users and API keys. */
 public final class AccountRepository {
@@ -12,9 +14,12 @@ public final class AccountRepository {
     public record StoredKey(String accountId, String id, String name, String keyHash) {
     }
 
-    /** A user as the CLI and (later) the web sign-in need it. */
-    public record User(String accountId, String id, String email, String displayName, String role, boolean disabled) {
+    /** A user as the CLI, the web sign-in, the admin page and {@code /v1/users} need it. */
+    public record User(String accountId, String id, String email, String displayName, String role, boolean disabled,
+                       long createdAt) {
     }
+
+    private static final String USER_COLUMNS = "account_id, id, email, display_name, role, disabled, created_at";
 
     public boolean anyAccount(Handle h) {
         return h.createQuery("SELECT COUNT(*) FROM accounts").mapTo(Long.class).one() > 0;
@@ -53,12 +58,9 @@ public final class AccountRepository {
     }
 
     public Optional<User> userById(Handle h, String accountId, String userId) {
-        return h.createQuery("""
-                        SELECT account_id, id, email, display_name, role, disabled FROM users
-                        WHERE account_id = :account AND id = :id""")
+        return h.createQuery("SELECT " + USER_COLUMNS + " FROM users WHERE account_id = :account AND id = :id")
                 .bind("account", accountId).bind("id", userId)
-                .map((rs, ctx) -> new User(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getInt(6) != 0))
+                .map(AccountRepository::user)
                 .findOne();
     }
 
@@ -68,22 +70,25 @@ public final class AccountRepository {
 
     /** The one user lookup not scoped by account: a login names only an e-mail. */
     public Optional<Login> loginByEmail(Handle h, String email) {
-        return h.createQuery("""
-                        SELECT account_id, id, email, display_name, role, disabled, password_hash FROM users
-                        WHERE lower(email) = lower(:email)""")
+        return h.createQuery("SELECT " + USER_COLUMNS + ", password_hash FROM users WHERE lower(email) = lower(:email)")
                 .bind("email", email)
-                .map((rs, ctx) -> new Login(new User(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getInt(6) != 0), rs.getString(7)))
+                .map((rs, ctx) -> new Login(user(rs, ctx), rs.getString(8)))
                 .findOne();
     }
 
     public List<User> users(Handle h, String accountId) {
-        return h.createQuery("""
-                        SELECT account_id, id, email, display_name, role, disabled FROM users
-                        WHERE account_id = :account ORDER BY email""")
+        return h.createQuery("SELECT " + USER_COLUMNS + " FROM users WHERE account_id = :account ORDER BY email")
                 .bind("account", accountId)
-                .map((rs, ctx) -> new User(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getInt(6) != 0))
+                .map(AccountRepository::user)
+                .list();
+    }
+
+    /** Users ordered by id (their creation order), after {@code afterId}; the primary key serves the range. */
+    public List<User> usersAfter(Handle h, String accountId, String afterId, int limit) {
+        return h.createQuery("SELECT " + USER_COLUMNS
+                        + " FROM users WHERE account_id = :account AND id > :after ORDER BY id LIMIT :limit")
+                .bind("account", accountId).bind("after", afterId == null ? "" : afterId).bind("limit", limit)
+                .map(AccountRepository::user)
                 .list();
     }
 
@@ -131,5 +136,10 @@ public final class AccountRepository {
                 .bind("hash", keyHash)
                 .map((rs, ctx) -> new StoredKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .findOne();
+    }
+
+    private static User user(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new User(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getInt(6) != 0, rs.getLong(7));
     }
 }

@@ -6,6 +6,7 @@ import dev.reviewgate.ui.page.Pages;
 
 import dev.reviewgate.error.Problem;
 import dev.reviewgate.ui.admin.AdminRoutes;
+import dev.reviewgate.ui.admin.GroupsAdminRoutes;
 import dev.reviewgate.ui.admin.WebhooksAdminRoutes;
 import dev.reviewgate.ui.inbox.InboxRoutes;
 import dev.reviewgate.ui.review.HistoryRoutes;
@@ -32,10 +33,11 @@ public final class WebApp {
     private final HistoryRoutes history;
     private final AdminRoutes admin;
     private final WebhooksAdminRoutes webhooksAdmin;
+    private final GroupsAdminRoutes groupsAdmin;
 
     public WebApp(WebSessions sessions, Pages pages, SessionRoutes sessionRoutes, InboxRoutes inbox,
                   ReviewPageRoutes reviewPages, HistoryRoutes history, AdminRoutes admin,
-                  WebhooksAdminRoutes webhooksAdmin) {
+                  WebhooksAdminRoutes webhooksAdmin, GroupsAdminRoutes groupsAdmin) {
         this.sessions = sessions;
         this.pages = pages;
         this.sessionRoutes = sessionRoutes;
@@ -44,6 +46,7 @@ public final class WebApp {
         this.history = history;
         this.admin = admin;
         this.webhooksAdmin = webhooksAdmin;
+        this.groupsAdmin = groupsAdmin;
     }
 
     public void routes(RoutesConfig r) {
@@ -57,6 +60,7 @@ public final class WebApp {
         history.routes(r);
         admin.routes(r);
         webhooksAdmin.routes(r);
+        groupsAdmin.routes(r);
     }
 
     /** True for requests the web app answers (so errors become an HTML page, not problem+json). */

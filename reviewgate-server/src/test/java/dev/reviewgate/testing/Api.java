@@ -53,6 +53,16 @@ public final class Api {
                 .header("Content-Type", "application/json"), Map.of());
     }
 
+    public Response patch(String path, Object body) {
+        String text = body instanceof String s ? s : Json.write(body);
+        return send(HttpRequest.newBuilder(uri(path)).method("PATCH", HttpRequest.BodyPublishers.ofString(text))
+                .header("Content-Type", "application/json"), Map.of());
+    }
+
+    public Response delete(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE(), Map.of());
+    }
+
     public Response send(HttpRequest.Builder request, Map<String, String> headers) {
         if (apiKey != null) {
             request.header("Authorization", "Bearer " + apiKey);

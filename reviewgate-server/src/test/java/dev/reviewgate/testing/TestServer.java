@@ -47,6 +47,14 @@ public final class TestServer implements AutoCloseable {
 
     /** A second tenant with its own key, to prove nothing crosses accounts. */
     public Api otherAccountApi() {
+        return newAccount().api();
+    }
+
+    /** A new account, empty but for an API key (no users at all), and a client calling with that key. */
+    public record Tenant(String accountId, Api api) {
+    }
+
+    public Tenant newAccount() {
         InstantSource clock = InstantSource.system();
         Ids ids = new Ids(clock);
         AccountRepository accounts = new AccountRepository();
@@ -56,7 +64,7 @@ public final class TestServer implements AutoCloseable {
             return null;
         });
         String key = new Bootstrap(app.database(), accounts, ids, clock).createApiKey(accountId, "other");
-        return new Api(baseUrl(), key);
+        return new Tenant(accountId, new Api(baseUrl(), key));
     }
 
     @Override

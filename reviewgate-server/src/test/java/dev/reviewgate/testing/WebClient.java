@@ -58,6 +58,15 @@ public final class WebClient {
     public HttpResponse<String> post(String path, Map<String, String> fields) {
         Map<String, String> all = new LinkedHashMap<>(fields);
         all.put("_csrf", csrf);
+        return postForm(path, all);
+    }
+
+    /** The same post without the CSRF token, as a forged form would send it. */
+    public HttpResponse<String> postWithoutToken(String path, Map<String, String> fields) {
+        return postForm(path, fields);
+    }
+
+    private HttpResponse<String> postForm(String path, Map<String, String> all) {
         return send(baseUrl, HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "text/html").header("Origin", baseUrl).header("Sec-Fetch-Site", "same-origin")

@@ -1,0 +1,78 @@
+package dev.reviewgate.kernel;
+
+import dev.reviewgate.error.Problem;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Which page of a list ordered by one text key a client asked for: at most {@code limit} rows whose
+ * key is after {@code after} (null: from the start). Every page is an index range scan, never an
+ * OFFSET. The cursor handed out is opaque (the key in base64url), so that the order can change
+ * later without breaking clients that pass {@code nextCursor} back unchanged.
+ */
+public record KeysetPage(int limit, String after) {
+
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 200;
+    private static final Set<String> PARAMETERS = Set.of("limit", "cursor");
+
+    /** Reads {@code limit} and {@code cursor}; any other parameter, or a value out of range, is a 400. */
+    public static KeysetPage parse(Set<String> given, Function<String, String> param) {
+        given.stream().filter(k -> !PARAMETERS.contains(k)).findFirst().ifPresent(k -> {
+            throw Problem.badRequest("Unknown query parameter '" + k + "'. Known: [cursor, limit]");
+        });
+        int limit = DEFAULT_LIMIT;
+        if (param.apply("limit") != null) {
+            try {
+                limit = Integer.parseInt(param.apply("limit"));
+            } catch (NumberFormatException e) {
+                limit = -1;
+            }
+            if (limit < 1 || limit > MAX_LIMIT) {
+                throw Problem.badRequest("limit must be an integer from 1 to " + MAX_LIMIT);
+            }
+        }
+        String cursor = param.apply("cursor");
+        return new KeysetPage(limit, cursor == null ? null : decode(cursor));
+    }
+
+    /** How many rows to fetch: one more than the page, to learn whether another page follows. */
+    public int fetch() {
+        return limit + 1;
+    }
+
+    /**
+     * The rows of this page out of {@link #fetch()} fetched rows, and the cursor of the next page
+     * (null on the last one).
+     */
+    public <T> Page<T> page(List<T> fetched, Function<T, String> key) {
+        if (fetched.size() <= limit) {
+            return new Page<>(List.copyOf(fetched), null);
+        }
+        List<T> rows = List.copyOf(fetched.subList(0, limit));
+        return new Page<>(rows, encode(key.apply(rows.get(limit - 1))));
+    }
+
+    /** One page of rows and the cursor that continues after it. */
+    public record Page<T>(List<T> rows, String nextCursor) {
+    }
+
+    private static String encode(String key) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decode(String cursor) {
+        try {
+            String key = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (key.isEmpty() || !cursor.equals(encode(key))) {
+                throw new IllegalArgumentException("not a cursor this server issued");
+            }
+            return key;
+        } catch (IllegalArgumentException e) {
+            throw Problem.badRequest("cursor is not one this server issued; pass nextCursor back unchanged");
+        }
+    }
+}
