@@ -9,10 +9,18 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code java -jar reviewgate.jar <command>}: the service's entry point. */
-@Command(name = "reviewgate", mixinStandardHelpOptions = true, version = "Reviewgate 0.1.0",
+@Command(
+        name = "reviewgate",
+        mixinStandardHelpOptions = true,
+        version = "Reviewgate 0.1.0",
         description = "Self-hosted human review gate for AI agents.",
-        subcommands = {ServeCommand.class, MigrateCommand.class, AccountsCommand.class, UsersCommand.class,
-                ApiKeysCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            MigrateCommand.class,
+            AccountsCommand.class,
+            UsersCommand.class,
+            ApiKeysCommand.class
+        })
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -1,8 +1,7 @@
 package dev.reviewgate.examples;
 
-import dev.reviewgate.client.Reviewgate;
-
 import dev.reviewgate.app.Application;
+import dev.reviewgate.client.Reviewgate;
 import dev.reviewgate.config.Settings;
 import dev.reviewgate.net.Cidr;
 import dev.reviewgate.net.NetworkPolicy;
@@ -26,8 +25,7 @@ public final class LiveServer {
 
     private static Application app;
 
-    private LiveServer() {
-    }
+    private LiveServer() {}
 
     public static synchronized String baseUrl() {
         if (app == null) {
@@ -49,8 +47,17 @@ public final class LiveServer {
         try {
             Path dir = Files.createTempDirectory("reviewgate-examples-test-");
             NetworkPolicy loopbackOnly = new NetworkPolicy(false, List.of(Cidr.parse("127.0.0.1/32")));
-            return new Settings(0, dir, Settings.sqliteUrl(dir), null, Settings.DEFAULT_MAX_BODY_BYTES, API_KEY,
-                    "correct horse battery staple", "admin@example.com", loopbackOnly, Duration.ofSeconds(5));
+            return new Settings(
+                    0,
+                    dir,
+                    Settings.sqliteUrl(dir),
+                    null,
+                    Settings.DEFAULT_MAX_BODY_BYTES,
+                    API_KEY,
+                    "correct horse battery staple",
+                    "admin@example.com",
+                    loopbackOnly,
+                    Duration.ofSeconds(5));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

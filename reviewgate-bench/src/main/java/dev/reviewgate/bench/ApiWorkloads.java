@@ -11,8 +11,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 final class ApiWorkloads {
 
     /** A created review: what a decision needs. */
-    record Created(String reviewId, String versionId) {
-    }
+    record Created(String reviewId, String versionId) {}
 
     static final JsonNode FORM = Json.parse("""
             {"id":"bench","name":"Benchmark form","fields":[
@@ -20,15 +19,28 @@ final class ApiWorkloads {
               {"id":"body","type":"markdown","retry":{"button":true,"instructions":true}},
               {"id":"score","type":"number"}]}""");
 
-    private ApiWorkloads() {
-    }
+    private ApiWorkloads() {}
 
     static Stats creates(Http http, int clients, Duration duration, long max, ConcurrentLinkedQueue<Created> out)
             throws Exception {
         return Load.run(clients, duration, max, n -> {
-            JsonNode created = http.post("/v1/reviews", Map.of("formId", "bench", "workflowId", "wf_bench",
-                    "fields", Map.of("title", "Review " + n, "body", "Some **markdown** body number " + n, "score", n % 100)));
-            out.add(new Created(created.get("reviewId").asText(), created.get("versionId").asText()));
+            JsonNode created = http.post(
+                    "/v1/reviews",
+                    Map.of(
+                            "formId",
+                            "bench",
+                            "workflowId",
+                            "wf_bench",
+                            "fields",
+                            Map.of(
+                                    "title",
+                                    "Review " + n,
+                                    "body",
+                                    "Some **markdown** body number " + n,
+                                    "score",
+                                    n % 100)));
+            out.add(new Created(
+                    created.get("reviewId").asText(), created.get("versionId").asText()));
         });
     }
 

@@ -22,18 +22,21 @@ public final class Bench {
     static final Duration WINDOW = Duration.ofSeconds(15);
     /** Load before a measuring window, so the JIT has compiled the hot paths of a freshly started server. */
     static final Duration WARM_UP = Duration.ofSeconds(10);
+
     static final int WAITERS = 10_000;
     static final int WAKE_SAMPLE = 500;
 
-    private Bench() {
-    }
+    private Bench() {}
 
     public static void main(String[] args) throws Exception {
         long started = System.nanoTime();
         Path scratch = Files.createTempDirectory("reviewgate-bench-");
         Report report = new Report();
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on").setServerConfig("max_connections", "200").start()) {
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("max_connections", "200")
+                .start()) {
             String admin = pg.getJdbcUrl("postgres", "postgres");
             createDatabases(admin, "reviewgate", "hooks");
             String service = pg.getJdbcUrl("postgres", "reviewgate");
@@ -48,15 +51,22 @@ public final class Bench {
                 step("P1 creates (PostgreSQL)");
                 ConcurrentLinkedQueue<ApiWorkloads.Created> created = new ConcurrentLinkedQueue<>();
                 ApiWorkloads.creates(http, CLIENTS, WARM_UP, 200_000, created);
-                report.row("P1", "creates/s over HTTP, PostgreSQL", ApiWorkloads.creates(http, CLIENTS, WINDOW, 200_000, created), pgCeiling);
+                report.row(
+                        "P1",
+                        "creates/s over HTTP, PostgreSQL",
+                        ApiWorkloads.creates(http, CLIENTS, WINDOW, 200_000, created),
+                        pgCeiling);
                 if (List.of(args).contains("--p1-only")) {
                     return;
                 }
                 topUp(http, created, WAITERS + 2 * WAKE_SAMPLE + 3_000);
                 List<ApiWorkloads.Created> all = new ArrayList<>(created);
                 step("P2 decisions (PostgreSQL)");
-                report.row("P2", "decisions/s over HTTP, PostgreSQL",
-                        ApiWorkloads.decisions(http, CLIENTS, all.subList(all.size() - 3_000, all.size())), pgCeiling);
+                report.row(
+                        "P2",
+                        "decisions/s over HTTP, PostgreSQL",
+                        ApiWorkloads.decisions(http, CLIENTS, all.subList(all.size() - 3_000, all.size())),
+                        pgCeiling);
                 step("P3 " + WAITERS + " parked waiters");
                 try (ServerProcess b = ServerProcess.start(Map.of("REVIEWGATE_DATABASE_URL", service))) {
                     report.waiters(Waiters.measure(a, b, all, WAITERS, WAKE_SAMPLE));
@@ -71,12 +81,16 @@ public final class Bench {
         step("SQLite ceiling");
         Stats sqliteCeiling = Ceiling.sqlite(sqliteCeilingUrl, CLIENTS, WINDOW);
         report.ceiling("SQLite", sqliteCeiling);
-        try (ServerProcess c = ServerProcess.start(Map.of(), "--data-dir", scratch.resolve("sqlite").toString())) {
+        try (ServerProcess c = ServerProcess.start(
+                Map.of(), "--data-dir", scratch.resolve("sqlite").toString())) {
             c.http().post("/v1/forms", ApiWorkloads.FORM);
             step("P6 creates (SQLite)");
             ApiWorkloads.creates(c.http(), CLIENTS, WARM_UP, 200_000, new ConcurrentLinkedQueue<>());
-            report.row("P6", "creates/s over HTTP, SQLite", ApiWorkloads.creates(c.http(), CLIENTS, WINDOW, 200_000,
-                    new ConcurrentLinkedQueue<>()), sqliteCeiling);
+            report.row(
+                    "P6",
+                    "creates/s over HTTP, SQLite",
+                    ApiWorkloads.creates(c.http(), CLIENTS, WINDOW, 200_000, new ConcurrentLinkedQueue<>()),
+                    sqliteCeiling);
         }
         step("P4 webhooks (SQLite, in-process)");
         report.webhooks("SQLite", WebhookDrain.measure("jdbc:sqlite:" + scratch.resolve("hooks.db")), sqliteCeiling);
@@ -92,7 +106,8 @@ public final class Bench {
     }
 
     /** Creates reviews (not measured) until {@code wanted} exist, for the waiters and decisions. */
-    private static void topUp(Http http, ConcurrentLinkedQueue<ApiWorkloads.Created> created, int wanted) throws Exception {
+    private static void topUp(Http http, ConcurrentLinkedQueue<ApiWorkloads.Created> created, int wanted)
+            throws Exception {
         int missing = wanted - created.size();
         if (missing > 0) {
             ApiWorkloads.creates(http, CLIENTS, Duration.ofMinutes(5), missing, created);

@@ -12,12 +12,13 @@ import java.util.Properties;
  */
 final class Ceiling {
 
-    private Ceiling() {
-    }
+    private Ceiling() {}
 
     static Stats postgres(String url, int clients, Duration duration) throws Exception {
         try (Connection c = DriverManager.getConnection(url)) {
-            c.createStatement().execute("CREATE TABLE IF NOT EXISTS bench_ceiling (id BIGSERIAL PRIMARY KEY, payload TEXT NOT NULL)");
+            c.createStatement()
+                    .execute(
+                            "CREATE TABLE IF NOT EXISTS bench_ceiling (id BIGSERIAL PRIMARY KEY, payload TEXT NOT NULL)");
         }
         return insertLoop(clients, duration, () -> DriverManager.getConnection(url));
     }
@@ -29,7 +30,9 @@ final class Ceiling {
         props.setProperty("busy_timeout", "5000");
         props.setProperty("transaction_mode", "IMMEDIATE");
         try (Connection c = DriverManager.getConnection(url, props)) {
-            c.createStatement().execute("CREATE TABLE IF NOT EXISTS bench_ceiling (id INTEGER PRIMARY KEY, payload TEXT NOT NULL)");
+            c.createStatement()
+                    .execute(
+                            "CREATE TABLE IF NOT EXISTS bench_ceiling (id INTEGER PRIMARY KEY, payload TEXT NOT NULL)");
         }
         return insertLoop(clients, duration, () -> DriverManager.getConnection(url, props));
     }

@@ -12,8 +12,10 @@ import java.util.concurrent.CompletableFuture;
 /** The benchmark's client of the API: JSON over real HTTP with the bootstrap key. */
 final class Http {
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final String baseUrl;
     private final String key;
 
@@ -23,7 +25,9 @@ final class Http {
     }
 
     JsonNode post(String path, Object body) throws Exception {
-        return send(request(path).POST(HttpRequest.BodyPublishers.ofString(Json.write(body))).build());
+        return send(request(path)
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)))
+                .build());
     }
 
     JsonNode get(String path) throws Exception {
@@ -31,20 +35,22 @@ final class Http {
     }
 
     CompletableFuture<HttpResponse<String>> getAsync(String path) {
-        return client.sendAsync(request(path).timeout(Duration.ofSeconds(90)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return client.sendAsync(
+                request(path).timeout(Duration.ofSeconds(90)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json");
+        return HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json");
     }
 
     private JsonNode send(HttpRequest request) throws Exception {
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300) {
-            throw new IllegalStateException(request.method() + " " + request.uri() + " -> " + response.statusCode()
-                    + " " + response.body());
+            throw new IllegalStateException(
+                    request.method() + " " + request.uri() + " -> " + response.statusCode() + " " + response.body());
         }
         return Json.parse(response.body());
     }

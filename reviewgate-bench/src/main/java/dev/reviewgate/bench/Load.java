@@ -14,8 +14,7 @@ final class Load {
         void run(long sequence) throws Exception;
     }
 
-    private Load() {
-    }
+    private Load() {}
 
     static Stats run(int clients, Duration duration, long maxOperations, Action action) throws InterruptedException {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();

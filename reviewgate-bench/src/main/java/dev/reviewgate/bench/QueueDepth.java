@@ -22,11 +22,9 @@ final class QueueDepth {
     static final int REQUESTS = 1_000;
 
     /** First-page and deep-page latencies, and how long the bulk insert took. */
-    record Result(Stats firstPage, Stats deepPage, long insertSeconds) {
-    }
+    record Result(Stats firstPage, Stats deepPage, long insertSeconds) {}
 
-    private QueueDepth() {
-    }
+    private QueueDepth() {}
 
     static Result measure(String jdbcUrl, Http http) throws Exception {
         long base = System.currentTimeMillis() - 365L * 24 * 3600 * 1000;
@@ -59,9 +57,13 @@ final class QueueDepth {
             c.createStatement().execute("CHECKPOINT");
         }
         long insertSeconds = (System.nanoTime() - insertStart) / 1_000_000_000;
-        String cursor = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                ((base + DEEP) + ":rev_bulk_" + String.format("%08d", DEEP)).getBytes(StandardCharsets.UTF_8));
-        return new Result(pages(http, "/v1/reviews?limit=50"), pages(http, "/v1/reviews?limit=50&cursor=" + cursor),
+        String cursor = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(
+                        ((base + DEEP) + ":rev_bulk_" + String.format("%08d", DEEP)).getBytes(StandardCharsets.UTF_8));
+        return new Result(
+                pages(http, "/v1/reviews?limit=50"),
+                pages(http, "/v1/reviews?limit=50&cursor=" + cursor),
                 insertSeconds);
     }
 

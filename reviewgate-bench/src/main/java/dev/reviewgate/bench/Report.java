@@ -38,42 +38,58 @@ final class Report {
     }
 
     void ceiling(String database, Stats s) {
-        rows.add(String.format("| ceiling | single-row INSERT commits/s, %s, %d clients, no HTTP | %.0f/s | %.1f ms | %.1f ms | 1.00 |",
+        rows.add(String.format(
+                "| ceiling | single-row INSERT commits/s, %s, %d clients, no HTTP | %.0f/s | %.1f ms | %.1f ms | 1.00 |",
                 database, Bench.CLIENTS, s.perSecond(), s.p50Ms(), s.p99Ms()));
         print(rows.get(rows.size() - 1));
     }
 
     void row(String id, String what, Stats s, Stats ceiling) {
-        rows.add(String.format("| %s | %s | %.0f/s | %.1f ms | %.1f ms | %.2f |", id, what, s.perSecond(), s.p50Ms(),
-                s.p99Ms(), s.perSecond() / ceiling.perSecond()));
+        rows.add(String.format(
+                "| %s | %s | %.0f/s | %.1f ms | %.1f ms | %.2f |",
+                id, what, s.perSecond(), s.p50Ms(), s.p99Ms(), s.perSecond() / ceiling.perSecond()));
         print(rows.get(rows.size() - 1));
     }
 
     void waiters(Waiters.Result r) {
-        rows.add(String.format("| P3 | decision → waiter answered, %,d parked, same instance | | %.1f ms | %.1f ms | |",
+        rows.add(String.format(
+                "| P3 | decision → waiter answered, %,d parked, same instance | | %.1f ms | %.1f ms | |",
                 r.parked(), r.sameInstance().p50Ms(), r.sameInstance().p99Ms()));
-        rows.add(String.format("| P3 | decision → waiter answered, %,d parked, across instances (LISTEN/NOTIFY) | | %.1f ms | %.1f ms | |",
+        rows.add(String.format(
+                "| P3 | decision → waiter answered, %,d parked, across instances (LISTEN/NOTIFY) | | %.1f ms | %.1f ms | |",
                 r.parked(), r.acrossInstances().p50Ms(), r.acrossInstances().p99Ms()));
-        notes.add(String.format("- Server RSS with %,d waiters parked: **%d MiB** (the whole JVM process, `-Xmx2g`).",
+        notes.add(String.format(
+                "- Server RSS with %,d waiters parked: **%d MiB** (the whole JVM process, `-Xmx2g`).",
                 r.parked(), r.rssMib()));
         rows.subList(rows.size() - 2, rows.size()).forEach(Report::print);
         print(notes.get(notes.size() - 1));
     }
 
     void webhooks(String database, WebhookDrain.Result r, Stats ceiling) {
-        rows.add(String.format("| P4 | decision → first webhook attempt, %s | | %.1f ms | %.1f ms | |", database,
-                r.firstAttempt().p50Ms(), r.firstAttempt().p99Ms()));
-        rows.add(String.format("| P4 | webhook deliveries/s (backlog of %,d), %s | %.0f/s | | | %.2f |", WebhookDrain.BACKLOG,
-                database, r.deliveriesPerSecond(), r.deliveriesPerSecond() / ceiling.perSecond()));
+        rows.add(String.format(
+                "| P4 | decision → first webhook attempt, %s | | %.1f ms | %.1f ms | |",
+                database, r.firstAttempt().p50Ms(), r.firstAttempt().p99Ms()));
+        rows.add(String.format(
+                "| P4 | webhook deliveries/s (backlog of %,d), %s | %.0f/s | | | %.2f |",
+                WebhookDrain.BACKLOG,
+                database,
+                r.deliveriesPerSecond(),
+                r.deliveriesPerSecond() / ceiling.perSecond()));
         rows.subList(rows.size() - 2, rows.size()).forEach(Report::print);
     }
 
     void queue(QueueDepth.Result r) {
-        rows.add(String.format("| P5 | queue page (50), %,d open reviews, first page | | %.1f ms | %.1f ms | |",
+        rows.add(String.format(
+                "| P5 | queue page (50), %,d open reviews, first page | | %.1f ms | %.1f ms | |",
                 QueueDepth.ROWS, r.firstPage().p50Ms(), r.firstPage().p99Ms()));
-        rows.add(String.format("| P5 | queue page (50), %,d open reviews, cursor %,d deep | | %.1f ms | %.1f ms | |",
-                QueueDepth.ROWS, QueueDepth.DEEP, r.deepPage().p50Ms(), r.deepPage().p99Ms()));
-        notes.add("- P5's 1,000,000 rows were inserted in one statement, then vacuumed and analysed, in " + r.insertSeconds() + " s.");
+        rows.add(String.format(
+                "| P5 | queue page (50), %,d open reviews, cursor %,d deep | | %.1f ms | %.1f ms | |",
+                QueueDepth.ROWS,
+                QueueDepth.DEEP,
+                r.deepPage().p50Ms(),
+                r.deepPage().p99Ms()));
+        notes.add("- P5's 1,000,000 rows were inserted in one statement, then vacuumed and analysed, in "
+                + r.insertSeconds() + " s.");
         rows.subList(rows.size() - 2, rows.size()).forEach(Report::print);
     }
 

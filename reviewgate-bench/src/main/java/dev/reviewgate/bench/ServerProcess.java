@@ -1,13 +1,12 @@
 package dev.reviewgate.bench;
 
-import java.util.ArrayList;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +46,8 @@ final class ServerProcess implements AutoCloseable {
         builder.environment().put("REVIEWGATE_BOOTSTRAP_API_KEY", KEY);
         builder.environment().putAll(env);
         Process process = builder.start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         long deadline = System.currentTimeMillis() + 90_000;
         String line;
         while (System.currentTimeMillis() < deadline && (line = out.readLine()) != null) {

@@ -1,12 +1,11 @@
 package dev.reviewgate.bench;
 
-import java.util.concurrent.TimeoutException;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * P3: parks one long poll on each of {@code parked} open reviews on instance A, then decides a
@@ -17,14 +16,12 @@ import java.util.concurrent.TimeUnit;
 final class Waiters {
 
     /** Wake-up latencies on the same instance and across instances, and A's RSS with the waiters parked. */
-    record Result(Stats sameInstance, Stats acrossInstances, long rssMib, int parked) {
-    }
+    record Result(Stats sameInstance, Stats acrossInstances, long rssMib, int parked) {}
 
     /** Decisions at the start of each sample that are not timed: the second server starts cold. */
     static final int WARM_UP = 20;
 
-    private Waiters() {
-    }
+    private Waiters() {}
 
     static Result measure(ServerProcess a, ServerProcess b, List<ApiWorkloads.Created> open, int parked, int sample)
             throws Exception {
@@ -41,8 +38,9 @@ final class Waiters {
         return new Result(same, across, rss, parked);
     }
 
-    private static Stats decide(Http decider, List<ApiWorkloads.Created> open, List<CompletableFuture<Long>> woke,
-                                int from, int count) throws Exception {
+    private static Stats decide(
+            Http decider, List<ApiWorkloads.Created> open, List<CompletableFuture<Long>> woke, int from, int count)
+            throws Exception {
         List<Long> latencies = new ArrayList<>();
         long start = System.nanoTime();
         for (int i = from; i < from + count; i++) {
@@ -53,9 +51,12 @@ final class Waiters {
             try {
                 latency = woke.get(i).get(30, TimeUnit.SECONDS) - t;
             } catch (TimeoutException e) {
-                throw new IllegalStateException("the waiter on " + r.reviewId() + " (#" + i + ") was not answered 30 s"
-                        + " after the decision; the review now reads " + decider.get("/v1/reviews/" + r.reviewId())
-                        .path("status") + ", its waiter " + (woke.get(i).isDone() ? "has answered" : "is still parked"), e);
+                throw new IllegalStateException(
+                        "the waiter on " + r.reviewId() + " (#" + i + ") was not answered 30 s"
+                                + " after the decision; the review now reads "
+                                + decider.get("/v1/reviews/" + r.reviewId()).path("status") + ", its waiter "
+                                + (woke.get(i).isDone() ? "has answered" : "is still parked"),
+                        e);
             }
             if (i >= from + WARM_UP) {
                 latencies.add(latency);

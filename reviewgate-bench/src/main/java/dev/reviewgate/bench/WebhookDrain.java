@@ -1,7 +1,5 @@
 package dev.reviewgate.bench;
 
-import java.io.IOException;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.reviewgate.app.Application;
@@ -9,6 +7,7 @@ import dev.reviewgate.config.Settings;
 import dev.reviewgate.json.Json;
 import dev.reviewgate.net.Cidr;
 import dev.reviewgate.net.NetworkPolicy;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -35,18 +34,24 @@ final class WebhookDrain {
     static final int BACKLOG = 2_000;
 
     /** Decision → first attempt latencies and deliveries per second. */
-    record Result(Stats firstAttempt, double deliveriesPerSecond) {
-    }
+    record Result(Stats firstAttempt, double deliveriesPerSecond) {}
 
-    private WebhookDrain() {
-    }
+    private WebhookDrain() {}
 
     static Result measure(String databaseUrl) throws Exception {
         MovableClock clock = new MovableClock();
         Sink sink = new Sink();
-        Settings settings = new Settings(0, Path.of("."), databaseUrl, null, Settings.DEFAULT_MAX_BODY_BYTES,
-                "rg_webhook_bench_key_0123456789ab", "bench-password-0123", "bench@example.com",
-                new NetworkPolicy(false, List.of(Cidr.parse("127.0.0.1/32"))), Duration.ofSeconds(15));
+        Settings settings = new Settings(
+                0,
+                Path.of("."),
+                databaseUrl,
+                null,
+                Settings.DEFAULT_MAX_BODY_BYTES,
+                "rg_webhook_bench_key_0123456789ab",
+                "bench-password-0123",
+                "bench@example.com",
+                new NetworkPolicy(false, List.of(Cidr.parse("127.0.0.1/32"))),
+                Duration.ofSeconds(15));
         try (Application app = Application.start(settings, clock)) {
             Http http = new Http("http://localhost:" + app.port(), "rg_webhook_bench_key_0123456789ab");
             http.post("/v1/forms", ApiWorkloads.FORM);
@@ -56,7 +61,9 @@ final class WebhookDrain {
             for (int i = 0; i < DECISIONS + 20; i++) {
                 JsonNode c = create(http, i);
                 long t = System.nanoTime();
-                http.post("/v1/reviews/" + c.get("reviewId").asText() + "/approve", Map.of("versionId", c.get("versionId").asText()));
+                http.post(
+                        "/v1/reviews/" + c.get("reviewId").asText() + "/approve",
+                        Map.of("versionId", c.get("versionId").asText()));
                 long arrived = sink.await(c.get("reviewId").asText());
                 if (i >= 20) {
                     latencies.add(arrived - t);
@@ -73,7 +80,9 @@ final class WebhookDrain {
         sink.failing.set(true);
         Load.run(8, Duration.ofMinutes(5), BACKLOG, n -> {
             JsonNode c = create(http, n);
-            http.post("/v1/reviews/" + c.get("reviewId").asText() + "/approve", Map.of("versionId", c.get("versionId").asText()));
+            http.post(
+                    "/v1/reviews/" + c.get("reviewId").asText() + "/approve",
+                    Map.of("versionId", c.get("versionId").asText()));
         });
         while (sink.failed.get() < BACKLOG || outcomesPending(app) > 0) {
             // The receiver has answered; wait until each failure is recorded too, or a retry would
@@ -92,8 +101,11 @@ final class WebhookDrain {
 
     /** Deliveries still waiting for a first attempt, or whose attempt has not been recorded. */
     private static long outcomesPending(Application app) {
-        return app.database().read(h -> h.createQuery(
-                "SELECT COUNT(*) FROM deliveries WHERE attempts = 0 OR lease_token IS NOT NULL").mapTo(Long.class).one());
+        return app.database()
+                .read(h -> h.createQuery(
+                                "SELECT COUNT(*) FROM deliveries WHERE attempts = 0 OR lease_token IS NOT NULL")
+                        .mapTo(Long.class)
+                        .one());
     }
 
     private static JsonNode create(Http http, long n) throws Exception {

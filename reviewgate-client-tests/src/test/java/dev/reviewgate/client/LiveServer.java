@@ -26,8 +26,7 @@ final class LiveServer {
 
     private static Application app;
 
-    private LiveServer() {
-    }
+    private LiveServer() {}
 
     static synchronized String baseUrl() {
         if (app == null) {
@@ -44,22 +43,62 @@ final class LiveServer {
     /** A blog form of the gotoHuman seed under a fresh id: markdown and images, both retryable. */
     static String newBlogForm(Reviewgate rg) {
         String id = "blog-" + UUID.randomUUID();
-        rg.forms().put(id, Map.of("name", "Review blog post", "fields", List.of(
-                Map.of("id", "blog", "type", "markdown", "required", true,
-                        "retry", Map.of("button", true, "instructions", true)),
-                Map.of("id", "imageOptions", "type", "images", "selection", "multiple",
-                        "retry", Map.of("button", true, "instructions", true)))));
+        rg.forms()
+                .put(
+                        id,
+                        Map.of(
+                                "name",
+                                "Review blog post",
+                                "fields",
+                                List.of(
+                                        Map.of(
+                                                "id",
+                                                "blog",
+                                                "type",
+                                                "markdown",
+                                                "required",
+                                                true,
+                                                "retry",
+                                                Map.of("button", true, "instructions", true)),
+                                        Map.of(
+                                                "id",
+                                                "imageOptions",
+                                                "type",
+                                                "images",
+                                                "selection",
+                                                "multiple",
+                                                "retry",
+                                                Map.of("button", true, "instructions", true)))));
         return id;
     }
 
     /** The Retab seed's extract block under a fresh id, flagging outputs below 0.9 confidence. */
     static String newInvoiceForm(Reviewgate rg) {
         String id = "invoice-" + UUID.randomUUID();
-        rg.forms().put(id, Map.of("name", "Invoice extraction", "blockType", "extract",
-                "schema", Map.of("type", "object", "required", List.of("total_amount", "vendor_name"),
-                        "properties", Map.of("invoice_number", Map.of("type", "string"),
-                                "total_amount", Map.of("type", "number"), "vendor_name", Map.of("type", "string"))),
-                "reviewPolicy", Map.of("kind", "confidence_lt", "threshold", 0.9)));
+        rg.forms()
+                .put(
+                        id,
+                        Map.of(
+                                "name",
+                                "Invoice extraction",
+                                "blockType",
+                                "extract",
+                                "schema",
+                                Map.of(
+                                        "type",
+                                        "object",
+                                        "required",
+                                        List.of("total_amount", "vendor_name"),
+                                        "properties",
+                                        Map.of(
+                                                "invoice_number",
+                                                Map.of("type", "string"),
+                                                "total_amount",
+                                                Map.of("type", "number"),
+                                                "vendor_name",
+                                                Map.of("type", "string"))),
+                                "reviewPolicy",
+                                Map.of("kind", "confidence_lt", "threshold", 0.9)));
         return id;
     }
 
@@ -71,8 +110,17 @@ final class LiveServer {
         try {
             Path dir = Files.createTempDirectory("reviewgate-sdk-test-");
             NetworkPolicy loopbackOnly = new NetworkPolicy(false, List.of(Cidr.parse("127.0.0.1/32")));
-            return new Settings(0, dir, Settings.sqliteUrl(dir), null, Settings.DEFAULT_MAX_BODY_BYTES, API_KEY,
-                    "correct horse battery staple", "admin@example.com", loopbackOnly, Duration.ofSeconds(5));
+            return new Settings(
+                    0,
+                    dir,
+                    Settings.sqliteUrl(dir),
+                    null,
+                    Settings.DEFAULT_MAX_BODY_BYTES,
+                    API_KEY,
+                    "correct horse battery staple",
+                    "admin@example.com",
+                    loopbackOnly,
+                    Duration.ofSeconds(5));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

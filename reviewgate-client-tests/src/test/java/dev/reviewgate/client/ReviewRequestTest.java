@@ -64,7 +64,8 @@ class ReviewRequestTest {
         assertThat(review.assignedToGroups()).containsExactly("editors");
         assertThat(review.workflowId()).isEqualTo("wf_blog");
         assertThat(review.address()).isEqualTo(ReviewAddress.byId(sent.reviewId()));
-        assertThat(rg.reviews().get(ReviewAddress.byRun(run, "block_write")).id()).isEqualTo(sent.reviewId());
+        assertThat(rg.reviews().get(ReviewAddress.byRun(run, "block_write")).id())
+                .isEqualTo(sent.reviewId());
         assertThat(review.head().author()).isEqualTo(Actor.model("gpt", "GPT"));
         assertThat(review.head().origin()).isEqualTo(Origin.MODEL_OUTPUT);
         assertThat(review.version(sent.versionId())).isPresent();
@@ -72,12 +73,18 @@ class ReviewRequestTest {
 
     @Test
     void updatesForReviewAfterInstructions() {
-        ReviewRequestResponse first = rg.createReview(form).addFieldData("blog", "Long post").sendRequest();
-        rg.reviews().instruct(ReviewAddress.byId(first.reviewId()),
-                Map.of("blog", FieldInstruction.text("Make this shorter")), Actor.human("dana", "Dana"));
+        ReviewRequestResponse first =
+                rg.createReview(form).addFieldData("blog", "Long post").sendRequest();
+        rg.reviews()
+                .instruct(
+                        ReviewAddress.byId(first.reviewId()),
+                        Map.of("blog", FieldInstruction.text("Make this shorter")),
+                        Actor.human("dana", "Dana"));
 
-        ReviewRequestResponse update = rg.createReview(form).updateForReview(first.reviewId())
-                .addFieldData("blog", "Short post").sendRequest();
+        ReviewRequestResponse update = rg.createReview(form)
+                .updateForReview(first.reviewId())
+                .addFieldData("blog", "Short post")
+                .sendRequest();
 
         assertThat(update.reviewId()).isEqualTo(first.reviewId());
         assertThat(update.status()).isEqualTo(ReviewStatus.PENDING);
@@ -89,14 +96,19 @@ class ReviewRequestTest {
 
     @Test
     void sendsAsynchronously() throws Exception {
-        ReviewRequestResponse sent = rg.createReview(form).addFieldData("blog", "async")
-                .sendRequestAsync().get(10, TimeUnit.SECONDS);
+        ReviewRequestResponse sent = rg.createReview(form)
+                .addFieldData("blog", "async")
+                .sendRequestAsync()
+                .get(10, TimeUnit.SECONDS);
         assertThat(rg.reviews().get(sent.reviewId()).status()).isEqualTo(ReviewStatus.PENDING);
     }
 
     @Test
     void asyncFailuresCompleteTheFutureExceptionally() {
-        assertThatThrownBy(() -> rg.createReview(form).addFieldData("nope", 1).sendRequestAsync().join())
+        assertThatThrownBy(() -> rg.createReview(form)
+                        .addFieldData("nope", 1)
+                        .sendRequestAsync()
+                        .join())
                 .hasCauseInstanceOf(ValidationException.class);
     }
 
@@ -113,7 +125,8 @@ class ReviewRequestTest {
 
     @Test
     void aBuiltRequestSentAgainReusesItsKey() {
-        ReviewRequest request = rg.createReview(form).addFieldData("blog", "sent twice").build();
+        ReviewRequest request =
+                rg.createReview(form).addFieldData("blog", "sent twice").build();
         ReviewRequestResponse first = rg.reviews().send(request);
         ReviewRequestResponse again = rg.reviews().send(request);
         assertThat(again.reviewId()).isEqualTo(first.reviewId());
@@ -122,7 +135,8 @@ class ReviewRequestTest {
 
     @Test
     void oneRequestSentFromManyThreadsAtOnceCreatesOneReview() throws Exception {
-        ReviewRequest request = rg.createReview(form).addFieldData("blog", "shared").build();
+        ReviewRequest request =
+                rg.createReview(form).addFieldData("blog", "shared").build();
         List<CompletableFuture<ReviewRequestResponse>> sends = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             sends.add(CompletableFuture.supplyAsync(() -> rg.reviews().send(request)));
@@ -136,9 +150,11 @@ class ReviewRequestTest {
 
     @Test
     void sendsABuiltRequestAsynchronously() throws Exception {
-        ReviewRequest request = rg.createReview(form).addFieldData("blog", "async value").build();
+        ReviewRequest request =
+                rg.createReview(form).addFieldData("blog", "async value").build();
         ReviewRequestResponse sent = rg.reviews().sendAsync(request).get(10, TimeUnit.SECONDS);
-        assertThat(rg.reviews().get(sent.reviewId()).head().snapshotAs(Map.class)).isEqualTo(Map.of("blog", "async value"));
+        assertThat(rg.reviews().get(sent.reviewId()).head().snapshotAs(Map.class))
+                .isEqualTo(Map.of("blog", "async value"));
     }
 
     @Test
@@ -159,7 +175,8 @@ class ReviewRequestTest {
     void aBuiltRequestIsASnapshotThatLaterChangesDoNotReach() {
         List<String> assignees = new ArrayList<>(List.of("dana@example.com"));
         ObjectNode blog = JsonNodeFactory.instance.objectNode().put("text", "original");
-        ReviewRequestBuilder builder = rg.createReview(form).addFieldData("blog", blog).assignToUsers(assignees);
+        ReviewRequestBuilder builder =
+                rg.createReview(form).addFieldData("blog", blog).assignToUsers(assignees);
         ReviewRequest request = builder.build();
         String before = request.toJson().toString();
 
@@ -170,44 +187,66 @@ class ReviewRequestTest {
 
         assertThat(request.toJson().toString()).isEqualTo(before);
         assertThat(request.formId()).isEqualTo(form);
-        assertThat(request.toJson().path("fields").path("blog").path("text").asText()).isEqualTo("original");
+        assertThat(request.toJson().path("fields").path("blog").path("text").asText())
+                .isEqualTo("original");
         assertThat(request.toJson().path("assignTo")).hasSize(1);
     }
 
     @Test
     void aPinnedKeyIsTheRequestsKey() {
         String key = LiveServer.unique("step");
-        assertThat(rg.createReview(form).addFieldData("blog", "x").idempotencyKey(key).build().idempotencyKey())
+        assertThat(rg.createReview(form)
+                        .addFieldData("blog", "x")
+                        .idempotencyKey(key)
+                        .build()
+                        .idempotencyKey())
                 .isEqualTo(key);
     }
 
     @Test
     void aPinnedIdempotencyKeySurvivesANewRequestObject() {
         String key = LiveServer.unique("step");
-        ReviewRequestResponse first = rg.createReview(form).addFieldData("blog", "pinned").idempotencyKey(key).sendRequest();
-        ReviewRequestResponse restarted = rg.createReview(form).addFieldData("blog", "pinned").idempotencyKey(key).sendRequest();
+        ReviewRequestResponse first = rg.createReview(form)
+                .addFieldData("blog", "pinned")
+                .idempotencyKey(key)
+                .sendRequest();
+        ReviewRequestResponse restarted = rg.createReview(form)
+                .addFieldData("blog", "pinned")
+                .idempotencyKey(key)
+                .sendRequest();
         assertThat(restarted.reviewId()).isEqualTo(first.reviewId());
     }
 
     @Test
     void aReviewPolicyMayApproveAtOnce() {
         String invoice = LiveServer.newInvoiceForm(rg);
-        ReviewRequestResponse sent = rg.createReview(invoice).addFieldData("total_amount", 10)
-                .addFieldData("vendor_name", "Acme").setSignals(Map.of("confidence", 0.99)).sendRequest();
+        ReviewRequestResponse sent = rg.createReview(invoice)
+                .addFieldData("total_amount", 10)
+                .addFieldData("vendor_name", "Acme")
+                .setSignals(Map.of("confidence", 0.99))
+                .sendRequest();
         assertThat(sent.status()).isEqualTo(ReviewStatus.APPROVED);
         assertThat(sent.triggeredBy()).isNull();
         assertThat(sent.decision().isApproved()).isTrue();
-        assertThat(sent.decision().decidedBy()).isEqualTo(new Actor(Actor.Kind.AGENT, "review-policy", sent.decision().decidedBy().displayName()));
+        assertThat(sent.decision().decidedBy())
+                .isEqualTo(new Actor(
+                        Actor.Kind.AGENT,
+                        "review-policy",
+                        sent.decision().decidedBy().displayName()));
         assertThat(sent.decision().versionId()).isEqualTo(sent.versionId());
     }
 
     @Test
     void invalidFieldsAreAValidationExceptionWithPointers() {
-        assertThatThrownBy(() -> rg.createReview(form).addFieldData("blog", 7).addFieldData("bogus", "x").sendRequest())
+        assertThatThrownBy(() -> rg.createReview(form)
+                        .addFieldData("blog", 7)
+                        .addFieldData("bogus", "x")
+                        .sendRequest())
                 .isInstanceOfSatisfying(ValidationException.class, e -> {
                     assertThat(e.status()).isEqualTo(422);
                     assertThat(e.pointers()).contains("/fields/blog", "/fields/bogus");
-                    assertThat(e.errors()).allSatisfy(v -> assertThat(v.message()).isNotBlank());
+                    assertThat(e.errors())
+                            .allSatisfy(v -> assertThat(v.message()).isNotBlank());
                     assertThat(e.problemType()).startsWith("urn:reviewgate:problem:");
                 });
     }
@@ -215,8 +254,14 @@ class ReviewRequestTest {
     @Test
     void aSecondReviewForTheSameRunAddressIsAConflictNamingTheFirst() {
         String run = LiveServer.unique("run");
-        ReviewRequestResponse first = rg.createReview(form).addFieldData("blog", "a").setRunAddress(run, "b1").sendRequest();
-        assertThatThrownBy(() -> rg.createReview(form).addFieldData("blog", "b").setRunAddress(run, "b1").sendRequest())
+        ReviewRequestResponse first = rg.createReview(form)
+                .addFieldData("blog", "a")
+                .setRunAddress(run, "b1")
+                .sendRequest();
+        assertThatThrownBy(() -> rg.createReview(form)
+                        .addFieldData("blog", "b")
+                        .setRunAddress(run, "b1")
+                        .sendRequest())
                 .isInstanceOfSatisfying(ConflictException.class, e -> {
                     assertThat(e.reviewId()).isEqualTo(first.reviewId());
                     assertThat(e.decision()).isNull();
@@ -225,7 +270,10 @@ class ReviewRequestTest {
 
     @Test
     void updatingAnUnknownReviewIsNotFound() {
-        assertThatThrownBy(() -> rg.createReview(form).updateForReview("rev_missing").addFieldData("blog", "x").sendRequest())
+        assertThatThrownBy(() -> rg.createReview(form)
+                        .updateForReview("rev_missing")
+                        .addFieldData("blog", "x")
+                        .sendRequest())
                 .isInstanceOf(NotFoundException.class);
     }
 }

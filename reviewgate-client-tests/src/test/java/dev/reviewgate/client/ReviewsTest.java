@@ -1,13 +1,12 @@
 package dev.reviewgate.client;
 
-import java.util.ArrayList;
-import org.assertj.core.groups.Tuple;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,8 +39,10 @@ class ReviewsTest {
     }
 
     private ReviewRequestResponse gate(String workflow, String run) {
-        ReviewRequestBuilder request = rg.createReview(invoiceForm).setRunAddress(workflow, run, "block_extract")
-                .setAuthor(Actor.model("gpt", "GPT")).setSignals(Map.of("confidence", 0.71));
+        ReviewRequestBuilder request = rg.createReview(invoiceForm)
+                .setRunAddress(workflow, run, "block_extract")
+                .setAuthor(Actor.model("gpt", "GPT"))
+                .setSignals(Map.of("confidence", 0.71));
         MODEL_OUTPUT.forEach(request::addFieldData);
         return request.sendRequest();
     }
@@ -67,13 +68,22 @@ class ReviewsTest {
         ReviewRequestResponse decided = gate(workflow, LiveServer.unique("run"));
         reviews.approve(ReviewAddress.byId(decided.reviewId()), decided.versionId());
 
-        assertThat(reviews.list(ListParams.open().workflowId(workflow))).extracting(ReviewSummary::id)
+        assertThat(reviews.list(ListParams.open().workflowId(workflow)))
+                .extracting(ReviewSummary::id)
                 .containsExactly(open.reviewId());
-        assertThat(reviews.list(ListParams.open().status(ListParams.Status.DECIDED).workflowId(workflow)))
-                .extracting(ReviewSummary::id).containsExactly(decided.reviewId());
-        assertThat(reviews.list(ListParams.open().status(ListParams.Status.ALL).formId(invoiceForm)
-                .runId(run).blockId("block_extract"))).extracting(ReviewSummary::id).containsExactly(open.reviewId());
-        assertThat(reviews.list(ListParams.open().workflowId(workflow).assignee("nobody"))).isEmpty();
+        assertThat(reviews.list(
+                        ListParams.open().status(ListParams.Status.DECIDED).workflowId(workflow)))
+                .extracting(ReviewSummary::id)
+                .containsExactly(decided.reviewId());
+        assertThat(reviews.list(ListParams.open()
+                        .status(ListParams.Status.ALL)
+                        .formId(invoiceForm)
+                        .runId(run)
+                        .blockId("block_extract")))
+                .extracting(ReviewSummary::id)
+                .containsExactly(open.reviewId());
+        assertThat(reviews.list(ListParams.open().workflowId(workflow).assignee("nobody")))
+                .isEmpty();
         assertThat(reviews.list()).extracting(ReviewSummary::id).contains(open.reviewId());
     }
 
@@ -85,7 +95,8 @@ class ReviewsTest {
         Review byId = reviews.get(sent.reviewId());
         assertThat(byRun).isEqualTo(byId);
         assertThat(reviews.get(ReviewAddress.byRun(run, "block_extract")).id()).isEqualTo(sent.reviewId());
-        assertThat(byId.versionsById().get(sent.versionId()).snapshotAs(Map.class)).isEqualTo(MODEL_OUTPUT);
+        assertThat(byId.versionsById().get(sent.versionId()).snapshotAs(Map.class))
+                .isEqualTo(MODEL_OUTPUT);
         assertThat(byId.triggeredBy().path("kind").asText()).isEqualTo("confidence_lt");
         assertThat(byId.awaitingSince()).isNotNull();
     }
@@ -97,7 +108,9 @@ class ReviewsTest {
         ReviewAddress address = ReviewAddress.byRun(run, "block_extract");
 
         Edited edited = reviews.edit(EditRequest.of(address, sent.versionId(), CORRECTED)
-                .origin(Origin.HUMAN_EDIT).note("Corrected total.").author(Actor.human("dana", "Dana Rivera")));
+                .origin(Origin.HUMAN_EDIT)
+                .note("Corrected total.")
+                .author(Actor.human("dana", "Dana Rivera")));
         assertThat(edited.created()).isTrue();
         assertThat(edited.versionId()).isEqualTo(VersionIds.of(CORRECTED)).startsWith("48132baa");
         Version version = edited.review().version(edited.versionId()).orElseThrow();
@@ -124,7 +137,8 @@ class ReviewsTest {
     void editsByIdAsAnAgent() {
         ReviewRequestResponse sent = gate("wf_abc123", LiveServer.unique("run"));
         Edited edited = reviews.edit(EditRequest.of(ReviewAddress.byId(sent.reviewId()), sent.versionId(), CORRECTED)
-                .origin(Origin.AGENT_EDIT).author(Actor.agent("fixer", "Fixer")));
+                .origin(Origin.AGENT_EDIT)
+                .author(Actor.agent("fixer", "Fixer")));
         assertThat(edited.review().head().origin()).isEqualTo(Origin.AGENT_EDIT);
         assertThat(edited.review().head().author()).isEqualTo(Actor.agent("fixer", "Fixer"));
         assertThat(edited.review().status().isDecided()).isFalse();
@@ -136,7 +150,8 @@ class ReviewsTest {
         ReviewAddress address = ReviewAddress.byId(sent.reviewId());
         DecisionResult rejected = reviews.reject(address, sent.versionId(), "Illegible source.");
         assertThat(rejected.review().decision().reason()).isEqualTo("Illegible source.");
-        assertThat(reviews.reject(address, sent.versionId(), "Illegible source.", null).submissionStatus())
+        assertThat(reviews.reject(address, sent.versionId(), "Illegible source.", null)
+                        .submissionStatus())
                 .isEqualTo(DecisionResult.SubmissionStatus.ALREADY_APPLIED);
 
         assertThatThrownBy(() -> reviews.approve(address, sent.versionId()))
@@ -153,15 +168,19 @@ class ReviewsTest {
     void aRejectionWithoutReasonIsAValidationException() {
         ReviewRequestResponse sent = gate("wf_abc123", LiveServer.unique("run"));
         assertThatThrownBy(() -> reviews.reject(ReviewAddress.byId(sent.reviewId()), sent.versionId(), ""))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.pointers()).contains("/reason"));
+                .isInstanceOfSatisfying(
+                        ValidationException.class, e -> assertThat(e.pointers()).contains("/reason"));
     }
 
     @Test
     void anEditThatBreaksTheShapeIsAValidationException() {
         ReviewRequestResponse sent = gate("wf_abc123", LiveServer.unique("run"));
-        assertThatThrownBy(() -> reviews.edit(EditRequest.of(ReviewAddress.byId(sent.reviewId()), sent.versionId(),
-                Map.of("total_amount", "lots", "vendor_name", "Acme Corp"))))
-                .isInstanceOfSatisfying(ValidationException.class,
+        assertThatThrownBy(() -> reviews.edit(EditRequest.of(
+                        ReviewAddress.byId(sent.reviewId()),
+                        sent.versionId(),
+                        Map.of("total_amount", "lots", "vendor_name", "Acme Corp"))))
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
                         e -> assertThat(e.pointers()).anyMatch(p -> p.endsWith("/total_amount")));
     }
 
@@ -169,20 +188,31 @@ class ReviewsTest {
     void instructsByIdAndByRunAddress() {
         String form = LiveServer.newBlogForm(rg);
         String run = LiveServer.unique("run");
-        ReviewRequestResponse sent = rg.createReview(form).addFieldData("blog", "Long post")
+        ReviewRequestResponse sent = rg.createReview(form)
+                .addFieldData("blog", "Long post")
                 .addFieldData("imageOptions", List.of(Map.of("url", "https://cdn.example.com/a.jpg")))
-                .setRunAddress(run, "write").sendRequest();
+                .setRunAddress(run, "write")
+                .sendRequest();
 
-        Review review = reviews.instruct(ReviewAddress.byRun(run, "write"),
-                Map.of("blog", FieldInstruction.text("Shorter"), "imageOptions", FieldInstruction.rerun()), null);
+        Review review = reviews.instruct(
+                ReviewAddress.byRun(run, "write"),
+                Map.of("blog", FieldInstruction.text("Shorter"), "imageOptions", FieldInstruction.rerun()),
+                null);
         assertThat(review.status()).isEqualTo(ReviewStatus.CHANGES_REQUESTED);
-        assertThat(review.instructions()).extracting(Instruction::fieldId, Instruction::type, Instruction::text,
-                        Instruction::round, Instruction::versionId)
+        assertThat(review.instructions())
+                .extracting(
+                        Instruction::fieldId,
+                        Instruction::type,
+                        Instruction::text,
+                        Instruction::round,
+                        Instruction::versionId)
                 .containsExactlyInAnyOrder(
                         Tuple.tuple("blog", FieldInstruction.Type.TEXT_INSTRUCTION, "Shorter", 1, sent.versionId()),
                         Tuple.tuple("imageOptions", FieldInstruction.Type.RERUN, null, 1, sent.versionId()));
-        Review again = reviews.instruct(ReviewAddress.byId(sent.reviewId()),
-                Map.of("blog", FieldInstruction.text("Even shorter")), Actor.human("dana", null));
+        Review again = reviews.instruct(
+                ReviewAddress.byId(sent.reviewId()),
+                Map.of("blog", FieldInstruction.text("Even shorter")),
+                Actor.human("dana", null));
         assertThat(again.instructions()).hasSize(3);
         assertThat(again.instructions().get(2).author().id()).isEqualTo("dana");
     }
@@ -197,9 +227,15 @@ class ReviewsTest {
         ReviewRequestResponse byRunAsDana = gate("wf_abc123", runAsDana);
 
         assertDecided(reviews.approve(byId.reviewId(), byId.versionId()), byId, Actor.Kind.AGENT);
-        assertDecided(reviews.approve(ReviewAddress.byId(byIdAsDana.reviewId()), byIdAsDana.versionId(), DANA), byIdAsDana, Actor.Kind.HUMAN);
-        assertDecided(reviews.approve(ReviewAddress.byRun(run, "block_extract"), byRun.versionId()), byRun, Actor.Kind.AGENT);
-        assertDecided(reviews.approve(ReviewAddress.byRun(runAsDana, "block_extract"), byRunAsDana.versionId(), DANA), byRunAsDana,
+        assertDecided(
+                reviews.approve(ReviewAddress.byId(byIdAsDana.reviewId()), byIdAsDana.versionId(), DANA),
+                byIdAsDana,
+                Actor.Kind.HUMAN);
+        assertDecided(
+                reviews.approve(ReviewAddress.byRun(run, "block_extract"), byRun.versionId()), byRun, Actor.Kind.AGENT);
+        assertDecided(
+                reviews.approve(ReviewAddress.byRun(runAsDana, "block_extract"), byRunAsDana.versionId(), DANA),
+                byRunAsDana,
                 Actor.Kind.HUMAN);
     }
 
@@ -213,10 +249,17 @@ class ReviewsTest {
         ReviewRequestResponse byRunAsDana = gate("wf_abc123", runAsDana);
 
         assertDecided(reviews.reject(byId.reviewId(), byId.versionId(), "No."), byId, Actor.Kind.AGENT);
-        assertDecided(reviews.reject(ReviewAddress.byId(byIdAsDana.reviewId()), byIdAsDana.versionId(), "No.", DANA), byIdAsDana,
+        assertDecided(
+                reviews.reject(ReviewAddress.byId(byIdAsDana.reviewId()), byIdAsDana.versionId(), "No.", DANA),
+                byIdAsDana,
                 Actor.Kind.HUMAN);
-        assertDecided(reviews.reject(ReviewAddress.byRun(run, "block_extract"), byRun.versionId(), "No."), byRun, Actor.Kind.AGENT);
-        assertDecided(reviews.reject(ReviewAddress.byRun(runAsDana, "block_extract"), byRunAsDana.versionId(), "No.", DANA), byRunAsDana,
+        assertDecided(
+                reviews.reject(ReviewAddress.byRun(run, "block_extract"), byRun.versionId(), "No."),
+                byRun,
+                Actor.Kind.AGENT);
+        assertDecided(
+                reviews.reject(ReviewAddress.byRun(runAsDana, "block_extract"), byRunAsDana.versionId(), "No.", DANA),
+                byRunAsDana,
                 Actor.Kind.HUMAN);
     }
 
@@ -234,8 +277,10 @@ class ReviewsTest {
     void instructsByTheReviewIdOrTheRunAsStrings() {
         String form = LiveServer.newBlogForm(rg);
         String run = LiveServer.unique("run");
-        ReviewRequestResponse sent = rg.createReview(form).addFieldData("blog", "Long post")
-                .setRunAddress(run, "write").sendRequest();
+        ReviewRequestResponse sent = rg.createReview(form)
+                .addFieldData("blog", "Long post")
+                .setRunAddress(run, "write")
+                .sendRequest();
         Map<String, FieldInstruction> shorter = Map.of("blog", FieldInstruction.text("Shorter"));
 
         reviews.instruct(ReviewAddress.byRun(run, "write"), shorter);
@@ -246,8 +291,10 @@ class ReviewsTest {
 
         assertThat(review.id()).isEqualTo(sent.reviewId());
         assertThat(review.status()).isEqualTo(ReviewStatus.CHANGES_REQUESTED);
-        assertThat(review.instructions()).extracting(i -> i.author().kind()).containsExactly(
-                Actor.Kind.AGENT, Actor.Kind.HUMAN, Actor.Kind.AGENT, Actor.Kind.HUMAN, Actor.Kind.AGENT);
+        assertThat(review.instructions())
+                .extracting(i -> i.author().kind())
+                .containsExactly(
+                        Actor.Kind.AGENT, Actor.Kind.HUMAN, Actor.Kind.AGENT, Actor.Kind.HUMAN, Actor.Kind.AGENT);
     }
 
     @Test
@@ -267,16 +314,19 @@ class ReviewsTest {
 
     @Test
     void unknownReviewsAreNotFound() {
-        assertThatThrownBy(() -> reviews.get("rev_does_not_exist")).isInstanceOfSatisfying(NotFoundException.class,
-                e -> assertThat(e.status()).isEqualTo(404));
-        assertThatThrownBy(() -> reviews.get(ReviewAddress.byRun("run_nobody", "block_none"))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> reviews.get("rev_does_not_exist"))
+                .isInstanceOfSatisfying(
+                        NotFoundException.class, e -> assertThat(e.status()).isEqualTo(404));
+        assertThatThrownBy(() -> reviews.get(ReviewAddress.byRun("run_nobody", "block_none")))
+                .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> reviews.approve(ReviewAddress.byId("rev_nope"), VersionIds.of(Map.of())))
                 .isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void addressesAreEitherAnIdOrARun() {
-        assertThatThrownBy(() -> new ReviewAddress("rev_1", "run", "block")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ReviewAddress("rev_1", "run", "block"))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ReviewAddress(null, "run", null)).isInstanceOf(IllegalArgumentException.class);
         assertThat(ReviewAddress.byRun("r", "b").toString()).isEqualTo("run r block b");
     }

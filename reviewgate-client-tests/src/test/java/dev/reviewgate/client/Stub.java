@@ -26,14 +26,16 @@ final class Stub implements AutoCloseable {
     /** One request as received. */
     record Seen(String method, String path, Map<String, List<String>> headers, String body) {
         String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
     /** A scripted answer. */
-    record Answer(int status, Map<String, String> headers, String body) {
-    }
+    record Answer(int status, Map<String, String> headers, String body) {}
 
     /** Decides the answer to request number {@code index} (0-based). */
     interface Script {
@@ -71,8 +73,11 @@ final class Stub implements AutoCloseable {
     /** Sends {@code request} on to {@code baseUrl} and returns the real answer. */
     static Answer forward(String baseUrl, Seen request) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + request.path()))
-                .method(request.method(), request.body().isEmpty() ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(request.body()));
+                .method(
+                        request.method(),
+                        request.body().isEmpty()
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(request.body()));
         for (String name : List.of("Authorization", "Content-Type", "Idempotency-Key")) {
             if (request.header(name) != null) {
                 b.header(name, request.header(name));
@@ -80,15 +85,22 @@ final class Stub implements AutoCloseable {
         }
         try (HttpClient client = HttpClient.newHttpClient()) {
             HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(r.statusCode(), Map.of("Content-Type",
-                    r.headers().firstValue("Content-Type").orElse("application/json")), r.body());
+            return new Answer(
+                    r.statusCode(),
+                    Map.of(
+                            "Content-Type",
+                            r.headers().firstValue("Content-Type").orElse("application/json")),
+                    r.body());
         }
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        Seen request = new Seen(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-                Map.copyOf(exchange.getRequestHeaders()), body);
+        Seen request = new Seen(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().toString(),
+                Map.copyOf(exchange.getRequestHeaders()),
+                body);
         int index = seen.size();
         seen.add(request);
         Answer answer;

@@ -40,8 +40,8 @@ class VersionIdsTest {
 
     @Test
     void canonicalisesRfc8785Example() {
-        assertThat(VersionIds.canonicalJson(parse(RFC_SAMPLE))).isEqualTo(
-                "{\"literals\":[null,true,false],\"numbers\":[333333333.3333333,1e+30,4.5,0.002,1e-27],"
+        assertThat(VersionIds.canonicalJson(parse(RFC_SAMPLE)))
+                .isEqualTo("{\"literals\":[null,true,false],\"numbers\":[333333333.3333333,1e+30,4.5,0.002,1e-27],"
                         + "\"string\":\"€$\\u000f\\nA'B\\\"\\\\\\\\\\\"/\"}");
         assertThat(VersionIds.ofJson(RFC_SAMPLE))
                 .isEqualTo("2d5e01a318d0f0879ab568c4be289c8b1f64ef8921a53c6277d5e069978baacb");
@@ -105,11 +105,26 @@ class VersionIdsTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-            "0, 0", "-0.0, 0", "1, 1", "-1, -1", "100, 100", "1.5, 1.5", "0.1, 0.1",
-            "1e20, 100000000000000000000", "1e21, 1e+21", "1.5e21, 1.5e+21", "123456789012345680000, 123456789012345680000",
-            "0.000001, 0.000001", "0.0000001, 1e-7", "1.25e-7, 1.25e-7", "5e-324, 5e-324",
-            "1.7976931348623157e308, 1.7976931348623157e+308", "9007199254740992, 9007199254740992",
-            "0.30000000000000004, 0.30000000000000004", "-123.456, -123.456"})
+        "0, 0",
+        "-0.0, 0",
+        "1, 1",
+        "-1, -1",
+        "100, 100",
+        "1.5, 1.5",
+        "0.1, 0.1",
+        "1e20, 100000000000000000000",
+        "1e21, 1e+21",
+        "1.5e21, 1.5e+21",
+        "123456789012345680000, 123456789012345680000",
+        "0.000001, 0.000001",
+        "0.0000001, 1e-7",
+        "1.25e-7, 1.25e-7",
+        "5e-324, 5e-324",
+        "1.7976931348623157e308, 1.7976931348623157e+308",
+        "9007199254740992, 9007199254740992",
+        "0.30000000000000004, 0.30000000000000004",
+        "-123.456, -123.456"
+    })
     void formatsNumbersAsEcmaScript(double value, String expected) {
         assertThat(VersionIds.canonicalJson(value)).isEqualTo(expected);
     }
@@ -121,9 +136,10 @@ class VersionIdsTest {
         snapshot.put("\uFB33", "above the surrogates in code units");
         snapshot.put("b", "tab\there\u0001\u2028</script>");
         snapshot.put("a", List.of(1, 2.5f, true));
-        assertThat(VersionIds.canonicalJson(snapshot)).isEqualTo(
-                "{\"a\":[1,2.5,true],\"b\":\"tab\\there\\u0001\u2028</script>\","
-                        + "\"\uD83D\uDE00\":\"emoji key sorts by its surrogates\",\"\uFB33\":\"above the surrogates in code units\"}");
+        assertThat(VersionIds.canonicalJson(snapshot))
+                .isEqualTo(
+                        "{\"a\":[1,2.5,true],\"b\":\"tab\\there\\u0001\u2028</script>\","
+                                + "\"\uD83D\uDE00\":\"emoji key sorts by its surrogates\",\"\uFB33\":\"above the surrogates in code units\"}");
     }
 
     @Test
@@ -132,7 +148,8 @@ class VersionIdsTest {
         assertThatThrownBy(() -> VersionIds.of(Map.of("x", Double.POSITIVE_INFINITY)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> VersionIds.ofJson("{\"x\":9007199254740993}"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2^53");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("2^53");
         assertThatThrownBy(() -> VersionIds.ofJson("{not json")).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -142,16 +159,23 @@ class VersionIdsTest {
             String form = LiveServer.newBlogForm(rg);
             for (String blog : List.of("plain", "Ünïcödé € 😀 \"quoted\" \\ back\nslash\t\u0007", "")) {
                 List<Map<String, Object>> images = List.of(Map.of("url", "https://cdn.example.com/a.jpg", "alt", "ä"));
-                ReviewRequestResponse sent = rg.createReview(form).addFieldData("blog", blog)
-                        .addFieldData("imageOptions", images).sendRequest();
-                assertThat(VersionIds.of(Map.of("blog", blog, "imageOptions", images))).isEqualTo(sent.versionId());
+                ReviewRequestResponse sent = rg.createReview(form)
+                        .addFieldData("blog", blog)
+                        .addFieldData("imageOptions", images)
+                        .sendRequest();
+                assertThat(VersionIds.of(Map.of("blog", blog, "imageOptions", images)))
+                        .isEqualTo(sent.versionId());
                 Review review = rg.reviews().get(sent.reviewId());
                 assertThat(VersionIds.of(review.head().snapshot())).isEqualTo(review.headVersionId());
             }
             String invoice = LiveServer.newInvoiceForm(rg);
-            Map<String, Object> numbers = Map.of("total_amount", 1234.5e-3, "vendor_name", "Acme", "invoice_number", "1e21");
-            ReviewRequestResponse sent = rg.createReview(invoice).addFieldData("total_amount", 1234.5e-3)
-                    .addFieldData("vendor_name", "Acme").addFieldData("invoice_number", "1e21").sendRequest();
+            Map<String, Object> numbers =
+                    Map.of("total_amount", 1234.5e-3, "vendor_name", "Acme", "invoice_number", "1e21");
+            ReviewRequestResponse sent = rg.createReview(invoice)
+                    .addFieldData("total_amount", 1234.5e-3)
+                    .addFieldData("vendor_name", "Acme")
+                    .addFieldData("invoice_number", "1e21")
+                    .sendRequest();
             assertThat(VersionIds.of(numbers)).isEqualTo(sent.versionId());
         }
     }

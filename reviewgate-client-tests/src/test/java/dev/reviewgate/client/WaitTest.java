@@ -49,15 +49,19 @@ class WaitTest {
     }
 
     private ReviewRequestResponse gate(String run) {
-        return rg.createReview(form).setRunAddress(run, "block_extract").addFieldData("total_amount", 352)
-                .addFieldData("vendor_name", "Acme Corp").setSignals(Map.of("confidence", 0.5)).sendRequest();
+        return rg.createReview(form)
+                .setRunAddress(run, "block_extract")
+                .addFieldData("total_amount", 352)
+                .addFieldData("vendor_name", "Acme Corp")
+                .setSignals(Map.of("confidence", 0.5))
+                .sendRequest();
     }
 
     @Test
     void waitForReturnsWithinASecondOfTheGateBeingReached() throws Exception {
         String run = LiveServer.unique("run");
-        Timed<Review> wait = Timed.start(() -> rg.reviews().waitFor(ReviewAddress.byRun(run, "block_extract"),
-                Duration.ofSeconds(30), Duration.ofMillis(200)));
+        Timed<Review> wait = Timed.start(() -> rg.reviews()
+                .waitFor(ReviewAddress.byRun(run, "block_extract"), Duration.ofSeconds(30), Duration.ofMillis(200)));
         Thread.sleep(1500);
         assertThat(wait.result()).isNotDone();
 
@@ -74,8 +78,8 @@ class WaitTest {
         String run = LiveServer.unique("run");
         ReviewRequestResponse sent = gate(run);
         Review byId = rg.reviews().waitFor(sent.reviewId(), Duration.ofSeconds(5), Duration.ofMillis(100));
-        Review byAddress = rg.reviews().waitFor(ReviewAddress.byRun(run, "block_extract"),
-                Duration.ofSeconds(5), Duration.ofMillis(100));
+        Review byAddress = rg.reviews()
+                .waitFor(ReviewAddress.byRun(run, "block_extract"), Duration.ofSeconds(5), Duration.ofMillis(100));
         assertThat(byId.id()).isEqualTo(sent.reviewId());
         assertThat(byAddress.id()).isEqualTo(sent.reviewId());
         assertThat(byId.isDecided()).isFalse();
@@ -96,8 +100,8 @@ class WaitTest {
         String run = LiveServer.unique("run");
         ReviewRequestResponse sent = gate(run);
         Timed<Review> byId = Timed.start(() -> rg.reviews().waitForDecision(sent.reviewId(), Duration.ofSeconds(30)));
-        Timed<Review> byRun = Timed.start(() -> rg.reviews().waitForDecision(
-                ReviewAddress.byRun(run, "block_extract"), Duration.ofSeconds(30)));
+        Timed<Review> byRun = Timed.start(
+                () -> rg.reviews().waitForDecision(ReviewAddress.byRun(run, "block_extract"), Duration.ofSeconds(30)));
         Thread.sleep(1500);
         assertThat(byId.result()).isNotDone();
         assertThat(byRun.result()).isNotDone();
@@ -124,9 +128,14 @@ class WaitTest {
     @Test
     void aGateThatIsNeverReachedTimesOut() {
         long start = System.nanoTime();
-        assertThatThrownBy(() -> rg.reviews().waitFor(ReviewAddress.byRun(LiveServer.unique("run"), "block_extract"),
-                Duration.ofMillis(1500), Duration.ofMillis(100)))
-                .isInstanceOfSatisfying(WaitTimeoutException.class, e -> assertThat(e.lastSeen()).isNull());
+        assertThatThrownBy(() -> rg.reviews()
+                        .waitFor(
+                                ReviewAddress.byRun(LiveServer.unique("run"), "block_extract"),
+                                Duration.ofMillis(1500),
+                                Duration.ofMillis(100)))
+                .isInstanceOfSatisfying(
+                        WaitTimeoutException.class,
+                        e -> assertThat(e.lastSeen()).isNull());
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(millis).isBetween(1400L, 3500L);
     }
@@ -135,7 +144,8 @@ class WaitTest {
     void anUndecidedReviewTimesOutWithItsLastState() {
         ReviewRequestResponse sent = gate(LiveServer.unique("run"));
         assertThatThrownBy(() -> rg.reviews().waitForDecision(sent.reviewId(), Duration.ofSeconds(1)))
-                .isInstanceOfSatisfying(WaitTimeoutException.class,
+                .isInstanceOfSatisfying(
+                        WaitTimeoutException.class,
                         e -> assertThat(e.lastSeen().id()).isEqualTo(sent.reviewId()));
     }
 
@@ -149,16 +159,26 @@ class WaitTest {
     void longWaitsArePolledInChunksOfAtMostSixtySecondsAndSurviveErrors() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         try (Stub stub = new Stub((i, req) -> switch (calls.getAndIncrement()) {
-            case 0 -> new Stub.Answer(500, Map.of(), "{\"status\":500,\"detail\":\"boom\"}");
-            case 1 -> new Stub.Answer(200, Map.of("Content-Type", "application/json"), "{\"ready\":false,\"review\":null}");
-            default -> Stub.forward(LiveServer.baseUrl(), req);
-        }); Reviewgate viaStub = Reviewgate.builder().baseUrl(stub.url()).apiKey(LiveServer.API_KEY).build()) {
+                    case 0 -> new Stub.Answer(500, Map.of(), "{\"status\":500,\"detail\":\"boom\"}");
+                    case 1 ->
+                        new Stub.Answer(
+                                200, Map.of("Content-Type", "application/json"), "{\"ready\":false,\"review\":null}");
+                    default -> Stub.forward(LiveServer.baseUrl(), req);
+                });
+                Reviewgate viaStub = Reviewgate.builder()
+                        .baseUrl(stub.url())
+                        .apiKey(LiveServer.API_KEY)
+                        .build()) {
             String run = LiveServer.unique("run");
             gate(run);
-            Review found = viaStub.reviews().waitFor(ReviewAddress.byRun(run, "block_extract"), Duration.ofMinutes(5), Duration.ofMillis(50));
+            Review found = viaStub.reviews()
+                    .waitFor(ReviewAddress.byRun(run, "block_extract"), Duration.ofMinutes(5), Duration.ofMillis(50));
             assertThat(found.runId()).isEqualTo(run);
-            assertThat(stub.seen()).hasSize(3).allSatisfy(seen -> assertThat(seen.path())
-                    .startsWith("/v1/runs/" + run + "/blocks/block_extract/review/wait?for=awaiting&timeoutSeconds=60"));
+            assertThat(stub.seen())
+                    .hasSize(3)
+                    .allSatisfy(seen -> assertThat(seen.path())
+                            .startsWith("/v1/runs/" + run
+                                    + "/blocks/block_extract/review/wait?for=awaiting&timeoutSeconds=60"));
         }
     }
 }

@@ -47,18 +47,25 @@ class WebhooksTest {
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("no " + event + " webhook arrived; got " + receiver.seen().size());
+        throw new AssertionError(
+                "no " + event + " webhook arrived; got " + receiver.seen().size());
     }
 
     @Test
     void acceptsWhatTheServerSendsToARegisteredEndpoint() throws Exception {
-        WebhookEndpoint endpoint = rg.webhooks().register(receiver.url() + "/hook",
-                List.of(WebhookEvent.INSTRUCTIONS, WebhookEvent.APPROVED), form);
+        WebhookEndpoint endpoint = rg.webhooks()
+                .register(receiver.url() + "/hook", List.of(WebhookEvent.INSTRUCTIONS, WebhookEvent.APPROVED), form);
         assertThat(endpoint.secret()).startsWith("whsec_");
         assertThat(endpoint.formId()).isEqualTo(form);
-        ReviewRequestResponse sent = rg.createReview(form).addFieldData("blog", "Long post").addMetaData("postId", 7).sendRequest();
-        rg.reviews().instruct(ReviewAddress.byId(sent.reviewId()),
-                Map.of("blog", FieldInstruction.text("Make this shorter. 500 chars max")), null);
+        ReviewRequestResponse sent = rg.createReview(form)
+                .addFieldData("blog", "Long post")
+                .addMetaData("postId", 7)
+                .sendRequest();
+        rg.reviews()
+                .instruct(
+                        ReviewAddress.byId(sent.reviewId()),
+                        Map.of("blog", FieldInstruction.text("Make this shorter. 500 chars max")),
+                        null);
 
         Stub.Seen delivery = awaitDelivery(WebhookEvent.INSTRUCTIONS);
         // The JDK receiver capitalises header names ("Webhook-id"): lookup must not care.
@@ -84,13 +91,15 @@ class WebhooksTest {
 
     @Test
     void acceptsAReviewsOwnWebhookUrlSignedWithTheAccountSecret() throws Exception {
-        ReviewRequestResponse sent = rg.createReview(form).addFieldData("blog", "Post")
-                .setWebhookUrl(receiver.url() + "/own").sendRequest();
+        ReviewRequestResponse sent = rg.createReview(form)
+                .addFieldData("blog", "Post")
+                .setWebhookUrl(receiver.url() + "/own")
+                .sendRequest();
         rg.reviews().approve(ReviewAddress.byId(sent.reviewId()), sent.versionId());
 
         Stub.Seen delivery = awaitDelivery(WebhookEvent.APPROVED);
-        WebhookEvent event = Webhooks.verify(rg.webhooks().signingSecret(), delivery.headers(), delivery.body(),
-                Clock.systemUTC());
+        WebhookEvent event =
+                Webhooks.verify(rg.webhooks().signingSecret(), delivery.headers(), delivery.body(), Clock.systemUTC());
         assertThat(event.type()).isEqualTo("review");
         assertThat(event.response()).isEqualTo("approved");
         assertThat(event.sequence()).isGreaterThan(1);
@@ -100,42 +109,55 @@ class WebhooksTest {
     @Test
     void rejectsTamperingAWrongSecretAndAStaleTimestamp() throws Exception {
         WebhookEndpoint endpoint = rg.webhooks().register(receiver.url(), null, form);
-        ReviewRequestResponse sent = rg.createReview(form).addFieldData("blog", "Post").sendRequest();
+        ReviewRequestResponse sent =
+                rg.createReview(form).addFieldData("blog", "Post").sendRequest();
         Stub.Seen d = awaitDelivery("review.created");
-        assertThat(Webhooks.verify(endpoint.secret(), d.headers(), d.body()).reviewId()).isEqualTo(sent.reviewId());
+        assertThat(Webhooks.verify(endpoint.secret(), d.headers(), d.body()).reviewId())
+                .isEqualTo(sent.reviewId());
 
         String tampered = d.body().replace("\"Post\"", "\"Pwned\"");
         assertThat(tampered).isNotEqualTo(d.body());
         assertThatThrownBy(() -> Webhooks.verify(endpoint.secret(), d.headers(), tampered))
-                .isInstanceOf(WebhookVerificationException.class).hasMessageContaining("signature");
+                .isInstanceOf(WebhookVerificationException.class)
+                .hasMessageContaining("signature");
 
         String otherSecret = "whsec_" + Base64.getEncoder().encodeToString(new byte[32]);
         assertThatThrownBy(() -> Webhooks.verify(otherSecret, d.headers(), d.body()))
                 .isInstanceOf(WebhookVerificationException.class);
 
         Instant sentAt = Instant.ofEpochSecond(Long.parseLong(d.header("webhook-timestamp")));
-        assertThat(Webhooks.verify(endpoint.secret(), d.headers(), d.body(), sentAt.plus(Duration.ofMinutes(4)))).isNotNull();
-        assertThatThrownBy(() -> Webhooks.verify(endpoint.secret(), d.headers(), d.body(), sentAt.plus(Duration.ofMinutes(6))))
-                .isInstanceOf(WebhookVerificationException.class).hasMessageContaining("timestamp");
-        assertThatThrownBy(() -> Webhooks.verify(endpoint.secret(), d.headers(), d.body(),
-                Clock.fixed(sentAt.minus(Duration.ofMinutes(6)), ZoneOffset.UTC)))
+        assertThat(Webhooks.verify(endpoint.secret(), d.headers(), d.body(), sentAt.plus(Duration.ofMinutes(4))))
+                .isNotNull();
+        assertThatThrownBy(() ->
+                        Webhooks.verify(endpoint.secret(), d.headers(), d.body(), sentAt.plus(Duration.ofMinutes(6))))
+                .isInstanceOf(WebhookVerificationException.class)
+                .hasMessageContaining("timestamp");
+        assertThatThrownBy(() -> Webhooks.verify(
+                        endpoint.secret(),
+                        d.headers(),
+                        d.body(),
+                        Clock.fixed(sentAt.minus(Duration.ofMinutes(6)), ZoneOffset.UTC)))
                 .isInstanceOf(WebhookVerificationException.class);
 
         Map<String, List<String>> noId = new HashMap<>(d.headers());
         noId.keySet().removeIf(k -> k.equalsIgnoreCase("webhook-id"));
         assertThatThrownBy(() -> Webhooks.verify(endpoint.secret(), noId, d.body()))
-                .isInstanceOf(WebhookVerificationException.class).hasMessageContaining("webhook-id");
+                .isInstanceOf(WebhookVerificationException.class)
+                .hasMessageContaining("webhook-id");
         rg.webhooks().delete(endpoint.id());
     }
 
     @Test
     void acceptsAnyOfSeveralSignaturesAndTheLibrarysOwn() throws Exception {
-        String secret = "whsec_" + Base64.getEncoder()
-                .encodeToString("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8));
-        String other = "whsec_" + Base64.getEncoder()
-                .encodeToString("fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.UTF_8));
+        String secret = "whsec_"
+                + Base64.getEncoder()
+                        .encodeToString("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8));
+        String other = "whsec_"
+                + Base64.getEncoder()
+                        .encodeToString("fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.UTF_8));
         long now = Instant.now().getEpochSecond();
-        String body = "{\"type\":\"review.created\",\"event\":\"review.created\",\"reviewId\":\"rev_1\",\"sequence\":1}";
+        String body =
+                "{\"type\":\"review.created\",\"event\":\"review.created\",\"reviewId\":\"rev_1\",\"sequence\":1}";
         String mine = new Webhook(secret).sign("msg_1", now, body);
         String theirs = new Webhook(other).sign("msg_1", now, body);
 
@@ -153,7 +175,12 @@ class WebhooksTest {
     }
 
     private static Map<String, List<String>> headers(String id, long timestamp, String signature) {
-        return Map.of("WEBHOOK-ID", List.of(id), "webhook-timestamp", List.of(Long.toString(timestamp)),
-                "Webhook-Signature", List.of(signature));
+        return Map.of(
+                "WEBHOOK-ID",
+                List.of(id),
+                "webhook-timestamp",
+                List.of(Long.toString(timestamp)),
+                "Webhook-Signature",
+                List.of(signature));
     }
 }

@@ -18,11 +18,14 @@ public record Actor(Kind kind, String id, String displayName) {
     /** The three kinds of actor. */
     public enum Kind {
         /** A language model that produced output. */
-        @JsonProperty("model") MODEL,
+        @JsonProperty("model")
+        MODEL,
         /** A program acting on its own behalf (an agent, a workflow, a review policy). */
-        @JsonProperty("agent") AGENT,
+        @JsonProperty("agent")
+        AGENT,
         /** A person. */
-        @JsonProperty("human") HUMAN
+        @JsonProperty("human")
+        HUMAN
     }
 
     /**

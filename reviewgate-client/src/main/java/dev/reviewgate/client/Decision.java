@@ -17,9 +17,11 @@ public record Decision(Verdict verdict, String versionId, String reason, Actor d
     /** The two verdicts. */
     public enum Verdict {
         /** The version flows downstream. */
-        @JsonProperty("approved") APPROVED,
+        @JsonProperty("approved")
+        APPROVED,
         /** The run should stop; {@link Decision#reason()} says why. */
-        @JsonProperty("rejected") REJECTED
+        @JsonProperty("rejected")
+        REJECTED
     }
 
     /**

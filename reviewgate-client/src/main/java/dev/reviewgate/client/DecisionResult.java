@@ -13,8 +13,10 @@ public record DecisionResult(SubmissionStatus submissionStatus, Review review) {
     /** Whether the decision was made by this call. */
     public enum SubmissionStatus {
         /** This call decided the review. */
-        @JsonProperty("applied") APPLIED,
+        @JsonProperty("applied")
+        APPLIED,
         /** The exact same decision already stood; nothing changed. */
-        @JsonProperty("already_applied") ALREADY_APPLIED
+        @JsonProperty("already_applied")
+        ALREADY_APPLIED
     }
 }

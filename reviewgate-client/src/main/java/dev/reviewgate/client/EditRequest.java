@@ -15,8 +15,8 @@ import java.util.Objects;
  * @param note     why, e.g. {@code Corrected total.}, or null
  * @param author   who edited (default: the API key's actor), or null
  */
-public record EditRequest(ReviewAddress address, String parentId, Object snapshot, Origin origin, String note,
-                          Actor author) {
+public record EditRequest(
+        ReviewAddress address, String parentId, Object snapshot, Origin origin, String note, Actor author) {
 
     /**
      * Checks the required members.

@@ -7,5 +7,4 @@ package dev.reviewgate.client;
  * @param created   false when the same snapshot with the same parent already existed
  * @param review    the review after the edit
  */
-public record Edited(String versionId, boolean created, Review review) {
-}
+public record Edited(String versionId, boolean created, Review review) {}

@@ -16,9 +16,11 @@ public record FieldInstruction(Type type, String text) {
     /** The two kinds of retry request a form field may allow. */
     public enum Type {
         /** The retry button: generate again. */
-        @JsonProperty("rerun") RERUN,
+        @JsonProperty("rerun")
+        RERUN,
         /** Generate again following {@link FieldInstruction#text()}. */
-        @JsonProperty("textInstruction") TEXT_INSTRUCTION
+        @JsonProperty("textInstruction")
+        TEXT_INSTRUCTION
     }
 
     /**

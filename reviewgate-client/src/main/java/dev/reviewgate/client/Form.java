@@ -16,6 +16,13 @@ import java.time.Instant;
  * @param createdAt    when the form was created
  * @param updatedAt    when this revision was made
  */
-public record Form(String id, String name, int revision, JsonNode fields, String blockType, JsonNode reviewPolicy,
-                   String webhookUrl, Instant createdAt, Instant updatedAt) {
-}
+public record Form(
+        String id,
+        String name,
+        int revision,
+        JsonNode fields,
+        String blockType,
+        JsonNode reviewPolicy,
+        String webhookUrl,
+        Instant createdAt,
+        Instant updatedAt) {}

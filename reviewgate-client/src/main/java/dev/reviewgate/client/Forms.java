@@ -35,6 +35,7 @@ public final class Forms {
      * @throws NotFoundException when there is no such form
      */
     public Form get(String formId) {
-        return Json.convert(transport.send(Transport.Call.get("/v1/forms/" + ReviewAddress.segment(formId))), Form.class);
+        return Json.convert(
+                transport.send(Transport.Call.get("/v1/forms/" + ReviewAddress.segment(formId))), Form.class);
     }
 }

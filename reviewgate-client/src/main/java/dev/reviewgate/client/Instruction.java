@@ -14,6 +14,11 @@ import java.time.Instant;
  * @param author    who gave it
  * @param createdAt when
  */
-public record Instruction(String fieldId, FieldInstruction.Type type, String text, int round, String versionId,
-                          Actor author, Instant createdAt) {
-}
+public record Instruction(
+        String fieldId,
+        FieldInstruction.Type type,
+        String text,
+        int round,
+        String versionId,
+        Actor author,
+        Instant createdAt) {}

@@ -33,8 +33,7 @@ final class Json {
                     .addDeserializer(Instant.class, new InstantDeserializer()))
             .build();
 
-    private Json() {
-    }
+    private Json() {}
 
     static ObjectNode object() {
         return MAPPER.createObjectNode();
@@ -76,8 +75,11 @@ final class Json {
         try {
             return MAPPER.treeToValue(node, type);
         } catch (JsonProcessingException e) {
-            throw new ReviewgateException(0, null, "unexpected response shape for " + type.getSimpleName()
-                    + ": " + e.getOriginalMessage(), e);
+            throw new ReviewgateException(
+                    0,
+                    null,
+                    "unexpected response shape for " + type.getSimpleName() + ": " + e.getOriginalMessage(),
+                    e);
         }
     }
 

@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
  * @param assignee   only reviews assigned to this user, or null
  * @param pageSize   reviews fetched per request, 1–200 (the iterator fetches the following pages)
  */
-public record ListParams(Status status, String formId, String workflowId, String runId, String blockId,
-                         String assignee, int pageSize) {
+public record ListParams(
+        Status status, String formId, String workflowId, String runId, String blockId, String assignee, int pageSize) {
 
     /** The queue's status filter. */
     public enum Status {
@@ -145,7 +145,8 @@ public record ListParams(Status status, String formId, String workflowId, String
         putIfSet(q, "assignee", assignee);
         q.put("limit", Integer.toString(pageSize));
         putIfSet(q, "cursor", cursor);
-        return q.entrySet().stream().map(e -> e.getKey() + "=" + ReviewAddress.segment(e.getValue()))
+        return q.entrySet().stream()
+                .map(e -> e.getKey() + "=" + ReviewAddress.segment(e.getValue()))
                 .collect(Collectors.joining("&", "?", ""));
     }
 

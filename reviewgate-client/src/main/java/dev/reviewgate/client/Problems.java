@@ -12,8 +12,7 @@ import java.util.List;
 /** Turns an error answer (RFC 9457 problem+json, or anything else a proxy sends) into the typed exception. */
 final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     static ReviewgateException toException(int status, String body, String retryAfterHeader) {
         JsonNode problem = parseQuietly(body);
@@ -31,8 +30,10 @@ final class Problems {
             case 409 -> new ConflictException(type, detail, decision(problem), text(problem, "reviewId"));
             case 422 -> new ValidationException(type, detail, violations(problem));
             case 429 -> new RateLimitedException(type, detail, retryAfter(retryAfterHeader, Instant.now()));
-            default -> status >= 500 ? new ServerException(status, type, detail)
-                    : new ReviewgateException(status, type, detail);
+            default ->
+                status >= 500
+                        ? new ServerException(status, type, detail)
+                        : new ReviewgateException(status, type, detail);
         };
     }
 
@@ -45,7 +46,8 @@ final class Problems {
             return Duration.ofSeconds(Math.max(0, Long.parseLong(header.strip())));
         } catch (NumberFormatException notSeconds) {
             try {
-                Instant at = ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Instant at = ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
                 Duration d = Duration.between(now, at);
                 return d.isNegative() ? Duration.ZERO : d;
             } catch (DateTimeParseException notDate) {
@@ -64,7 +66,8 @@ final class Problems {
         JsonNode errors = problem == null ? null : problem.get("errors");
         if (errors != null && errors.isArray()) {
             for (JsonNode e : errors) {
-                out.add(new ValidationException.Violation(e.path("pointer").asText(""), e.path("message").asText("")));
+                out.add(new ValidationException.Violation(
+                        e.path("pointer").asText(""), e.path("message").asText("")));
             }
         }
         return out;

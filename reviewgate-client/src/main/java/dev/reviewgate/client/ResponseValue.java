@@ -11,8 +11,8 @@ import java.util.List;
  * @param instruction         on {@code review.instructions} events, this field's instruction of the round, else null
  * @param allTextInstructions every text instruction ever given for the field on this review, oldest first
  */
-public record ResponseValue(JsonNode value, boolean wasEdited, FieldInstruction instruction,
-                            List<String> allTextInstructions) {
+public record ResponseValue(
+        JsonNode value, boolean wasEdited, FieldInstruction instruction, List<String> allTextInstructions) {
 
     /**
      * Normalises a missing list to an empty one.

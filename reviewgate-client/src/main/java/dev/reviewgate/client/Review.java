@@ -31,11 +31,28 @@ import java.util.Optional;
  * @param updatedAt        when it last changed
  * @param link             its page in the web app
  */
-public record Review(String id, String formId, String formName, int formRevision, String title, ReviewStatus status,
-                     String workflowId, String runId, String blockId, JsonNode meta, String headVersionId,
-                     Map<String, Version> versionsById, List<Instruction> instructions, Decision decision,
-                     JsonNode triggeredBy, Instant awaitingSince, List<String> assignedTo,
-                     List<String> assignedToGroups, Instant createdAt, Instant updatedAt, String link) {
+public record Review(
+        String id,
+        String formId,
+        String formName,
+        int formRevision,
+        String title,
+        ReviewStatus status,
+        String workflowId,
+        String runId,
+        String blockId,
+        JsonNode meta,
+        String headVersionId,
+        Map<String, Version> versionsById,
+        List<Instruction> instructions,
+        Decision decision,
+        JsonNode triggeredBy,
+        Instant awaitingSince,
+        List<String> assignedTo,
+        List<String> assignedToGroups,
+        Instant createdAt,
+        Instant updatedAt,
+        String link) {
 
     /**
      * Normalises JSON nulls and absent collections.

@@ -46,12 +46,14 @@ public record ReviewAddress(String reviewId, String runId, String blockId) {
      * @return the address
      */
     public static ReviewAddress byRun(String runId, String blockId) {
-        return new ReviewAddress(null, Objects.requireNonNull(runId, "runId"), Objects.requireNonNull(blockId, "blockId"));
+        return new ReviewAddress(
+                null, Objects.requireNonNull(runId, "runId"), Objects.requireNonNull(blockId, "blockId"));
     }
 
     /** The API path of the review, e.g. {@code /v1/reviews/rev_1} or {@code /v1/runs/r/blocks/b/review}. */
     String path() {
-        return reviewId != null ? "/v1/reviews/" + segment(reviewId)
+        return reviewId != null
+                ? "/v1/reviews/" + segment(reviewId)
                 : "/v1/runs/" + segment(runId) + "/blocks/" + segment(blockId) + "/review";
     }
 

@@ -2,13 +2,7 @@ package dev.reviewgate.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * A request for review: the output to review, its form and options, and the {@code Idempotency-Key}
@@ -80,7 +74,9 @@ public final class ReviewRequest {
      */
     @Override
     public boolean equals(Object other) {
-        return other instanceof ReviewRequest that && body.equals(that.body) && idempotencyKey.equals(that.idempotencyKey);
+        return other instanceof ReviewRequest that
+                && body.equals(that.body)
+                && idempotencyKey.equals(that.idempotencyKey);
     }
 
     @Override

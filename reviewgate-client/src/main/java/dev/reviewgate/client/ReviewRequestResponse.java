@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param triggeredBy the review-policy predicate that opened the gate, or null when it approved at once
  * @param decision    the policy's decision when it approved at once, else null
  */
-public record ReviewRequestResponse(String reviewId, ReviewStatus status, String versionId, String link,
-                                    JsonNode triggeredBy, Decision decision) {
+public record ReviewRequestResponse(
+        String reviewId, ReviewStatus status, String versionId, String link, JsonNode triggeredBy, Decision decision) {
 
     /**
      * Normalises a JSON null {@code triggeredBy} to null.

@@ -6,15 +6,20 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /** Where a review is in its lifecycle. */
 public enum ReviewStatus {
     /** Waiting for a person. */
-    @JsonProperty("pending") PENDING,
+    @JsonProperty("pending")
+    PENDING,
     /** A reviewer asked for a retry; waiting for the agent's update. */
-    @JsonProperty("changes_requested") CHANGES_REQUESTED,
+    @JsonProperty("changes_requested")
+    CHANGES_REQUESTED,
     /** Decided: a version was approved (terminal). */
-    @JsonProperty("approved") APPROVED,
+    @JsonProperty("approved")
+    APPROVED,
     /** Decided: a version was rejected (terminal). */
-    @JsonProperty("rejected") REJECTED,
+    @JsonProperty("rejected")
+    REJECTED,
     /** A status this SDK version does not know yet. */
-    @JsonEnumDefaultValue UNKNOWN;
+    @JsonEnumDefaultValue
+    UNKNOWN;
 
     /**
      * Whether the review has its terminal decision.

@@ -28,11 +28,26 @@ import java.util.List;
  * @param updatedAt        when it last changed
  * @param link             its page in the web app
  */
-public record ReviewSummary(String id, String formId, String formName, int formRevision, String title,
-                            ReviewStatus status, String workflowId, String runId, String blockId, JsonNode meta,
-                            String headVersionId, Decision decision, JsonNode triggeredBy, Instant awaitingSince,
-                            List<String> assignedTo, List<String> assignedToGroups, Instant createdAt,
-                            Instant updatedAt, String link) {
+public record ReviewSummary(
+        String id,
+        String formId,
+        String formName,
+        int formRevision,
+        String title,
+        ReviewStatus status,
+        String workflowId,
+        String runId,
+        String blockId,
+        JsonNode meta,
+        String headVersionId,
+        Decision decision,
+        JsonNode triggeredBy,
+        Instant awaitingSince,
+        List<String> assignedTo,
+        List<String> assignedToGroups,
+        Instant createdAt,
+        Instant updatedAt,
+        String link) {
 
     /**
      * Normalises JSON nulls and absent lists.

@@ -39,7 +39,8 @@ public final class Reviewgate implements AutoCloseable {
     private Reviewgate(Transport transport, HttpClient ownedHttpClient) {
         this.ownedHttpClient = ownedHttpClient;
         // Async sends block a virtual thread, not a platform one, so thousands in flight are cheap.
-        this.async = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("reviewgate-async-", 0).factory());
+        this.async = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("reviewgate-async-", 0).factory());
         this.reviews = new Reviews(transport, async);
         this.forms = new Forms(transport);
         this.webhooks = new Webhooks(transport);
@@ -195,17 +196,21 @@ public final class Reviewgate implements AutoCloseable {
             if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
                 throw new IllegalStateException("baseUrl must be an http or https URL, not '" + url + "'");
             }
-            HttpClient http = httpClient != null ? httpClient
-                    : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-            RetryPolicy policy = new RetryPolicy(maxRetries, RetryPolicy.DEFAULT.base(), RetryPolicy.DEFAULT.maxDelay());
+            HttpClient http = httpClient != null
+                    ? httpClient
+                    : HttpClient.newBuilder()
+                            .connectTimeout(Duration.ofSeconds(10))
+                            .build();
+            RetryPolicy policy =
+                    new RetryPolicy(maxRetries, RetryPolicy.DEFAULT.base(), RetryPolicy.DEFAULT.maxDelay());
             return new Reviewgate(new Transport(http, url, key, timeout, policy), httpClient == null ? http : null);
         }
 
         private String resolve(String given, String variable, String setter, String example) {
             String value = given != null && !given.isBlank() ? given : env.apply(variable);
             if (value == null || value.isBlank()) {
-                throw new IllegalStateException("No " + setter + ": call Reviewgate.builder()." + setter
-                        + "(…) or set " + variable + " (e.g. " + variable + "=" + example + ")");
+                throw new IllegalStateException("No " + setter + ": call Reviewgate.builder()." + setter + "(…) or set "
+                        + variable + " (e.g. " + variable + "=" + example + ")");
             }
             return value.strip();
         }

@@ -296,6 +296,7 @@ public final class Reviews {
         if (author != null) {
             body.set("author", Json.tree(author));
         }
-        return Json.convert(transport.send(Transport.Call.post(address.path() + "/" + verb, body)), DecisionResult.class);
+        return Json.convert(
+                transport.send(Transport.Call.post(address.path() + "/" + verb, body)), DecisionResult.class);
     }
 }

@@ -17,8 +17,7 @@ final class Signatures {
     static final Duration TOLERANCE = Duration.ofMinutes(5);
     private static final String SECRET_PREFIX = "whsec_";
 
-    private Signatures() {
-    }
+    private Signatures() {}
 
     static void check(String secret, Map<String, List<String>> headers, String body, Instant now) {
         String id = header(headers, "webhook-id");
@@ -58,8 +57,10 @@ final class Signatures {
 
     private static String header(Map<String, List<String>> headers, String name) {
         for (Map.Entry<String, List<String>> entry : headers.entrySet()) {
-            if (entry.getKey() != null && entry.getKey().equalsIgnoreCase(name)
-                    && entry.getValue() != null && !entry.getValue().isEmpty()) {
+            if (entry.getKey() != null
+                    && entry.getKey().equalsIgnoreCase(name)
+                    && entry.getValue() != null
+                    && !entry.getValue().isEmpty()) {
                 return entry.getValue().get(0);
             }
         }

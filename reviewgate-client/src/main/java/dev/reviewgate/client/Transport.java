@@ -96,7 +96,8 @@ final class Transport {
             }
             String retryAfter = response.headers().firstValue("Retry-After").orElse(null);
             Duration delay = call.safeToRetry() && RetryPolicy.retryableStatus(status)
-                    ? retries.delay(retry, Problems.retryAfter(retryAfter, Instant.now())) : null;
+                    ? retries.delay(retry, Problems.retryAfter(retryAfter, Instant.now()))
+                    : null;
             if (delay == null) {
                 throw Problems.toException(status, response.body(), retryAfter);
             }
@@ -113,8 +114,12 @@ final class Transport {
         switch (call.method()) {
             case "GET" -> b.GET();
             case "DELETE" -> b.DELETE();
-            default -> b.header("Content-Type", "application/json").method(call.method(),
-                    HttpRequest.BodyPublishers.ofString(call.body() == null ? "{}" : Json.write(call.body())));
+            default ->
+                b.header("Content-Type", "application/json")
+                        .method(
+                                call.method(),
+                                HttpRequest.BodyPublishers.ofString(
+                                        call.body() == null ? "{}" : Json.write(call.body())));
         }
         if (call.idempotencyKey() != null) {
             b.header("Idempotency-Key", call.idempotencyKey());

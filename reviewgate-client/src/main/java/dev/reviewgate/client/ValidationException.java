@@ -11,8 +11,7 @@ public class ValidationException extends ReviewgateException {
      * @param pointer an RFC 6901 JSON Pointer into the body, e.g. {@code /fields/blog}; "" for the body
      * @param message what is wrong there
      */
-    public record Violation(String pointer, String message) {
-    }
+    public record Violation(String pointer, String message) {}
 
     /** One violation per pointer. */
     private final List<Violation> errors;

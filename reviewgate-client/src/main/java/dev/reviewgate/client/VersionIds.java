@@ -27,8 +27,7 @@ public final class VersionIds {
 
     private static final BigInteger MAX_SAFE = BigInteger.ONE.shiftLeft(53);
 
-    private VersionIds() {
-    }
+    private VersionIds() {}
 
     /**
      * The version id of a snapshot.
@@ -91,8 +90,8 @@ public final class VersionIds {
             }
         } else if (node.isIntegralNumber()) {
             if (node.bigIntegerValue().abs().compareTo(MAX_SAFE) > 0) {
-                throw new IllegalArgumentException("integer " + node.asText()
-                        + " is beyond ±2^53 and cannot be represented in canonical JSON");
+                throw new IllegalArgumentException(
+                        "integer " + node.asText() + " is beyond ±2^53 and cannot be represented in canonical JSON");
             }
         } else if (node.isNumber() && !Double.isFinite(node.doubleValue())) {
             throw new IllegalArgumentException("canonical JSON has no " + node.asText() + " (RFC 8785 §3.2.2.3)");

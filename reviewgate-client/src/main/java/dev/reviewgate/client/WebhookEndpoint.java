@@ -15,6 +15,12 @@ import java.util.List;
  * @param disabledAt     when a receiver's {@code 410 Gone} disabled it, or null
  * @param disabledReason why it was disabled, or null
  */
-public record WebhookEndpoint(String id, String url, List<String> events, String formId, String secret,
-                              Instant createdAt, Instant disabledAt, String disabledReason) {
-}
+public record WebhookEndpoint(
+        String id,
+        String url,
+        List<String> events,
+        String formId,
+        String secret,
+        Instant createdAt,
+        Instant disabledAt,
+        String disabledReason) {}

@@ -36,12 +36,32 @@ import java.util.Map;
  * @param round           the current instructions round (0 before any)
  * @param link            the review's page in the web app
  */
-public record WebhookEvent(String type, String event, String eventId, long sequence, String accountId,
-                           String reviewId, String formId, String formName, int formRevision, ReviewStatus status,
-                           String respondingUser, Instant respondedAt, String response, String reason,
-                           Map<String, ResponseValue> responseValues, JsonNode meta, String versionId,
-                           String parentVersionId, Origin origin, String title, String workflowId, String runId,
-                           String blockId, int round, String link) {
+public record WebhookEvent(
+        String type,
+        String event,
+        String eventId,
+        long sequence,
+        String accountId,
+        String reviewId,
+        String formId,
+        String formName,
+        int formRevision,
+        ReviewStatus status,
+        String respondingUser,
+        Instant respondedAt,
+        String response,
+        String reason,
+        Map<String, ResponseValue> responseValues,
+        JsonNode meta,
+        String versionId,
+        String parentVersionId,
+        Origin origin,
+        String title,
+        String workflowId,
+        String runId,
+        String blockId,
+        int round,
+        String link) {
 
     /** {@link #event()} of a reviewer's retry request. */
     public static final String INSTRUCTIONS = "review.instructions";

@@ -35,14 +35,20 @@ public final class Application implements AutoCloseable {
 
     /** What is running, closed in reverse order of starting. */
     private final Deque<AutoCloseable> running;
+
     private final Javalin javalin;
     private final Settings settings;
     private final Database database;
     private final Optional<Bootstrap.Credentials> credentials;
     private final List<HttpServer.Route> routes;
 
-    private Application(Deque<AutoCloseable> running, Javalin javalin, Settings settings, Database database,
-                        Optional<Bootstrap.Credentials> credentials, List<HttpServer.Route> routes) {
+    private Application(
+            Deque<AutoCloseable> running,
+            Javalin javalin,
+            Settings settings,
+            Database database,
+            Optional<Bootstrap.Credentials> credentials,
+            List<HttpServer.Route> routes) {
         this.running = running;
         this.javalin = javalin;
         this.settings = settings;
@@ -61,21 +67,29 @@ public final class Application implements AutoCloseable {
         try {
             Database database = started(running, Database.open(requested.databaseUrl()));
             database.migrate();
-            Optional<Bootstrap.Credentials> credentials = new Bootstrap(database, new AccountRepository(),
-                    new Ids(clock), clock).ensureFirstAccount(requested.firstStart());
+            Optional<Bootstrap.Credentials> credentials = new Bootstrap(
+                            database, new AccountRepository(), new Ids(clock), clock)
+                    .ensureFirstAccount(requested.firstStart());
             // The socket is bound first, so the links can name the real port (port 0 picks one).
-            ServerSocketChannel channel = started(running, HttpServer.listen(requested.bindAddress(), requested.port()));
+            ServerSocketChannel channel =
+                    started(running, HttpServer.listen(requested.bindAddress(), requested.port()));
             Settings settings = requested.withPublicUrlForPort(channel.socket().getLocalPort());
             Webhooks webhooks = started(running, Webhooks.start(database, settings, new Ids(clock), clock));
             ChangeSignals<Review> signals = new ChangeSignals<>();
             if (database.dialect() == Dialect.POSTGRESQL) {
-                ClusterSignals cluster = started(running, new ClusterSignals(settings.databaseUrl(), database, signals,
-                        clock, Settings.NOTIFY_LISTEN.equals(settings.notifyMode())));
+                ClusterSignals cluster = started(
+                        running,
+                        new ClusterSignals(
+                                settings.databaseUrl(),
+                                database,
+                                signals,
+                                clock,
+                                Settings.NOTIFY_LISTEN.equals(settings.notifyMode())));
                 cluster.start();
             }
             List<HttpServer.Route> routes = new ArrayList<>();
-            Javalin javalin = HttpServer.create(settings, channel,
-                    new Services(database, settings, webhooks, signals, clock).routes(), routes);
+            Javalin javalin = HttpServer.create(
+                    settings, channel, new Services(database, settings, webhooks, signals, clock).routes(), routes);
             javalin.start();
             running.push(javalin::stop);
             // Closed before Jetty stops, so parked long polls are answered instead of sitting out the drain.
@@ -113,14 +127,19 @@ public final class Application implements AutoCloseable {
         IdempotencyRepository keys = new IdempotencyRepository();
         SessionRepository sessions = new SessionRepository();
         // Nothing waits on this future: the task logs its own failures, and shutdownNow() at close stops it.
-        var unused = executor.scheduleWithFixedDelay(() -> {
-            try {
-                long cutoff = clock.millis() - Duration.ofHours(24).toMillis();
-                database.write(h -> keys.purgeOlderThan(h, cutoff) + sessions.purgeExpired(h, clock.millis()));
-            } catch (RuntimeException e) {
-                LoggerFactory.getLogger(Application.class).warn("Purging old idempotency keys and sessions failed", e);
-            }
-        }, 1, 60, TimeUnit.MINUTES);
+        var unused = executor.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        long cutoff = clock.millis() - Duration.ofHours(24).toMillis();
+                        database.write(h -> keys.purgeOlderThan(h, cutoff) + sessions.purgeExpired(h, clock.millis()));
+                    } catch (RuntimeException e) {
+                        LoggerFactory.getLogger(Application.class)
+                                .warn("Purging old idempotency keys and sessions failed", e);
+                    }
+                },
+                1,
+                60,
+                TimeUnit.MINUTES);
         return executor;
     }
 

@@ -10,12 +10,10 @@ import dev.reviewgate.http.RequestChecks;
 import dev.reviewgate.idempotency.Idempotency;
 import dev.reviewgate.ops.RequestMetrics;
 import dev.reviewgate.ui.WebApp;
-import io.javalin.http.staticfiles.Location;
 import io.javalin.Javalin;
-import io.javalin.http.Context;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.ServerConnector;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -25,6 +23,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 
 /** Javalin with the service's filters, error mapping and every feature's routes. */
 public final class HttpServer {
@@ -36,13 +36,15 @@ public final class HttpServer {
     }
 
     /** Everything the server routes to, built by {@link Application}: the filters, then each feature. */
-    public record Routes(ApiKeyAuthenticator auth, Idempotency idempotency, RequestMetrics metrics, WebApp web,
-                         List<Feature> features) {
-    }
+    public record Routes(
+            ApiKeyAuthenticator auth,
+            Idempotency idempotency,
+            RequestMetrics metrics,
+            WebApp web,
+            List<Feature> features) {}
 
     /** One registered endpoint: its method and path template (for the OpenAPI completeness test). */
-    public record Route(String method, String path) {
-    }
+    public record Route(String method, String path) {}
 
     /**
      * Connections the kernel may hold for us before they are accepted. The JVM's default is 50: a
@@ -53,8 +55,7 @@ public final class HttpServer {
      */
     static final int ACCEPT_QUEUE = 4096;
 
-    private HttpServer() {
-    }
+    private HttpServer() {}
 
     /**
      * Binds the listening socket now, so that the real port (for {@code port 0}) is known before
@@ -75,7 +76,8 @@ public final class HttpServer {
     }
 
     /** Creates the server on the bound {@code channel} and appends every endpoint it registers to {@code registered}. */
-    public static Javalin create(Settings settings, ServerSocketChannel channel, Routes routes, List<Route> registered) {
+    public static Javalin create(
+            Settings settings, ServerSocketChannel channel, Routes routes, List<Route> registered) {
         return Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.http.maxRequestSize = settings.maxBodyBytes();
@@ -108,7 +110,8 @@ public final class HttpServer {
                 files.location = Location.CLASSPATH;
             });
             config.staticFiles.enableWebjars();
-            config.events.handlerAdded(info -> registered.add(new Route(info.getHttpMethod().name(), info.getPath())));
+            config.events.handlerAdded(
+                    info -> registered.add(new Route(info.getHttpMethod().name(), info.getPath())));
             config.router.handlerWrapper(endpoint -> {
                 var inner = routes.idempotency().wrap(endpoint);
                 return ctx -> {
@@ -145,7 +148,8 @@ public final class HttpServer {
         long length = ctx.contentLength();
         if (length > limit) {
             OversizedBodies.discardRemaining(ctx, limit);
-            throw Problem.tooLarge("The request body is " + length + " bytes; this server accepts at most " + limit + ".");
+            throw Problem.tooLarge(
+                    "The request body is " + length + " bytes; this server accepts at most " + limit + ".");
         }
     }
 

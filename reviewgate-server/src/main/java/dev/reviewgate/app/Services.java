@@ -70,7 +70,12 @@ final class Services {
     private final Users users;
     private final GroupService groups;
 
-    Services(Database database, Settings settings, Webhooks webhooks, ChangeSignals<Review> signals, InstantSource clock) {
+    Services(
+            Database database,
+            Settings settings,
+            Webhooks webhooks,
+            ChangeSignals<Review> signals,
+            InstantSource clock) {
         this.database = database;
         this.clock = clock;
         this.ids = new Ids(clock);
@@ -90,8 +95,12 @@ final class Services {
     /** The filters and every feature's routes, API first, then the web app. */
     HttpServer.Routes routes() {
         WebApp web = webApp();
-        return new HttpServer.Routes(authenticator, new Idempotency(database, new IdempotencyRepository(), clock),
-                metrics, web, List.of(
+        return new HttpServer.Routes(
+                authenticator,
+                new Idempotency(database, new IdempotencyRepository(), clock),
+                metrics,
+                web,
+                List.of(
                         new OpsRoutes(database, metrics)::routes,
                         new FormRoutes(formService)::routes,
                         webhooks.routes(webhookService, database, reviews, clock)::routes,
@@ -104,13 +113,22 @@ final class Services {
     private WebApp webApp() {
         Pages pages = new Pages();
         WebSessions sessions = new WebSessions(database, new SessionRepository(), clock, settings.publicUrl());
-        return new WebApp(sessions, pages,
+        return new WebApp(
+                sessions,
+                pages,
                 new SessionRoutes(database, accounts, sessions, new LoginThrottle(clock), pages),
                 new InboxRoutes(reader, database, forms, pages, clock),
                 new ReviewPageRoutes(reader, commands, database, forms, pages),
                 new HistoryRoutes(reader, database, forms, pages),
-                new AdminRoutes(formService, database, accounts, authenticator, new Bootstrap(database, accounts, ids, clock),
-                        users, pages, clock),
+                new AdminRoutes(
+                        formService,
+                        database,
+                        accounts,
+                        authenticator,
+                        new Bootstrap(database, accounts, ids, clock),
+                        users,
+                        pages,
+                        clock),
                 new WebhooksAdminRoutes(webhookService, pages),
                 new GroupsAdminRoutes(groups, pages));
     }

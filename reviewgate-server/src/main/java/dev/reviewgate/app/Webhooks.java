@@ -2,35 +2,52 @@ package dev.reviewgate.app;
 
 import dev.reviewgate.config.Settings;
 import dev.reviewgate.db.Database;
-import dev.reviewgate.review.ReviewRepository;
 import dev.reviewgate.kernel.Ids;
+import dev.reviewgate.net.HostResolver;
+import dev.reviewgate.net.SsrfGuard;
+import dev.reviewgate.review.ReviewRepository;
 import dev.reviewgate.webhook.DeliveryAttempt;
 import dev.reviewgate.webhook.DeliveryPlanner;
 import dev.reviewgate.webhook.DeliveryRepository;
 import dev.reviewgate.webhook.Dispatcher;
 import dev.reviewgate.webhook.EndpointRepository;
-import dev.reviewgate.net.HostResolver;
-import dev.reviewgate.net.SsrfGuard;
 import dev.reviewgate.webhook.WebhookRoutes;
 import dev.reviewgate.webhook.WebhookSender;
 import dev.reviewgate.webhook.WebhookService;
 import java.time.InstantSource;
 
 /** The webhook feature's running parts: guard, planner, sender and dispatcher, started and stopped together. */
-record Webhooks(SsrfGuard guard, EndpointRepository endpoints, DeliveryRepository deliveries, DeliveryPlanner planner,
-                WebhookSender sender, Dispatcher dispatcher, Ids ids) implements AutoCloseable {
+record Webhooks(
+        SsrfGuard guard,
+        EndpointRepository endpoints,
+        DeliveryRepository deliveries,
+        DeliveryPlanner planner,
+        WebhookSender sender,
+        Dispatcher dispatcher,
+        Ids ids)
+        implements AutoCloseable {
 
     static Webhooks start(Database database, Settings settings, Ids ids, InstantSource clock) {
         SsrfGuard guard = new SsrfGuard(settings.webhookNetwork(), HostResolver.system());
         EndpointRepository endpoints = new EndpointRepository();
         DeliveryRepository deliveries = new DeliveryRepository();
         WebhookSender sender = new WebhookSender(guard, settings.webhookTimeout());
-        Dispatcher dispatcher = new Dispatcher(database, deliveries,
-                new DeliveryAttempt(database, deliveries, endpoints, sender, ids, clock), ids, clock,
+        Dispatcher dispatcher = new Dispatcher(
+                database,
+                deliveries,
+                new DeliveryAttempt(database, deliveries, endpoints, sender, ids, clock),
+                ids,
+                clock,
                 settings.webhookTimeout());
         dispatcher.start();
-        return new Webhooks(guard, endpoints, deliveries, new DeliveryPlanner(endpoints, deliveries, ids, dispatcher::nudge), sender,
-                dispatcher, ids);
+        return new Webhooks(
+                guard,
+                endpoints,
+                deliveries,
+                new DeliveryPlanner(endpoints, deliveries, ids, dispatcher::nudge),
+                sender,
+                dispatcher,
+                ids);
     }
 
     WebhookService service(Database database, InstantSource clock) {
@@ -38,8 +55,8 @@ record Webhooks(SsrfGuard guard, EndpointRepository endpoints, DeliveryRepositor
     }
 
     WebhookRoutes routes(WebhookService service, Database database, ReviewRepository reviews, InstantSource clock) {
-        return new WebhookRoutes(service, ref -> database.read(h -> reviews.exists(h, ref.accountId(), ref.reviewId())),
-                clock);
+        return new WebhookRoutes(
+                service, ref -> database.read(h -> reviews.exists(h, ref.accountId(), ref.reviewId())), clock);
     }
 
     @Override

@@ -1,10 +1,9 @@
 package dev.reviewgate.auth;
 
-import dev.reviewgate.kernel.Principal;
-
 import dev.reviewgate.db.Database;
 import dev.reviewgate.error.Problem;
 import dev.reviewgate.kernel.Actor;
+import dev.reviewgate.kernel.Principal;
 import dev.reviewgate.support.BoundedCache;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -45,13 +44,16 @@ public final class ApiKeyAuthenticator {
 
     /** A before-handler for {@code /v1/*}: 401 unless a valid, unrevoked key is presented. */
     public void authenticate(Context ctx) {
-        String key = presentedKey(ctx).orElseThrow(() -> Problem.unauthorized(
-                "Send an API key as 'Authorization: Bearer <key>' or 'x-api-key: <key>'."));
+        String key = presentedKey(ctx)
+                .orElseThrow(() -> Problem.unauthorized(
+                        "Send an API key as 'Authorization: Bearer <key>' or 'x-api-key: <key>'."));
         String hash = Secrets.hash(key);
-        AccountRepository.StoredKey stored = valid.get(hash).or(() -> lookUp(hash))
+        AccountRepository.StoredKey stored = valid.get(hash)
+                .or(() -> lookUp(hash))
                 .orElseThrow(() -> Problem.unauthorized("The API key is not valid or has been revoked."));
-        ctx.attribute(ATTRIBUTE, new Principal(stored.accountId(), stored.id(),
-                new Actor(Actor.AGENT, stored.id(), stored.name())));
+        ctx.attribute(
+                ATTRIBUTE,
+                new Principal(stored.accountId(), stored.id(), new Actor(Actor.AGENT, stored.id(), stored.name())));
     }
 
     /** Revokes a key of {@code accountId}; false when it has no such active key. */

@@ -16,9 +16,13 @@ import org.jdbi.v3.core.Handle;
 public final class Bootstrap {
 
     /** What the operator must be told on first start. */
-    public record Credentials(String accountId, String adminEmail, String adminPassword, String apiKey,
-                              boolean passwordGenerated, boolean apiKeyGenerated) {
-    }
+    public record Credentials(
+            String accountId,
+            String adminEmail,
+            String adminPassword,
+            String apiKey,
+            boolean passwordGenerated,
+            boolean apiKeyGenerated) {}
 
     /** The display name of an account's first admin unless another is given. */
     public static final String DEFAULT_ADMIN_NAME = "Administrator";
@@ -41,11 +45,10 @@ public final class Bootstrap {
     public Optional<Credentials> ensureFirstAccount(Settings.FirstStart settings) {
         String apiKey = settings.apiKey() != null ? settings.apiKey() : Secrets.newApiKey();
         if (apiKey.length() < Secrets.MIN_API_KEY_LENGTH) {
-            throw new IllegalArgumentException("REVIEWGATE_BOOTSTRAP_API_KEY must be at least "
-                    + Secrets.MIN_API_KEY_LENGTH + " characters");
+            throw new IllegalArgumentException(
+                    "REVIEWGATE_BOOTSTRAP_API_KEY must be at least " + Secrets.MIN_API_KEY_LENGTH + " characters");
         }
-        String password = settings.adminPassword() != null
-                ? settings.adminPassword() : Passwords.generate();
+        String password = settings.adminPassword() != null ? settings.adminPassword() : Passwords.generate();
         String passwordHash = Passwords.hash(password);
         return database.write(h -> {
             // Several instances may start on an empty database at once: only one creates the account.
@@ -53,10 +56,15 @@ public final class Bootstrap {
             if (accounts.anyAccount(h)) {
                 return Optional.empty();
             }
-            String accountId = insertAccount(h, "Default", settings.adminEmail(), DEFAULT_ADMIN_NAME,
-                    passwordHash, apiKey);
-            return Optional.of(new Credentials(accountId, settings.adminEmail(), password, apiKey,
-                    settings.adminPassword() == null, settings.apiKey() == null));
+            String accountId =
+                    insertAccount(h, "Default", settings.adminEmail(), DEFAULT_ADMIN_NAME, passwordHash, apiKey);
+            return Optional.of(new Credentials(
+                    accountId,
+                    settings.adminEmail(),
+                    password,
+                    apiKey,
+                    settings.adminPassword() == null,
+                    settings.apiKey() == null));
         });
     }
 
@@ -74,17 +82,18 @@ public final class Bootstrap {
         return new Credentials(accountId, adminEmail, password, apiKey, true, true);
     }
 
-    private String insertAccount(Handle h, String name, String adminEmail, String adminName, String passwordHash,
-                                 String apiKey) {
+    private String insertAccount(
+            Handle h, String name, String adminEmail, String adminName, String passwordHash, String apiKey) {
         long now = clock.millis();
         String accountId = ids.next("acc");
         accounts.insertAccount(h, accountId, name, now);
         if (!accounts.insertUser(h, accountId, ids.next("usr"), adminEmail, adminName, "admin", passwordHash, now)) {
             // Thrown inside the transaction, so the account row goes too: nothing is written.
-            throw Problem.conflict("The e-mail " + adminEmail + " is already a user's login (in this or another account)");
+            throw Problem.conflict(
+                    "The e-mail " + adminEmail + " is already a user's login (in this or another account)");
         }
-        accounts.insertApiKey(h, accountId, ids.next("key"), "bootstrap", Secrets.hash(apiKey),
-                Secrets.displayPrefix(apiKey), now);
+        accounts.insertApiKey(
+                h, accountId, ids.next("key"), "bootstrap", Secrets.hash(apiKey), Secrets.displayPrefix(apiKey), now);
         return accountId;
     }
 
@@ -93,8 +102,14 @@ public final class Bootstrap {
         String apiKey = Secrets.newApiKey();
         database.write(h -> {
             requireAccount(h, accountId);
-            accounts.insertApiKey(h, accountId, ids.next("key"), name, Secrets.hash(apiKey),
-                    Secrets.displayPrefix(apiKey), clock.millis());
+            accounts.insertApiKey(
+                    h,
+                    accountId,
+                    ids.next("key"),
+                    name,
+                    Secrets.hash(apiKey),
+                    Secrets.displayPrefix(apiKey),
+                    clock.millis());
             return null;
         });
         return apiKey;

@@ -18,8 +18,7 @@ public final class Passwords {
     private static final int ITERATIONS = 600_000;
     private static final int KEY_BITS = 256;
 
-    private Passwords() {
-    }
+    private Passwords() {}
 
     public static String hash(String password) {
         byte[] salt = Ids.randomBytes(16);

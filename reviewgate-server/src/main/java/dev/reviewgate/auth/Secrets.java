@@ -12,8 +12,7 @@ public final class Secrets {
     public static final String API_KEY_PREFIX = "rg_";
     public static final int MIN_API_KEY_LENGTH = 24;
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     public static String newApiKey() {
         return API_KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(Ids.randomBytes(24));

@@ -56,7 +56,11 @@ public final class UserRoutes {
         }
         r.add(roleProblems(role));
         r.throwIfInvalid();
-        String id = users.create(account(ctx), email, name == null ? email : name, role == null ? "reviewer" : role,
+        String id = users.create(
+                account(ctx),
+                email,
+                name == null ? email : name,
+                role == null ? "reviewer" : role,
                 Passwords.generate());
         Responses.json(ctx, 201, toJson(users.get(account(ctx), id)));
     }
@@ -70,13 +74,15 @@ public final class UserRoutes {
             r.add(List.of(new Violation("/disabled", "must be true or false")));
         }
         r.throwIfInvalid();
-        AccountRepository.User changed = users.update(account(ctx), ctx.pathParam("userId"), role,
-                disabled == null ? null : disabled.booleanValue());
+        AccountRepository.User changed = users.update(
+                account(ctx), ctx.pathParam("userId"), role, disabled == null ? null : disabled.booleanValue());
         Responses.json(ctx, 200, toJson(changed));
     }
 
     private static List<Violation> roleProblems(String role) {
-        return role == null || Users.ROLES.contains(role) ? List.of() : List.of(new Violation("/role", "must be admin or reviewer"));
+        return role == null || Users.ROLES.contains(role)
+                ? List.of()
+                : List.of(new Violation("/role", "must be admin or reviewer"));
     }
 
     private static ObjectNode toJson(AccountRepository.User user) {

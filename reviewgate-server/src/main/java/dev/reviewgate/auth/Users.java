@@ -19,8 +19,8 @@ public final class Users {
     public static final int MAX_EMAIL_LENGTH = 254;
 
     /** One {@code @} between a local part and a domain, neither empty, no spaces or control characters. */
-    private static final Pattern EMAIL =
-            Pattern.compile("[^@\\p{javaWhitespace}\\p{Cntrl}]+@[^@.\\p{javaWhitespace}\\p{Cntrl}]([^@\\p{javaWhitespace}\\p{Cntrl}]*[^@.\\p{javaWhitespace}\\p{Cntrl}])?");
+    private static final Pattern EMAIL = Pattern.compile(
+            "[^@\\p{javaWhitespace}\\p{Cntrl}]+@[^@.\\p{javaWhitespace}\\p{Cntrl}]([^@\\p{javaWhitespace}\\p{Cntrl}]*[^@.\\p{javaWhitespace}\\p{Cntrl}])?");
 
     private final Database database;
     private final AccountRepository accounts;
@@ -66,8 +66,8 @@ public final class Users {
         }
         return database.write(h -> {
             database.lockAccount(h, accountId);
-            AccountRepository.User current = accounts.userById(h, accountId, userId)
-                    .orElseThrow(() -> Problem.notFound("No user " + userId));
+            AccountRepository.User current =
+                    accounts.userById(h, accountId, userId).orElseThrow(() -> Problem.notFound("No user " + userId));
             String newRole = role == null ? current.role() : role;
             boolean newDisabled = disabled == null ? current.disabled() : disabled;
             boolean wasActiveAdmin = current.role().equals("admin") && !current.disabled();
@@ -76,8 +76,14 @@ public final class Users {
                 throw Problem.conflict("The account must keep at least one active admin.");
             }
             accounts.updateUser(h, accountId, userId, newRole, newDisabled);
-            return new AccountRepository.User(accountId, userId, current.email(), current.displayName(), newRole,
-                    newDisabled, current.createdAt());
+            return new AccountRepository.User(
+                    accountId,
+                    userId,
+                    current.email(),
+                    current.displayName(),
+                    newRole,
+                    newDisabled,
+                    current.createdAt());
         });
     }
 
@@ -88,12 +94,15 @@ public final class Users {
 
     /** One page of the account's users in the order they were added. */
     public KeysetPage.Page<AccountRepository.User> list(String accountId, KeysetPage page) {
-        return page.page(database.read(h -> accounts.usersAfter(h, accountId, page.after(), page.fetch())),
+        return page.page(
+                database.read(h -> accounts.usersAfter(h, accountId, page.after(), page.fetch())),
                 AccountRepository.User::id);
     }
 
     public static boolean isEmail(String email) {
-        return email != null && email.length() <= MAX_EMAIL_LENGTH && EMAIL.matcher(email).matches();
+        return email != null
+                && email.length() <= MAX_EMAIL_LENGTH
+                && EMAIL.matcher(email).matches();
     }
 
     private static void checkRole(String role) {

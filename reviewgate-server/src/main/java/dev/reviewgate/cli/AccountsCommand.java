@@ -15,7 +15,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code accounts create}: a further tenant, set up as the first start sets up the first one. */
-@Command(name = "accounts", mixinStandardHelpOptions = true, description = "Manage accounts.",
+@Command(
+        name = "accounts",
+        mixinStandardHelpOptions = true,
+        description = "Manage accounts.",
         subcommands = AccountsCommand.Create.class)
 public final class AccountsCommand implements Runnable {
 
@@ -25,7 +28,9 @@ public final class AccountsCommand implements Runnable {
     }
 
     /** Creates one account with its first admin and an API key, and prints their secrets once. */
-    @Command(name = "create", mixinStandardHelpOptions = true,
+    @Command(
+            name = "create",
+            mixinStandardHelpOptions = true,
             description = "Create an account with its first admin and an API key.")
     public static final class Create implements Callable<Integer> {
 
@@ -38,11 +43,15 @@ public final class AccountsCommand implements Runnable {
         @Option(names = "--name", required = true, description = "The account's name, e.g. the team's.")
         String name;
 
-        @Option(names = "--admin-email", required = true,
+        @Option(
+                names = "--admin-email",
+                required = true,
                 description = "Login e-mail of the account's first admin; no user of any account may have it yet.")
         String adminEmail;
 
-        @Option(names = "--admin-name", defaultValue = Bootstrap.DEFAULT_ADMIN_NAME,
+        @Option(
+                names = "--admin-name",
+                defaultValue = Bootstrap.DEFAULT_ADMIN_NAME,
                 description = "Display name of the first admin (default " + Bootstrap.DEFAULT_ADMIN_NAME + ").")
         String adminName;
 
@@ -50,8 +59,8 @@ public final class AccountsCommand implements Runnable {
         public Integer call() {
             try (Database database = Database.open(storage.jdbcUrl())) {
                 database.migrate();
-                Bootstrap accounts = new Bootstrap(database, new AccountRepository(), new Ids(InstantSource.system()),
-                        InstantSource.system());
+                Bootstrap accounts = new Bootstrap(
+                        database, new AccountRepository(), new Ids(InstantSource.system()), InstantSource.system());
                 print(accounts.createAccount(name, adminEmail, adminName));
                 return 0;
             } catch (Problem refused) {

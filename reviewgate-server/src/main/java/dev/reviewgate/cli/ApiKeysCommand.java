@@ -11,7 +11,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code api-keys create}: a new key for an agent; printed once, stored only as its SHA-256. */
-@Command(name = "api-keys", mixinStandardHelpOptions = true, description = "Manage API keys.",
+@Command(
+        name = "api-keys",
+        mixinStandardHelpOptions = true,
+        description = "Manage API keys.",
         subcommands = ApiKeysCommand.Create.class)
 public final class ApiKeysCommand implements Runnable {
 
@@ -37,8 +40,8 @@ public final class ApiKeysCommand implements Runnable {
         public Integer call() {
             try (Database database = Database.open(storage.jdbcUrl())) {
                 database.migrate();
-                Bootstrap accounts = new Bootstrap(database, new AccountRepository(), new Ids(InstantSource.system()),
-                        InstantSource.system());
+                Bootstrap accounts = new Bootstrap(
+                        database, new AccountRepository(), new Ids(InstantSource.system()), InstantSource.system());
                 String key = accounts.createApiKey(accounts.accountOrFirst(account), name);
                 System.out.println("API key (shown once): " + key);
             }

@@ -17,7 +17,8 @@ public final class MigrateCommand implements Callable<Integer> {
     public Integer call() {
         try (Database database = Database.open(storage.jdbcUrl())) {
             database.migrate();
-            System.out.println("Database is up to date (" + database.dialect().name().toLowerCase(Locale.ROOT) + ").");
+            System.out.println(
+                    "Database is up to date (" + database.dialect().name().toLowerCase(Locale.ROOT) + ").");
         }
         return 0;
     }

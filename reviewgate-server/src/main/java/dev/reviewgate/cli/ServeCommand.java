@@ -11,8 +11,8 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -31,23 +31,31 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     StorageOptions storage;
 
-    @Option(names = "--port", defaultValue = "${env:REVIEWGATE_PORT:-" + Settings.DEFAULT_PORT + "}",
+    @Option(
+            names = "--port",
+            defaultValue = "${env:REVIEWGATE_PORT:-" + Settings.DEFAULT_PORT + "}",
             description = "HTTP port (env REVIEWGATE_PORT, default 8080).")
     int port;
 
-    @Option(names = "--bind", defaultValue = "${env:REVIEWGATE_BIND:-" + Settings.BIND_EVERY_INTERFACE + "}",
+    @Option(
+            names = "--bind",
+            defaultValue = "${env:REVIEWGATE_BIND:-" + Settings.BIND_EVERY_INTERFACE + "}",
             converter = IpAddress.class,
             description = "IP address to listen on, e.g. 127.0.0.1 for this machine only "
                     + "(env REVIEWGATE_BIND, default 0.0.0.0: every interface).")
     String bind;
 
-    @Option(names = "--public-url", defaultValue = "${env:REVIEWGATE_PUBLIC_URL}",
+    @Option(
+            names = "--public-url",
+            defaultValue = "${env:REVIEWGATE_PUBLIC_URL}",
             description = "Base URL used in links (env REVIEWGATE_PUBLIC_URL, default http://localhost:<port>).")
     String publicUrl;
 
-    @Option(names = "--max-body-bytes",
+    @Option(
+            names = "--max-body-bytes",
             defaultValue = "${env:REVIEWGATE_MAX_BODY_BYTES:-" + Settings.DEFAULT_MAX_BODY_BYTES + "}",
-            description = "Largest request body accepted; larger ones get 413 (env REVIEWGATE_MAX_BODY_BYTES, default 1 MiB).")
+            description =
+                    "Largest request body accepted; larger ones get 413 (env REVIEWGATE_MAX_BODY_BYTES, default 1 MiB).")
     long maxBodyBytes;
 
     // The settings below come from the environment (secrets should not be on a command line); they
@@ -56,11 +64,15 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--bootstrap-api-key", hidden = true, defaultValue = "${env:REVIEWGATE_BOOTSTRAP_API_KEY}")
     String bootstrapApiKey;
 
-    @Option(names = "--bootstrap-admin-password", hidden = true,
+    @Option(
+            names = "--bootstrap-admin-password",
+            hidden = true,
             defaultValue = "${env:REVIEWGATE_BOOTSTRAP_ADMIN_PASSWORD}")
     String bootstrapAdminPassword;
 
-    @Option(names = "--bootstrap-admin-email", hidden = true,
+    @Option(
+            names = "--bootstrap-admin-email",
+            hidden = true,
             defaultValue = "${env:REVIEWGATE_BOOTSTRAP_ADMIN_EMAIL:-" + Settings.DEFAULT_ADMIN_EMAIL + "}")
     String bootstrapAdminEmail;
 
@@ -70,11 +82,17 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--webhook-allow-cidrs", hidden = true, defaultValue = "${env:REVIEWGATE_WEBHOOK_ALLOW_CIDRS}")
     String webhookAllowCidrs;
 
-    @Option(names = "--webhook-timeout-seconds", hidden = true,
-            defaultValue = "${env:REVIEWGATE_WEBHOOK_TIMEOUT_SECONDS:-" + Settings.DEFAULT_WEBHOOK_TIMEOUT_SECONDS + "}")
+    @Option(
+            names = "--webhook-timeout-seconds",
+            hidden = true,
+            defaultValue =
+                    "${env:REVIEWGATE_WEBHOOK_TIMEOUT_SECONDS:-" + Settings.DEFAULT_WEBHOOK_TIMEOUT_SECONDS + "}")
     int webhookTimeoutSeconds;
 
-    @Option(names = "--notify", hidden = true, defaultValue = "${env:REVIEWGATE_NOTIFY:-" + Settings.NOTIFY_LISTEN + "}")
+    @Option(
+            names = "--notify",
+            hidden = true,
+            defaultValue = "${env:REVIEWGATE_NOTIFY:-" + Settings.NOTIFY_LISTEN + "}")
     String notifyMode;
 
     @Override
@@ -91,10 +109,13 @@ public final class ServeCommand implements Callable<Integer> {
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.close();
-            stopped.countDown();
-        }, "reviewgate-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            app.close();
+                            stopped.countDown();
+                        },
+                        "reviewgate-shutdown"));
         print(app);
         stopped.await();
         return 0;
@@ -102,8 +123,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     private static void print(Application app) {
         String address = app.bindAddress().contains(":") ? "[" + app.bindAddress() + "]" : app.bindAddress();
-        System.out.println("Reviewgate is running at " + app.settings().publicUrl() + " (listening on " + address
-                + ":" + app.port() + ", database: " + app.database().dialect().name().toLowerCase(Locale.ROOT) + ")");
+        System.out.println("Reviewgate is running at " + app.settings().publicUrl() + " (listening on " + address + ":"
+                + app.port() + ", database: " + app.database().dialect().name().toLowerCase(Locale.ROOT) + ")");
         app.credentials().ifPresent(ServeCommand::printFirstStart);
         System.out.flush();
     }
@@ -112,8 +133,10 @@ public final class ServeCommand implements Callable<Integer> {
         System.out.println();
         System.out.println("First start: created account " + c.accountId() + ". These secrets are shown only once.");
         System.out.println("  Admin login:    " + c.adminEmail());
-        System.out.println("  Admin password: " + (c.passwordGenerated() ? c.adminPassword() : "(from REVIEWGATE_BOOTSTRAP_ADMIN_PASSWORD)"));
-        System.out.println("  API key:        " + (c.apiKeyGenerated() ? c.apiKey() : "(from REVIEWGATE_BOOTSTRAP_API_KEY)"));
+        System.out.println("  Admin password: "
+                + (c.passwordGenerated() ? c.adminPassword() : "(from REVIEWGATE_BOOTSTRAP_ADMIN_PASSWORD)"));
+        System.out.println(
+                "  API key:        " + (c.apiKeyGenerated() ? c.apiKey() : "(from REVIEWGATE_BOOTSTRAP_API_KEY)"));
         System.out.println();
     }
 
@@ -138,9 +161,10 @@ public final class ServeCommand implements Callable<Integer> {
         return new Settings(
                 new Settings.Http(port, bind, url == null ? null : url.replaceAll("/+$", ""), maxBodyBytes),
                 new Settings.Storage(storage.dataDir, storage.jdbcUrl()),
-                new Settings.FirstStart(blankAsNull(bootstrapApiKey), blankAsNull(bootstrapAdminPassword),
-                        bootstrapAdminEmail),
-                new Settings.Webhooks(network, Duration.ofSeconds(webhookTimeoutSeconds)), notifyMode);
+                new Settings.FirstStart(
+                        blankAsNull(bootstrapApiKey), blankAsNull(bootstrapAdminPassword), bootstrapAdminEmail),
+                new Settings.Webhooks(network, Duration.ofSeconds(webhookTimeoutSeconds)),
+                notifyMode);
     }
 
     private ParameterException usage(String message) {
@@ -170,8 +194,9 @@ public final class ServeCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 address = Optional.empty();
             }
-            return address.map(InetAddress::getHostAddress).orElseThrow(() -> new picocli.CommandLine.TypeConversionException(
-                    "'" + value + "' is not an IP address such as 127.0.0.1, 0.0.0.0 or ::1 (--bind, REVIEWGATE_BIND)"));
+            return address.map(InetAddress::getHostAddress)
+                    .orElseThrow(() -> new picocli.CommandLine.TypeConversionException("'" + value
+                            + "' is not an IP address such as 127.0.0.1, 0.0.0.0 or ::1 (--bind, REVIEWGATE_BIND)"));
         }
     }
 

@@ -4,8 +4,8 @@ import dev.reviewgate.auth.AccountRepository;
 import dev.reviewgate.auth.Bootstrap;
 import dev.reviewgate.auth.Passwords;
 import dev.reviewgate.auth.Users;
-import dev.reviewgate.error.Problem;
 import dev.reviewgate.db.Database;
+import dev.reviewgate.error.Problem;
 import dev.reviewgate.kernel.Ids;
 import java.time.InstantSource;
 import java.util.concurrent.Callable;
@@ -14,7 +14,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code users create}: adds a reviewer or admin who signs in to the web app. */
-@Command(name = "users", mixinStandardHelpOptions = true, description = "Manage users.",
+@Command(
+        name = "users",
+        mixinStandardHelpOptions = true,
+        description = "Manage users.",
         subcommands = UsersCommand.Create.class)
 public final class UsersCommand implements Runnable {
 
@@ -54,7 +57,12 @@ public final class UsersCommand implements Runnable {
                 String userId;
                 try {
                     userId = new Users(database, repository, ids, InstantSource.system())
-                            .create(accounts.accountOrFirst(account), email, name == null ? email : name, role, password);
+                            .create(
+                                    accounts.accountOrFirst(account),
+                                    email,
+                                    name == null ? email : name,
+                                    role,
+                                    password);
                 } catch (Problem problem) {
                     System.err.println(problem.detail());
                     return 1;

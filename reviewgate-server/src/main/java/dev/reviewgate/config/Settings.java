@@ -34,20 +34,16 @@ public record Settings(Http http, Storage storage, FirstStart firstStart, Webhoo
      * @param publicUrl     base of the {@code link} members, without a trailing slash (null: from the port)
      * @param maxBodyBytes  request bodies above this are refused with 413
      */
-    public record Http(int port, String bindAddress, String publicUrl, long maxBodyBytes) {
-    }
+    public record Http(int port, String bindAddress, String publicUrl, long maxBodyBytes) {}
 
     /** {@code dataDir} holds the embedded SQLite file; {@code databaseUrl} {@code jdbc:postgresql:…} selects PostgreSQL. */
-    public record Storage(Path dataDir, String databaseUrl) {
-    }
+    public record Storage(Path dataDir, String databaseUrl) {}
 
     /** Used instead of generated secrets when the first account is made; null members are generated. */
-    public record FirstStart(String apiKey, String adminPassword, String adminEmail) {
-    }
+    public record FirstStart(String apiKey, String adminPassword, String adminEmail) {}
 
     /** Which addresses webhooks may be sent to (SSRF guard), and the time one attempt may take. */
-    public record Webhooks(NetworkPolicy network, Duration timeout) {
-    }
+    public record Webhooks(NetworkPolicy network, Duration timeout) {}
 
     public Settings {
         if (!NOTIFY_LISTEN.equals(notifyMode) && !NOTIFY_POLL.equals(notifyMode)) {
@@ -56,12 +52,23 @@ public record Settings(Http http, Storage storage, FirstStart firstStart, Webhoo
     }
 
     /** Settings that listen on every interface with the default notification mode ({@code listen}). */
-    public Settings(int port, Path dataDir, String databaseUrl, String publicUrl, long maxBodyBytes,
-                    String bootstrapApiKey, String bootstrapAdminPassword, String bootstrapAdminEmail,
-                    NetworkPolicy webhookNetwork, Duration webhookTimeout) {
-        this(new Http(port, BIND_EVERY_INTERFACE, publicUrl, maxBodyBytes), new Storage(dataDir, databaseUrl),
+    public Settings(
+            int port,
+            Path dataDir,
+            String databaseUrl,
+            String publicUrl,
+            long maxBodyBytes,
+            String bootstrapApiKey,
+            String bootstrapAdminPassword,
+            String bootstrapAdminEmail,
+            NetworkPolicy webhookNetwork,
+            Duration webhookTimeout) {
+        this(
+                new Http(port, BIND_EVERY_INTERFACE, publicUrl, maxBodyBytes),
+                new Storage(dataDir, databaseUrl),
                 new FirstStart(bootstrapApiKey, bootstrapAdminPassword, bootstrapAdminEmail),
-                new Webhooks(webhookNetwork, webhookTimeout), NOTIFY_LISTEN);
+                new Webhooks(webhookNetwork, webhookTimeout),
+                NOTIFY_LISTEN);
     }
 
     /** The SQLite URL used when no database URL is configured. */
@@ -72,14 +79,22 @@ public record Settings(Http http, Storage storage, FirstStart firstStart, Webhoo
     /** The same settings on another port (tests start on port 0, then learn the real one). */
     public Settings withPublicUrlForPort(int actualPort) {
         String url = http.publicUrl() != null ? http.publicUrl() : "http://localhost:" + actualPort;
-        return new Settings(new Http(actualPort, http.bindAddress(), url, http.maxBodyBytes()), storage, firstStart,
-                webhooks, notifyMode);
+        return new Settings(
+                new Http(actualPort, http.bindAddress(), url, http.maxBodyBytes()),
+                storage,
+                firstStart,
+                webhooks,
+                notifyMode);
     }
 
     /** The same settings listening on {@code address}. */
     public Settings boundTo(String address) {
-        return new Settings(new Http(http.port(), address, http.publicUrl(), http.maxBodyBytes()), storage, firstStart,
-                webhooks, notifyMode);
+        return new Settings(
+                new Http(http.port(), address, http.publicUrl(), http.maxBodyBytes()),
+                storage,
+                firstStart,
+                webhooks,
+                notifyMode);
     }
 
     public int port() {

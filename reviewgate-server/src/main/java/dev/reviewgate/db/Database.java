@@ -1,11 +1,10 @@
 package dev.reviewgate.db;
 
-import java.net.ConnectException;
-import java.sql.SQLTransientConnectionException;
-
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.net.ConnectException;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
@@ -117,7 +116,8 @@ public final class Database implements AutoCloseable {
             if (t instanceof SQLTransientConnectionException || t instanceof ConnectException) {
                 return true;
             }
-            if (t instanceof SQLException s && s.getSQLState() != null
+            if (t instanceof SQLException s
+                    && s.getSQLState() != null
                     && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("57P"))) {
                 return true;
             }
@@ -128,7 +128,10 @@ public final class Database implements AutoCloseable {
     /** Serialises a transaction with every other holder of {@code key} (PostgreSQL; SQLite already serialises writers). */
     public void lockForTransaction(Handle h, long key) {
         if (dialect == Dialect.POSTGRESQL) {
-            h.createQuery("SELECT pg_advisory_xact_lock(:key)").bind("key", key).mapTo(String.class).findOne();
+            h.createQuery("SELECT pg_advisory_xact_lock(:key)")
+                    .bind("key", key)
+                    .mapTo(String.class)
+                    .findOne();
         }
     }
 
@@ -139,8 +142,10 @@ public final class Database implements AutoCloseable {
      */
     public void lockAccount(Handle h, String accountId) {
         if (dialect == Dialect.POSTGRESQL) {
-            h.createQuery("SELECT id FROM accounts WHERE id = :id FOR UPDATE").bind("id", accountId)
-                    .mapTo(String.class).findOne();
+            h.createQuery("SELECT id FROM accounts WHERE id = :id FOR UPDATE")
+                    .bind("id", accountId)
+                    .mapTo(String.class)
+                    .findOne();
         }
     }
 

@@ -18,7 +18,8 @@ public enum Dialect {
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {
             return POSTGRESQL;
         }
-        throw new IllegalArgumentException("Unsupported database URL (expected jdbc:sqlite: or jdbc:postgresql:): " + jdbcUrl);
+        throw new IllegalArgumentException(
+                "Unsupported database URL (expected jdbc:sqlite: or jdbc:postgresql:): " + jdbcUrl);
     }
 
     public String migrationLocation() {

@@ -25,11 +25,14 @@ final class SqliteFile {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteFile.class);
     private static final String PREFIX = "jdbc:sqlite:";
     private static final Set<PosixFilePermission> OTHERS = EnumSet.of(
-            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+            PosixFilePermission.GROUP_READ,
+            PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.GROUP_EXECUTE,
+            PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.OTHERS_WRITE,
+            PosixFilePermission.OTHERS_EXECUTE);
 
-    private SqliteFile() {
-    }
+    private SqliteFile() {}
 
     /** Creates the file {@code jdbcUrl} names, and its directory, unless they exist. */
     static void prepare(String jdbcUrl) {
@@ -77,7 +80,8 @@ final class SqliteFile {
     }
 
     private static FileAttribute<?>[] ownerOnly(boolean posix, String mode) {
-        return posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(mode))}
+        return posix
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(mode))}
                 : new FileAttribute<?>[0];
     }
 
@@ -87,8 +91,11 @@ final class SqliteFile {
         }
         Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path);
         if (permissions.stream().anyMatch(OTHERS::contains)) {
-            LOG.warn("{} is open to group or others ({}); 'chmod {}' it to keep the database private",
-                    path, PosixFilePermissions.toString(permissions), mode);
+            LOG.warn(
+                    "{} is open to group or others ({}); 'chmod {}' it to keep the database private",
+                    path,
+                    PosixFilePermissions.toString(permissions),
+                    mode);
         }
     }
 }

@@ -9,16 +9,28 @@ import org.jdbi.v3.core.Handle;
 public final class EventRepository {
 
     /** A stored event. */
-    public record StoredEvent(String id, String reviewId, long sequence, String type, JsonNode payload, long createdAt) {
-    }
+    public record StoredEvent(
+            String id, String reviewId, long sequence, String type, JsonNode payload, long createdAt) {}
 
-    public void insert(Handle h, String accountId, String id, String reviewId, long sequence, EventType type,
-                       JsonNode payload, long now) {
+    public void insert(
+            Handle h,
+            String accountId,
+            String id,
+            String reviewId,
+            long sequence,
+            EventType type,
+            JsonNode payload,
+            long now) {
         h.createUpdate("""
                         INSERT INTO events (account_id, id, review_id, sequence, type, payload, created_at)
                         VALUES (:account, :id, :review, :sequence, :type, :payload, :now)""")
-                .bind("account", accountId).bind("id", id).bind("review", reviewId).bind("sequence", sequence)
-                .bind("type", type.event()).bind("payload", Json.write(payload)).bind("now", now)
+                .bind("account", accountId)
+                .bind("id", id)
+                .bind("review", reviewId)
+                .bind("sequence", sequence)
+                .bind("type", type.event())
+                .bind("payload", Json.write(payload))
+                .bind("now", now)
                 .execute();
     }
 
@@ -26,9 +38,15 @@ public final class EventRepository {
         return h.createQuery("""
                         SELECT id, review_id, sequence, type, payload, created_at FROM events
                         WHERE account_id = :account AND review_id = :review ORDER BY sequence""")
-                .bind("account", accountId).bind("review", reviewId)
-                .map((rs, ctx) -> new StoredEvent(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                        Json.parse(rs.getString(5)), rs.getLong(6)))
+                .bind("account", accountId)
+                .bind("review", reviewId)
+                .map((rs, ctx) -> new StoredEvent(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        rs.getString(4),
+                        Json.parse(rs.getString(5)),
+                        rs.getLong(6)))
                 .list();
     }
 }

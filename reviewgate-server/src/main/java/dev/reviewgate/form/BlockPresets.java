@@ -1,13 +1,11 @@
 package dev.reviewgate.form;
 
-import java.util.LinkedHashSet;
-
-import dev.reviewgate.json.BodyReader;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reviewgate.error.Violation;
+import dev.reviewgate.json.BodyReader;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,8 +22,7 @@ final class BlockPresets {
     static final String FOR_EACH = "for_each";
     static final Set<String> NAMES = new LinkedHashSet<>(List.of(EXTRACT, CLASSIFIER, SPLIT, FOR_EACH));
 
-    private BlockPresets() {
-    }
+    private BlockPresets() {}
 
     static List<Field> expand(String blockType, JsonNode body, List<Violation> out) {
         if (!CLASSIFIER.equals(blockType) && BodyReader.present(body, "categories")) {
@@ -44,10 +41,14 @@ final class BlockPresets {
 
     private static List<Field> classifier(JsonNode body, List<Violation> out) {
         JsonNode categories = body.get("categories");
-        if (categories == null || !categories.isArray() || categories.isEmpty()
+        if (categories == null
+                || !categories.isArray()
+                || categories.isEmpty()
                 || categories.size() > FieldOptionsJson.MAX_OPTIONS) {
-            out.add(new Violation("/categories", "a classifier needs categories: a non-empty array of at most "
-                    + FieldOptionsJson.MAX_OPTIONS + " unique strings"));
+            out.add(new Violation(
+                    "/categories",
+                    "a classifier needs categories: a non-empty array of at most " + FieldOptionsJson.MAX_OPTIONS
+                            + " unique strings"));
             return List.of();
         }
         List<SelectOptions.Option> options = new ArrayList<>();
@@ -56,8 +57,10 @@ final class BlockPresets {
             JsonNode c = categories.get(i);
             String at = Violation.child("/categories", i);
             if (!c.isTextual() || c.asText().isEmpty() || c.asText().length() > FieldOptionsJson.MAX_OPTION_LENGTH) {
-                out.add(new Violation(at, "a category must be a non-empty string of at most "
-                        + FieldOptionsJson.MAX_OPTION_LENGTH + " characters"));
+                out.add(new Violation(
+                        at,
+                        "a category must be a non-empty string of at most " + FieldOptionsJson.MAX_OPTION_LENGTH
+                                + " characters"));
             } else if (!seen.add(c.asText())) {
                 out.add(new Violation(at, "duplicate category \"" + c.asText() + "\""));
             } else {
@@ -65,13 +68,21 @@ final class BlockPresets {
             }
         }
         // Exactly one category, whatever a hand-written select defaults to.
-        return List.of(new Field("category", FieldType.SELECT, "Category", null, true, true, false, Retry.BOTH,
+        return List.of(new Field(
+                "category",
+                FieldType.SELECT,
+                "Category",
+                null,
+                true,
+                true,
+                false,
+                Retry.BOTH,
                 new SelectOptions(options, false)));
     }
 
     private static Field pageGroups(String id, String label, String keyName) {
-        return new Field(id, FieldType.PAGE_GROUPS, label, null, true, true, false, Retry.BOTH,
-                new PageGroupsOptions(keyName));
+        return new Field(
+                id, FieldType.PAGE_GROUPS, label, null, true, true, false, Retry.BOTH, new PageGroupsOptions(keyName));
     }
 
     /** One field per schema property; the schema itself stays on the form for whole-snapshot checks. */
@@ -99,7 +110,9 @@ final class BlockPresets {
         List<Field> fields = new ArrayList<>();
         for (Map.Entry<String, JsonNode> p : properties.properties()) {
             if (!JsonChecks.ID.matcher(p.getKey()).matches()) {
-                out.add(Violation.at("/schema/properties", p.getKey(),
+                out.add(Violation.at(
+                        "/schema/properties",
+                        p.getKey(),
                         "property names become field ids and must match " + JsonChecks.ID.pattern()));
                 continue;
             }
@@ -121,7 +134,8 @@ final class BlockPresets {
         FieldType fieldType = FieldType.JSON;
         if (types.equals(Set.of("string"))) {
             fieldType = FieldType.TEXT;
-        } else if (types.equals(Set.of("number")) || types.equals(Set.of("integer"))
+        } else if (types.equals(Set.of("number"))
+                || types.equals(Set.of("integer"))
                 || types.equals(Set.of("number", "integer"))) {
             fieldType = FieldType.NUMBER;
         } else if (types.equals(Set.of("boolean"))) {
@@ -132,8 +146,11 @@ final class BlockPresets {
             case JSON -> new JsonOptions(property);
             default -> NoOptions.NONE;
         };
-        String label = property.path("title").isTextual() ? property.get("title").asText() : null;
-        String description = property.path("description").isTextual() ? property.get("description").asText() : null;
+        String label =
+                property.path("title").isTextual() ? property.get("title").asText() : null;
+        String description = property.path("description").isTextual()
+                ? property.get("description").asText()
+                : null;
         return new Field(id, fieldType, label, description, required, true, nullable, Retry.BOTH, options);
     }
 }

@@ -17,11 +17,15 @@ import java.util.Set;
  */
 final class EditRules {
 
-    private EditRules() {
-    }
+    private EditRules() {}
 
-    static void check(FormDefinition form, JsonNode snapshot, JsonNode parent, Set<String> visibleFields,
-                      String pointer, List<Violation> out) {
+    static void check(
+            FormDefinition form,
+            JsonNode snapshot,
+            JsonNode parent,
+            Set<String> visibleFields,
+            String pointer,
+            List<Violation> out) {
         JsonNode parentSnapshot = parent == null || !parent.isObject() ? Json.object() : parent;
         for (Map.Entry<String, JsonNode> entry : snapshot.properties()) {
             Optional<Field> field = form.field(entry.getKey());

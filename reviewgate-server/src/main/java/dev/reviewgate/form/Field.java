@@ -18,8 +18,16 @@ import java.util.Objects;
  * @param options     the type-specific options with their defaults, of the record
  *                    {@link FieldOptions#kindOf} names for {@code type}
  */
-public record Field(String id, FieldType type, String label, String description, boolean required,
-                    boolean editable, boolean nullable, Retry retry, FieldOptions options) {
+public record Field(
+        String id,
+        FieldType type,
+        String label,
+        String description,
+        boolean required,
+        boolean editable,
+        boolean nullable,
+        Retry retry,
+        FieldOptions options) {
 
     public Field {
         Objects.requireNonNull(id, "id");

@@ -1,13 +1,12 @@
 package dev.reviewgate.form;
 
-import dev.reviewgate.json.BodyReader;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reviewgate.error.Violation;
 import dev.reviewgate.form.ImagesOptions.Selection;
 import dev.reviewgate.form.SelectOptions.Option;
+import dev.reviewgate.json.BodyReader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,15 +34,14 @@ final class FieldOptionsJson {
             FieldType.LINK, Set.of(),
             FieldType.PAGE_GROUPS, Set.of("keyName"));
 
-    private FieldOptionsJson() {
-    }
+    private FieldOptionsJson() {}
 
     static FieldOptions parse(FieldType type, JsonNode node, String at, List<Violation> out) {
         return switch (type) {
             case TEXT -> new TextOptions(BodyReader.bool(node, "multiline", false, at, out));
             case JSON -> new JsonOptions(schema(node, at, out));
-            case SELECT -> new SelectOptions(selectOptions(node, at, out),
-                    BodyReader.bool(node, "multiple", false, at, out));
+            case SELECT ->
+                new SelectOptions(selectOptions(node, at, out), BodyReader.bool(node, "multiple", false, at, out));
             case IMAGES -> new ImagesOptions(selection(node, at, out));
             case PAGE_GROUPS -> new PageGroupsOptions(keyName(node, at, out));
             case MARKDOWN, NUMBER, BOOLEAN, LINK -> NoOptions.NONE;
@@ -70,9 +68,12 @@ final class FieldOptionsJson {
                 }
                 field.put("multiple", select.multiple());
             }
-            case ImagesOptions images -> field.put("selection", images.selection().jsonName());
+            case ImagesOptions images ->
+                field.put("selection", images.selection().jsonName());
             case PageGroupsOptions pageGroups -> field.put("keyName", pageGroups.keyName());
-            case NoOptions none -> { /* nothing to write */ }
+            case NoOptions none -> {
+                /* nothing to write */
+            }
         }
     }
 
@@ -90,8 +91,10 @@ final class FieldOptionsJson {
         String optionsAt = at + "/options";
         JsonNode options = node.get("options");
         if (options == null || !options.isArray() || options.isEmpty() || options.size() > MAX_OPTIONS) {
-            out.add(new Violation(optionsAt, "a select field needs options: a non-empty array of at most "
-                    + MAX_OPTIONS + " {\"value\", \"label\"?} objects"));
+            out.add(new Violation(
+                    optionsAt,
+                    "a select field needs options: a non-empty array of at most " + MAX_OPTIONS
+                            + " {\"value\", \"label\"?} objects"));
             return result;
         }
         Set<String> values = new HashSet<>();

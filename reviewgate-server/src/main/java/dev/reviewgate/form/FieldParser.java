@@ -1,9 +1,8 @@
 package dev.reviewgate.form;
 
-import dev.reviewgate.json.BodyReader;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reviewgate.error.Violation;
+import dev.reviewgate.json.BodyReader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,8 +17,7 @@ final class FieldParser {
     static final Set<String> COMMON_KEYS =
             Set.of("id", "type", "label", "description", "required", "editable", "nullable", "retry");
 
-    private FieldParser() {
-    }
+    private FieldParser() {}
 
     static List<Field> parseAll(JsonNode fields, String pointer, List<Violation> out) {
         if (!fields.isArray()) {
@@ -93,7 +91,8 @@ final class FieldParser {
             return Retry.NONE;
         }
         JsonChecks.unknownKeys(retry, Set.of("button", "instructions"), retryAt, out);
-        return new Retry(BodyReader.bool(retry, "button", false, retryAt, out),
+        return new Retry(
+                BodyReader.bool(retry, "button", false, retryAt, out),
                 BodyReader.bool(retry, "instructions", false, retryAt, out));
     }
 }

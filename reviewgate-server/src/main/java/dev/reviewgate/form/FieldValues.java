@@ -12,15 +12,16 @@ final class FieldValues {
     static final int MAX_TEXT_LENGTH = 1_000_000;
     static final int MAX_CAPTION_LENGTH = 2_000;
 
-    private FieldValues() {
-    }
+    private FieldValues() {}
 
     /** True when {@code value} fits {@code field}; otherwise violations were added to {@code out}. */
     static boolean check(Field field, JsonNode value, String at, List<Violation> out) {
         int before = out.size();
         switch (field.type()) {
             case TEXT, MARKDOWN -> text(value, at, out);
-            case JSON -> { /* any JSON; its schema, if any, is checked by the caller */ }
+            case JSON -> {
+                /* any JSON; its schema, if any, is checked by the caller */
+            }
             case NUMBER -> {
                 if (!JsonChecks.isFiniteNumber(value)) {
                     out.add(new Violation(at, "must be a number, got " + JsonChecks.typeName(value)));
@@ -34,7 +35,8 @@ final class FieldValues {
             case SELECT -> select(field.options(SelectOptions.class), value, at, out);
             case IMAGES -> images(value, at, out);
             case LINK -> link(value, at, out);
-            case PAGE_GROUPS -> PageGroups.check(field.options(PageGroupsOptions.class).keyName(), value, at, out);
+            case PAGE_GROUPS ->
+                PageGroups.check(field.options(PageGroupsOptions.class).keyName(), value, at, out);
         }
         return out.size() == before;
     }
@@ -61,7 +63,8 @@ final class FieldValues {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < value.size(); i++) {
             String itemAt = Violation.child(at, i);
-            if (selectOne(allowed, value.get(i), itemAt, out) && !seen.add(value.get(i).asText())) {
+            if (selectOne(allowed, value.get(i), itemAt, out)
+                    && !seen.add(value.get(i).asText())) {
                 out.add(new Violation(itemAt, "\"" + value.get(i).asText() + "\" is selected twice"));
             }
         }
@@ -81,7 +84,8 @@ final class FieldValues {
 
     private static void images(JsonNode value, String at, List<Violation> out) {
         if (!value.isArray()) {
-            out.add(new Violation(at, "must be an array of {\"url\", \"alt\"?} objects, got " + JsonChecks.typeName(value)));
+            out.add(new Violation(
+                    at, "must be an array of {\"url\", \"alt\"?} objects, got " + JsonChecks.typeName(value)));
             return;
         }
         for (int i = 0; i < value.size(); i++) {
@@ -96,8 +100,8 @@ final class FieldValues {
     /** Images and links share a shape: an http(s) {@code url} plus one optional caption string. */
     private static void urlObject(JsonNode value, String captionKey, String at, List<Violation> out) {
         if (!value.isObject()) {
-            out.add(new Violation(at, "must be an object {\"url\", \"" + captionKey + "\"?}, got "
-                    + JsonChecks.typeName(value)));
+            out.add(new Violation(
+                    at, "must be an object {\"url\", \"" + captionKey + "\"?}, got " + JsonChecks.typeName(value)));
             return;
         }
         JsonChecks.unknownKeys(value, Set.of("url", captionKey), at, out);
@@ -114,7 +118,8 @@ final class FieldValues {
         }
         JsonNode caption = value.get(captionKey);
         if (caption != null && (!caption.isTextual() || caption.asText().length() > MAX_CAPTION_LENGTH)) {
-            out.add(new Violation(at + "/" + captionKey,
+            out.add(new Violation(
+                    at + "/" + captionKey,
                     captionKey + " must be a string of at most " + MAX_CAPTION_LENGTH + " characters"));
         }
     }

@@ -20,8 +20,14 @@ import java.util.Optional;
  * @param reviewPolicy the review policy, parsed with the form ({@link ReviewPolicy#ALWAYS} when none is given)
  * @param webhookUrl   the default webhook URL, or null
  */
-public record FormDefinition(String id, String name, String blockType, List<Field> fields, JsonNode schema,
-                             ReviewPolicy reviewPolicy, String webhookUrl) {
+public record FormDefinition(
+        String id,
+        String name,
+        String blockType,
+        List<Field> fields,
+        JsonNode schema,
+        ReviewPolicy reviewPolicy,
+        String webhookUrl) {
 
     public FormDefinition {
         Objects.requireNonNull(id, "id");
@@ -55,8 +61,8 @@ public record FormDefinition(String id, String name, String blockType, List<Fiel
         if (BlockPresets.CLASSIFIER.equals(blockType)) {
             // Categories are not stored separately: they are the options of the one select field.
             ArrayNode categories = out.putArray("categories");
-            field("category").ifPresent(f -> f.options(SelectOptions.class).options()
-                    .forEach(o -> categories.add(o.value())));
+            field("category")
+                    .ifPresent(f -> f.options(SelectOptions.class).options().forEach(o -> categories.add(o.value())));
         }
         if (schema != null) {
             out.set("schema", schema.deepCopy());

@@ -1,14 +1,12 @@
 package dev.reviewgate.form;
 
-import dev.reviewgate.json.BodyReader;
-
-import dev.reviewgate.net.HttpUrls;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.reviewgate.error.Problem;
 import dev.reviewgate.error.Violation;
+import dev.reviewgate.json.BodyReader;
 import dev.reviewgate.json.Json;
+import dev.reviewgate.net.HttpUrls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,8 +21,7 @@ public final class FormParser {
             Set.of("id", "name", "fields", "blockType", "schema", "categories", "reviewPolicy", "webhookUrl");
     static final int MAX_NAME_LENGTH = 200;
 
-    private FormParser() {
-    }
+    private FormParser() {}
 
     /**
      * Parses and normalises {@code body}.

@@ -14,18 +14,14 @@ import org.jdbi.v3.core.Handle;
 public final class FormRepository {
 
     /** One revision of a form as stored. */
-    public record StoredForm(FormDefinition definition, int revision, long createdAt, long updatedAt) {
-    }
+    public record StoredForm(FormDefinition definition, int revision, long createdAt, long updatedAt) {}
 
-    private record RevisionKey(String accountId, String formId, int revision) {
-    }
+    private record RevisionKey(String accountId, String formId, int revision) {}
 
     /** {@code storedChars}: the length of the stored definition, the weight it has in the cache. */
-    private record Revision(FormDefinition definition, long createdAt, long storedChars) {
-    }
+    private record Revision(FormDefinition definition, long createdAt, long storedChars) {}
 
-    private record FormRow(int currentRevision, long createdAt, long updatedAt) {
-    }
+    private record FormRow(int currentRevision, long createdAt, long updatedAt) {}
 
     private static final long MAX_CACHED_CHARS = 64 << 10;
 
@@ -34,13 +30,15 @@ public final class FormRepository {
      * request body, and parsed it takes many times that. 4 Mi characters hold thousands of typical
      * forms; a definition over {@link #MAX_CACHED_CHARS} is parsed from the database each time instead.
      */
-    private final BoundedCache<RevisionKey, Revision> revisions = BoundedCache.immutable(4L << 20, Revision::storedChars);
+    private final BoundedCache<RevisionKey, Revision> revisions =
+            BoundedCache.immutable(4L << 20, Revision::storedChars);
 
     public Optional<StoredForm> current(Handle h, String accountId, String formId) {
         return h.createQuery("""
                         SELECT f.current_revision, f.created_at, f.updated_at FROM forms f
                         WHERE f.account_id = :a AND f.id = :id""")
-                .bind("a", accountId).bind("id", formId)
+                .bind("a", accountId)
+                .bind("id", formId)
                 .map((rs, ctx) -> new FormRow(rs.getInt(1), rs.getLong(2), rs.getLong(3)))
                 .findOne()
                 .flatMap(row -> revision(h, accountId, formId, row.currentRevision())
@@ -55,7 +53,9 @@ public final class FormRepository {
             known = h.createQuery("""
                             SELECT definition, created_at FROM form_revisions
                             WHERE account_id = :a AND form_id = :id AND revision = :revision""")
-                    .bind("a", accountId).bind("id", formId).bind("revision", revision)
+                    .bind("a", accountId)
+                    .bind("id", formId)
+                    .bind("revision", revision)
                     .map((rs, ctx) -> {
                         String stored = rs.getString(1);
                         return new Revision(FormParser.parse(Json.parse(stored)), rs.getLong(2), stored.length());
@@ -72,7 +72,8 @@ public final class FormRepository {
      */
     public FormDefinition pinned(Handle h, String accountId, String formId, int revision) {
         return revision(h, accountId, formId, revision)
-                .orElseThrow(() -> new IllegalStateException("pinned revision " + revision + " of " + formId + " is gone"))
+                .orElseThrow(
+                        () -> new IllegalStateException("pinned revision " + revision + " of " + formId + " is gone"))
                 .definition();
     }
 
@@ -83,9 +84,11 @@ public final class FormRepository {
                         FROM forms f JOIN form_revisions r
                           ON r.account_id = f.account_id AND r.form_id = f.id AND r.revision = f.current_revision
                         WHERE f.account_id = :a AND f.id > :after ORDER BY f.id LIMIT :limit""")
-                .bind("a", accountId).bind("after", afterId == null ? "" : afterId).bind("limit", limit)
-                .map((rs, ctx) -> new StoredForm(FormParser.parse(Json.parse(rs.getString(1))), rs.getInt(2),
-                        rs.getLong(3), rs.getLong(4)))
+                .bind("a", accountId)
+                .bind("after", afterId == null ? "" : afterId)
+                .bind("limit", limit)
+                .map((rs, ctx) -> new StoredForm(
+                        FormParser.parse(Json.parse(rs.getString(1))), rs.getInt(2), rs.getLong(3), rs.getLong(4)))
                 .list();
     }
 
@@ -94,7 +97,11 @@ public final class FormRepository {
         boolean created = h.createUpdate("""
                         INSERT INTO forms (account_id, id, current_revision, created_at, updated_at)
                         VALUES (:a, :id, 1, :now, :now) ON CONFLICT DO NOTHING""")
-                .bind("a", accountId).bind("id", form.id()).bind("now", now).execute() == 1;
+                        .bind("a", accountId)
+                        .bind("id", form.id())
+                        .bind("now", now)
+                        .execute()
+                == 1;
         if (created) {
             insertRevision(h, accountId, form, 1, now);
         }
@@ -111,7 +118,9 @@ public final class FormRepository {
                         UPDATE forms SET current_revision = current_revision + 1, updated_at = :now
                         WHERE account_id = :a AND id = :id
                         RETURNING current_revision, created_at, updated_at""")
-                .bind("now", now).bind("a", accountId).bind("id", form.id())
+                .bind("now", now)
+                .bind("a", accountId)
+                .bind("id", form.id())
                 .map((rs, ctx) -> new FormRow(rs.getInt(1), rs.getLong(2), rs.getLong(3)))
                 .findOne();
         advanced.ifPresent(row -> insertRevision(h, accountId, form, row.currentRevision(), now));
@@ -122,7 +131,11 @@ public final class FormRepository {
         h.createUpdate("""
                         INSERT INTO form_revisions (account_id, form_id, revision, definition, created_at)
                         VALUES (:a, :id, :rev, :definition, :now)""")
-                .bind("a", accountId).bind("id", form.id()).bind("rev", revision)
-                .bind("definition", Json.write(form.toJson())).bind("now", now).execute();
+                .bind("a", accountId)
+                .bind("id", form.id())
+                .bind("rev", revision)
+                .bind("definition", Json.write(form.toJson()))
+                .bind("now", now)
+                .execute();
     }
 }

@@ -64,7 +64,9 @@ public final class FormRoutes {
         ObjectNode out = Json.object();
         ArrayNode data = out.putArray("data");
         page.stream().limit(limit).forEach(f -> data.add(FormService.toJson(f)));
-        out.put("nextCursor", page.size() > limit ? page.get(limit - 1).definition().id() : null);
+        out.put(
+                "nextCursor",
+                page.size() > limit ? page.get(limit - 1).definition().id() : null);
         Responses.json(ctx, 200, out);
     }
 }

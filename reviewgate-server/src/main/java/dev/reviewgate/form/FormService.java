@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reviewgate.db.Database;
 import dev.reviewgate.error.Problem;
-import dev.reviewgate.json.Json;
 import dev.reviewgate.kernel.Times;
 import dev.reviewgate.net.SsrfGuard;
 import java.time.InstantSource;
@@ -60,7 +59,8 @@ public final class FormService {
         return database.read(h -> revision == null
                         ? forms.current(h, accountId, formId)
                         : forms.revision(h, accountId, formId, revision))
-                .orElseThrow(() -> Problem.notFound("No form " + formId + (revision == null ? "" : " revision " + revision)));
+                .orElseThrow(() ->
+                        Problem.notFound("No form " + formId + (revision == null ? "" : " revision " + revision)));
     }
 
     public List<FormRepository.StoredForm> list(String accountId, String afterId, int limit) {
@@ -85,7 +85,7 @@ public final class FormService {
     }
 
     private static Problem taken(String formId) {
-        return Problem.conflict("A form " + formId + " already exists; PUT /v1/forms/" + formId + " makes a new revision.");
+        return Problem.conflict(
+                "A form " + formId + " already exists; PUT /v1/forms/" + formId + " makes a new revision.");
     }
-
 }

@@ -32,7 +32,9 @@ public record ImagesOptions(Selection selection) implements FieldOptions {
 
         /** The mode named {@code name} in form JSON; exact, case-sensitive match. */
         static Optional<Selection> fromJson(String name) {
-            return Arrays.stream(values()).filter(s -> s.jsonName().equals(name)).findFirst();
+            return Arrays.stream(values())
+                    .filter(s -> s.jsonName().equals(name))
+                    .findFirst();
         }
     }
 }

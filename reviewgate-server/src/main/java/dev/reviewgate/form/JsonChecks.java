@@ -1,14 +1,12 @@
 package dev.reviewgate.form;
 
-import java.util.Locale;
-
-import dev.reviewgate.net.HttpUrls;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reviewgate.error.Violation;
+import dev.reviewgate.net.HttpUrls;
 import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -19,8 +17,7 @@ final class JsonChecks {
     /** Ids of forms, fields and page-group keys: safe in URLs, logs and JSON Pointers. */
     static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
 
-    private JsonChecks() {
-    }
+    private JsonChecks() {}
 
     /** One violation per key of {@code node} that is not in {@code allowed}, pointing at the key. */
     static void unknownKeys(JsonNode node, Set<String> allowed, String pointer, List<Violation> out) {
@@ -77,7 +74,8 @@ final class JsonChecks {
         }
         if (a.isNumber() && b.isNumber()) {
             if (!isFiniteNumber(a) || !isFiniteNumber(b)) {
-                return a.doubleValue() == b.doubleValue() || (Double.isNaN(a.doubleValue()) && Double.isNaN(b.doubleValue()));
+                return a.doubleValue() == b.doubleValue()
+                        || (Double.isNaN(a.doubleValue()) && Double.isNaN(b.doubleValue()));
             }
             return a.decimalValue().compareTo(b.decimalValue()) == 0;
         }

@@ -26,17 +26,34 @@ import java.util.regex.PatternSyntaxException;
 public final class JsonSchemaSubset {
 
     static final Set<String> TYPES = Set.of("object", "array", "string", "number", "integer", "boolean", "null");
-    static final Set<String> KEYWORDS = Set.of("type", "properties", "required", "additionalProperties", "items",
-            "enum", "const", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength",
-            "pattern", "minItems", "maxItems", "uniqueItems", "description", "title");
+    static final Set<String> KEYWORDS = Set.of(
+            "type",
+            "properties",
+            "required",
+            "additionalProperties",
+            "items",
+            "enum",
+            "const",
+            "minimum",
+            "maximum",
+            "exclusiveMinimum",
+            "exclusiveMaximum",
+            "minLength",
+            "maxLength",
+            "pattern",
+            "minItems",
+            "maxItems",
+            "uniqueItems",
+            "description",
+            "title");
     /** Long patterns are where catastrophic backtracking hides; real-world ones are short. */
     static final int MAX_PATTERN_LENGTH = 500;
     /** Bounds recursion so a hostile schema cannot overflow the stack. */
     static final int MAX_DEPTH = 32;
+
     static final int MAX_TEXT_LENGTH = 10_000;
 
-    private JsonSchemaSubset() {
-    }
+    private JsonSchemaSubset() {}
 
     /** Violations that make {@code schema} unusable, pointing into the schema under {@code pointer}. */
     public static List<Violation> checkSchema(JsonNode schema, String pointer) {
@@ -74,7 +91,9 @@ public final class JsonSchemaSubset {
                 if (!v.isObject()) {
                     out.add(new Violation(at, "properties must be an object of schemas"));
                 } else {
-                    v.fields().forEachRemaining(p -> check(p.getValue(), Violation.child(at, p.getKey()), depth + 1, out));
+                    v.fields()
+                            .forEachRemaining(
+                                    p -> check(p.getValue(), Violation.child(at, p.getKey()), depth + 1, out));
                 }
             }
             case "required" -> checkUniqueStrings(v, at, "required", out);
@@ -89,7 +108,9 @@ public final class JsonSchemaSubset {
                     out.add(new Violation(at, "enum must be a non-empty array"));
                 }
             }
-            case "const" -> { /* any JSON value */ }
+            case "const" -> {
+                /* any JSON value */
+            }
             case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum" -> {
                 if (!JsonChecks.isFiniteNumber(v)) {
                     out.add(new Violation(at, keyword + " must be a number"));
@@ -108,11 +129,15 @@ public final class JsonSchemaSubset {
             }
             case "description", "title" -> {
                 if (!v.isTextual() || v.asText().length() > MAX_TEXT_LENGTH) {
-                    out.add(new Violation(at, keyword + " must be a string of at most " + MAX_TEXT_LENGTH + " characters"));
+                    out.add(new Violation(
+                            at, keyword + " must be a string of at most " + MAX_TEXT_LENGTH + " characters"));
                 }
             }
-            default -> out.add(new Violation(at, "unsupported schema keyword \"" + keyword + "\"; supported: "
-                    + String.join(", ", KEYWORDS.stream().sorted().toList())));
+            default ->
+                out.add(new Violation(
+                        at,
+                        "unsupported schema keyword \"" + keyword + "\"; supported: "
+                                + String.join(", ", KEYWORDS.stream().sorted().toList())));
         }
     }
 
@@ -148,7 +173,8 @@ public final class JsonSchemaSubset {
             if (!v.get(i).isTextual()) {
                 out.add(new Violation(Violation.child(at, i), keyword + " entries must be strings"));
             } else if (!seen.add(v.get(i).asText())) {
-                out.add(new Violation(Violation.child(at, i), "duplicate entry \"" + v.get(i).asText() + "\""));
+                out.add(new Violation(
+                        Violation.child(at, i), "duplicate entry \"" + v.get(i).asText() + "\""));
             }
         }
     }

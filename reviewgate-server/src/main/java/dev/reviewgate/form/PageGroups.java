@@ -13,13 +13,13 @@ import java.util.Set;
  */
 final class PageGroups {
 
-    private PageGroups() {
-    }
+    private PageGroups() {}
 
     static void check(String keyName, JsonNode value, String at, List<Violation> out) {
         if (!value.isArray()) {
-            out.add(new Violation(at, "must be an array of {\"" + keyName + "\", \"pages\"} objects, got "
-                    + JsonChecks.typeName(value)));
+            out.add(new Violation(
+                    at,
+                    "must be an array of {\"" + keyName + "\", \"pages\"} objects, got " + JsonChecks.typeName(value)));
             return;
         }
         Set<String> keys = new HashSet<>();

@@ -1,9 +1,8 @@
 package dev.reviewgate.form;
 
-import dev.reviewgate.support.BoundedRegex;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reviewgate.error.Violation;
+import dev.reviewgate.support.BoundedRegex;
 import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
@@ -18,8 +17,7 @@ final class SchemaValidation {
     /** Strings longer than this are not run through a regular expression at all. */
     static final int MAX_PATTERN_INPUT = 100_000;
 
-    private SchemaValidation() {
-    }
+    private SchemaValidation() {}
 
     static void validate(JsonNode schema, JsonNode value, String pointer, int depth, List<Violation> out) {
         if (schema.isBoolean()) {
@@ -101,10 +99,12 @@ final class SchemaValidation {
         if (schema.has("maximum") && n.compareTo(schema.get("maximum").decimalValue()) > 0) {
             out.add(new Violation(pointer, "must be at most " + schema.get("maximum")));
         }
-        if (schema.has("exclusiveMinimum") && n.compareTo(schema.get("exclusiveMinimum").decimalValue()) <= 0) {
+        if (schema.has("exclusiveMinimum")
+                && n.compareTo(schema.get("exclusiveMinimum").decimalValue()) <= 0) {
             out.add(new Violation(pointer, "must be greater than " + schema.get("exclusiveMinimum")));
         }
-        if (schema.has("exclusiveMaximum") && n.compareTo(schema.get("exclusiveMaximum").decimalValue()) >= 0) {
+        if (schema.has("exclusiveMaximum")
+                && n.compareTo(schema.get("exclusiveMaximum").decimalValue()) >= 0) {
             out.add(new Violation(pointer, "must be less than " + schema.get("exclusiveMaximum")));
         }
     }
@@ -126,13 +126,15 @@ final class SchemaValidation {
 
     private static void checkPattern(String regex, String s, String pointer, List<Violation> out) {
         if (s.length() > MAX_PATTERN_INPUT) {
-            out.add(new Violation(pointer, "is too long (over " + MAX_PATTERN_INPUT + " characters) to check against pattern"));
+            out.add(new Violation(
+                    pointer, "is too long (over " + MAX_PATTERN_INPUT + " characters) to check against pattern"));
             return;
         }
         switch (BoundedRegex.find(regex, s)) {
-            case MATCH -> { }
+            case MATCH -> {}
             case NO_MATCH -> out.add(new Violation(pointer, "does not match pattern " + regex));
-            case TOO_COSTLY -> out.add(new Violation(pointer, "pattern " + regex + " is too costly to evaluate on this value"));
+            case TOO_COSTLY ->
+                out.add(new Violation(pointer, "pattern " + regex + " is too costly to evaluate on this value"));
         }
     }
 

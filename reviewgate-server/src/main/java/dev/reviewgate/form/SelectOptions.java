@@ -20,6 +20,5 @@ public record SelectOptions(List<Option> options, boolean multiple) implements F
      * @param value what a snapshot holds when this option is chosen
      * @param label what the reviewer sees; null to show the value
      */
-    public record Option(String value, String label) {
-    }
+    public record Option(String value, String label) {}
 }

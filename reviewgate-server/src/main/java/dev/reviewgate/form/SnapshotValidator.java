@@ -43,8 +43,7 @@ public final class SnapshotValidator {
         }
     }
 
-    private SnapshotValidator() {
-    }
+    private SnapshotValidator() {}
 
     /** Every violation of {@code snapshot} against {@code form}, located under {@code pointer}. */
     public static List<Violation> validate(FormDefinition form, JsonNode snapshot, String pointer) {
@@ -93,8 +92,12 @@ public final class SnapshotValidator {
      *
      * @param visibleFields the ids of the fields sent when the review was created
      */
-    public static List<Violation> validateEdit(FormDefinition form, JsonNode snapshot, JsonNode parentSnapshot,
-                                               Set<String> visibleFields, String pointer) {
+    public static List<Violation> validateEdit(
+            FormDefinition form,
+            JsonNode snapshot,
+            JsonNode parentSnapshot,
+            Set<String> visibleFields,
+            String pointer) {
         Objects.requireNonNull(visibleFields, "visibleFields");
         List<Violation> out = new ArrayList<>(validate(form, snapshot, pointer));
         if (snapshot != null && snapshot.isObject()) {
@@ -103,8 +106,13 @@ public final class SnapshotValidator {
         return out;
     }
 
-    private static void checkField(FormDefinition form, Field field, JsonNode value, String at,
-                                   List<Violation> shape, List<Violation> schema) {
+    private static void checkField(
+            FormDefinition form,
+            Field field,
+            JsonNode value,
+            String at,
+            List<Violation> shape,
+            List<Violation> schema) {
         if (value.isNull()) {
             if (!field.nullable()) {
                 shape.add(new Violation(at, "field \"" + field.id() + "\" must not be null"));
@@ -132,8 +140,8 @@ public final class SnapshotValidator {
      * A key that is no field. Only an extract schema can allow it, and unlike plain JSON Schema a
      * missing {@code additionalProperties} means false there, so a typo in a key is caught.
      */
-    private static void checkExtraKey(FormDefinition form, String key, JsonNode value, String at,
-                                      List<Violation> shape, List<Violation> schema) {
+    private static void checkExtraKey(
+            FormDefinition form, String key, JsonNode value, String at, List<Violation> shape, List<Violation> schema) {
         JsonNode additional = form.schema() == null ? null : form.schema().get("additionalProperties");
         if (additional != null && additional.isObject()) {
             schema.addAll(JsonSchemaSubset.validate(additional, value, at));

@@ -5,5 +5,4 @@ package dev.reviewgate.form;
  *
  * @param multiline the reviewer edits the value in a textarea rather than a one-line input
  */
-public record TextOptions(boolean multiline) implements FieldOptions {
-}
+public record TextOptions(boolean multiline) implements FieldOptions {}

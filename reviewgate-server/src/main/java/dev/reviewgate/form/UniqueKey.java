@@ -1,8 +1,7 @@
 package dev.reviewgate.form;
 
-import com.fasterxml.jackson.databind.node.TextNode;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,8 +11,7 @@ import java.util.List;
  */
 final class UniqueKey {
 
-    private UniqueKey() {
-    }
+    private UniqueKey() {}
 
     static String of(JsonNode node) {
         StringBuilder out = new StringBuilder();
@@ -24,8 +22,11 @@ final class UniqueKey {
     private static void append(JsonNode node, StringBuilder out) {
         if (node.isNumber()) {
             // 1, 1.0 and 1e0 are one number; toString (not toPlainString) keeps 1e999999 short.
-            out.append('n').append(JsonChecks.isFiniteNumber(node)
-                    ? node.decimalValue().stripTrailingZeros().toString() : String.valueOf(node.doubleValue()));
+            out.append('n')
+                    .append(
+                            JsonChecks.isFiniteNumber(node)
+                                    ? node.decimalValue().stripTrailingZeros().toString()
+                                    : String.valueOf(node.doubleValue()));
         } else if (node.isArray()) {
             out.append('[');
             node.forEach(item -> {

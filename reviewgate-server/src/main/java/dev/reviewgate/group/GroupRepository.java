@@ -28,7 +28,8 @@ public final class GroupRepository {
     public Optional<Group> find(Handle h, String accountId, String groupId) {
         Query query = h.createQuery(WITH_MEMBERS.formatted(
                         "(SELECT id, name, created_at, updated_at FROM groups WHERE account_id = :a AND id = :id)"))
-                .bind("a", accountId).bind("id", groupId);
+                .bind("a", accountId)
+                .bind("id", groupId);
         return groups(query).stream().findFirst();
     }
 
@@ -37,7 +38,9 @@ public final class GroupRepository {
         Query query = h.createQuery(WITH_MEMBERS.formatted("""
                         (SELECT id, name, created_at, updated_at FROM groups
                          WHERE account_id = :a AND id > :after ORDER BY id LIMIT :limit)"""))
-                .bind("a", accountId).bind("after", afterId == null ? "" : afterId).bind("limit", limit);
+                .bind("a", accountId)
+                .bind("after", afterId == null ? "" : afterId)
+                .bind("limit", limit);
         return groups(query);
     }
 
@@ -46,7 +49,12 @@ public final class GroupRepository {
         return h.createUpdate("""
                         INSERT INTO groups (account_id, id, name, created_at, updated_at)
                         VALUES (:a, :id, :name, :now, :now) ON CONFLICT DO NOTHING""")
-                .bind("a", accountId).bind("id", groupId).bind("name", name).bind("now", now).execute() == 1;
+                        .bind("a", accountId)
+                        .bind("id", groupId)
+                        .bind("name", name)
+                        .bind("now", now)
+                        .execute()
+                == 1;
     }
 
     /**
@@ -55,25 +63,37 @@ public final class GroupRepository {
      */
     public boolean lockAndRename(Handle h, String accountId, String groupId, String name, long now) {
         return h.createUpdate("UPDATE groups SET name = :name, updated_at = :now WHERE account_id = :a AND id = :id")
-                .bind("name", name).bind("now", now).bind("a", accountId).bind("id", groupId).execute() == 1;
+                        .bind("name", name)
+                        .bind("now", now)
+                        .bind("a", accountId)
+                        .bind("id", groupId)
+                        .execute()
+                == 1;
     }
 
     /** Replaces the members of a group whose row this transaction holds. */
     public void replaceMembers(Handle h, String accountId, String groupId, Collection<String> userIds) {
         h.createUpdate("DELETE FROM group_members WHERE account_id = :a AND group_id = :id")
-                .bind("a", accountId).bind("id", groupId).execute();
+                .bind("a", accountId)
+                .bind("id", groupId)
+                .execute();
         if (userIds.isEmpty()) {
             return;
         }
-        PreparedBatch batch = h.prepareBatch("INSERT INTO group_members (account_id, group_id, user_id) VALUES (:a, :g, :u)");
-        userIds.forEach(userId -> batch.bind("a", accountId).bind("g", groupId).bind("u", userId).add());
+        PreparedBatch batch =
+                h.prepareBatch("INSERT INTO group_members (account_id, group_id, user_id) VALUES (:a, :g, :u)");
+        userIds.forEach(userId ->
+                batch.bind("a", accountId).bind("g", groupId).bind("u", userId).add());
         batch.execute();
     }
 
     /** Deletes the group and (by cascade) its memberships; false when there is no such group. */
     public boolean delete(Handle h, String accountId, String groupId) {
         return h.createUpdate("DELETE FROM groups WHERE account_id = :a AND id = :id")
-                .bind("a", accountId).bind("id", groupId).execute() == 1;
+                        .bind("a", accountId)
+                        .bind("id", groupId)
+                        .execute()
+                == 1;
     }
 
     /**
@@ -91,12 +111,12 @@ public final class GroupRepository {
         }
         Query query = h.createQuery("""
                 SELECT v.column1, u.id FROM (VALUES %s) AS v
-                JOIN users u ON u.account_id = :a AND lower(u.email) = lower(v.column1)""".formatted(values))
-                .bind("a", accountId);
+                JOIN users u ON u.account_id = :a AND lower(u.email) = lower(v.column1)""".formatted(values)).bind("a", accountId);
         for (int i = 0; i < emails.size(); i++) {
             query.bind("e" + i, emails.get(i));
         }
-        query.map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).forEach(e -> ids.put(e.getKey(), e.getValue()));
+        query.map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .forEach(e -> ids.put(e.getKey(), e.getValue()));
         return ids;
     }
 
@@ -120,8 +140,7 @@ public final class GroupRepository {
         return out;
     }
 
-    private record Row(String id, String name, long createdAt, long updatedAt, String email) {
-    }
+    private record Row(String id, String name, long createdAt, long updatedAt, String email) {}
 
     private static Row row(ResultSet rs) throws SQLException {
         return new Row(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5));

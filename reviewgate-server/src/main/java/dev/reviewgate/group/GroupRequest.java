@@ -20,6 +20,7 @@ public record GroupRequest(String id, String name, List<String> members) {
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     /** Dot segments: a client's URL library resolves /v1/groups/.. away, so such a group could never be addressed. */
     private static final Set<String> DOT_SEGMENTS = Set.of(".", "..");
+
     static final int MAX_NAME_LENGTH = 200;
     static final int MAX_MEMBERS = 1000;
     private static final int MAX_EMAIL_LENGTH = 254;
@@ -62,7 +63,8 @@ public record GroupRequest(String id, String name, List<String> members) {
             return List.of();
         }
         if (!node.isArray() || node.size() > MAX_MEMBERS) {
-            r.add(List.of(new Violation("/members", "must be an array of at most " + MAX_MEMBERS + " e-mail addresses")));
+            r.add(List.of(
+                    new Violation("/members", "must be an array of at most " + MAX_MEMBERS + " e-mail addresses")));
             return List.of();
         }
         List<String> members = new ArrayList<>();

@@ -47,7 +47,8 @@ public final class GroupRoutes {
     }
 
     private void replaceGroup(Context ctx) {
-        Responses.json(ctx, 200, toJson(groups.replace(account(ctx), ctx.pathParam("groupId"), RequestBodies.json(ctx))));
+        Responses.json(
+                ctx, 200, toJson(groups.replace(account(ctx), ctx.pathParam("groupId"), RequestBodies.json(ctx))));
     }
 
     private void deleteGroup(Context ctx) {

@@ -85,8 +85,8 @@ public final class GroupService {
         for (int i = 0; i < emails.size(); i++) {
             String userId = ids.get(emails.get(i));
             if (userId == null) {
-                unknown.add(new Violation(Violation.child("/members", i), "no user of this account has the e-mail "
-                        + emails.get(i)));
+                unknown.add(new Violation(
+                        Violation.child("/members", i), "no user of this account has the e-mail " + emails.get(i)));
             } else {
                 userIds.add(userId);
             }
@@ -96,8 +96,9 @@ public final class GroupService {
     }
 
     private Group written(Handle h, String accountId, String groupId) {
-        return groups.find(h, accountId, groupId).orElseThrow(() -> new IllegalStateException("group " + groupId
-                + " vanished inside the transaction that wrote it"));
+        return groups.find(h, accountId, groupId)
+                .orElseThrow(() -> new IllegalStateException(
+                        "group " + groupId + " vanished inside the transaction that wrote it"));
     }
 
     private static Problem notFound(String groupId) {

@@ -1,7 +1,6 @@
 package dev.reviewgate.http;
 
 import dev.reviewgate.db.Database;
-
 import dev.reviewgate.error.Problem;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -21,8 +20,7 @@ public final class ErrorHandling {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorHandling.class);
     private static final String RENDERED = "reviewgate.problemRendered";
 
-    private ErrorHandling() {
-    }
+    private ErrorHandling() {}
 
     /** Renders a problem for a person (an HTML page) when the request came from a browser page. */
     public interface PageRenderer {
@@ -52,22 +50,36 @@ public final class ErrorHandling {
             if (refused.isPresent()) {
                 // Jetty gives up on the rest of such a body and drops the connection after answering.
                 ctx.header("Connection", "close");
-                render(ctx, Problem.of(refused.get(), "Malformed request", "The request body cannot be read as its"
-                        + " Content-Type says (for example a multipart body without its boundary)."));
+                render(
+                        ctx,
+                        Problem.of(
+                                refused.get(),
+                                "Malformed request",
+                                "The request body cannot be read as its"
+                                        + " Content-Type says (for example a multipart body without its boundary)."));
                 return;
             }
             if (Database.isUnavailable(e)) {
                 LOG.warn("Database unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
                 ctx.header("Retry-After", "1");
-                render(ctx, Problem.of(503, "Service unavailable", "The database cannot be reached right now; retry shortly."));
+                render(
+                        ctx,
+                        Problem.of(
+                                503,
+                                "Service unavailable",
+                                "The database cannot be reached right now; retry shortly."));
                 return;
             }
             LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
-            render(ctx, Problem.of(500, "Internal error", "The server failed to handle the request; it has been logged."));
+            render(
+                    ctx,
+                    Problem.of(500, "Internal error", "The server failed to handle the request; it has been logged."));
         });
         routes.error(404, ctx -> renderIfBare(ctx, Problem.notFound("No route " + ctx.method() + " " + ctx.path())));
-        routes.error(405, ctx -> renderIfBare(ctx, Problem.of(405, "Method not allowed",
-                ctx.method() + " is not allowed on " + ctx.path())));
+        routes.error(
+                405,
+                ctx -> renderIfBare(
+                        ctx, Problem.of(405, "Method not allowed", ctx.method() + " is not allowed on " + ctx.path())));
     }
 
     public static void render(Context ctx, Problem problem) {

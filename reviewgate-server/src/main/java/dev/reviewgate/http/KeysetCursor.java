@@ -13,7 +13,8 @@ public record KeysetCursor(long createdAt, String id) {
 
     /** The cursor as clients see it. */
     public String encode() {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString((createdAt + ":" + id).getBytes(StandardCharsets.UTF_8));
     }
 

@@ -1,10 +1,9 @@
 package dev.reviewgate.http;
 
-import java.util.concurrent.TimeUnit;
-
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Refusing a body that is too large without reading it makes the server close a connection that
@@ -21,8 +20,7 @@ public final class OversizedBodies {
     /** How long a refused body may take to arrive before the server stops reading it. */
     static final long DRAIN_TIME = TimeUnit.SECONDS.toNanos(5);
 
-    private OversizedBodies() {
-    }
+    private OversizedBodies() {}
 
     /** Discards what is left of the request body, or marks the connection to close when too much is left. */
     public static void discardRemaining(Context ctx, long limit) {
@@ -50,7 +48,8 @@ public final class OversizedBodies {
      */
     public static void discardUnread(Context ctx, long limit) {
         String expect = ctx.header("Expect");
-        if (ctx.contentLength() == 0 || "close".equalsIgnoreCase(ctx.res().getHeader("Connection"))
+        if (ctx.contentLength() == 0
+                || "close".equalsIgnoreCase(ctx.res().getHeader("Connection"))
                 || (expect != null && expect.equalsIgnoreCase("100-continue"))) {
             return;
         }

@@ -59,14 +59,20 @@ public final class ProtocolErrors implements Request.Handler {
     /** Our words for each status; Jetty's reasons name its checks and are not repeated. */
     private static Problem problem(int status) {
         return switch (status) {
-            case 400 -> Problem.badRequest("The request cannot be read: its URI has an invalid %-escape or"
-                    + " character, a header is malformed, or it is not HTTP/1.1 or HTTP/1.0.");
+            case 400 ->
+                Problem.badRequest("The request cannot be read: its URI has an invalid %-escape or"
+                        + " character, a header is malformed, or it is not HTTP/1.1 or HTTP/1.0.");
             case 414 -> Problem.of(414, "URI too long", "The request URI is longer than this server accepts.");
-            case 431 -> Problem.of(431, "Request headers too large",
-                    "The request headers are larger than this server accepts.");
-            default -> Problem.of(status, status >= 500 ? "Internal error" : "Malformed request",
-                    status >= 500 ? "The server failed to handle the request; it has been logged."
-                            : "The request cannot be handled as sent.");
+            case 431 ->
+                Problem.of(
+                        431, "Request headers too large", "The request headers are larger than this server accepts.");
+            default ->
+                Problem.of(
+                        status,
+                        status >= 500 ? "Internal error" : "Malformed request",
+                        status >= 500
+                                ? "The server failed to handle the request; it has been logged."
+                                : "The request cannot be handled as sent.");
         };
     }
 }

@@ -1,17 +1,15 @@
 package dev.reviewgate.http;
 
-import java.util.Locale;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reviewgate.error.Problem;
 import dev.reviewgate.json.Json;
 import io.javalin.http.Context;
+import java.util.Locale;
 
 /** Reads a JSON request body: 415 for another media type, 400 when malformed. */
 public final class RequestBodies {
 
-    private RequestBodies() {
-    }
+    private RequestBodies() {}
 
     public static JsonNode json(Context ctx) {
         String type = ctx.contentType();

@@ -22,8 +22,7 @@ import java.util.Map;
  */
 public final class RequestChecks {
 
-    private RequestChecks() {
-    }
+    private RequestChecks() {}
 
     /** The before-handler. */
     public static void refuseUnreadable(Context ctx) {
@@ -44,8 +43,11 @@ public final class RequestChecks {
             if (pair.length == 2 && pair[0].trim().equalsIgnoreCase("charset")) {
                 String name = pair[1].trim().replaceAll("^\"|\"$", "");
                 if (!isUtf8(name)) {
-                    throw Problem.of(415, "Unsupported media type",
-                            "The Content-Type names the charset '" + shortened(name) + "'; this server reads UTF-8 only.");
+                    throw Problem.of(
+                            415,
+                            "Unsupported media type",
+                            "The Content-Type names the charset '" + shortened(name)
+                                    + "'; this server reads UTF-8 only.");
                 }
             }
         }
@@ -69,7 +71,8 @@ public final class RequestChecks {
             for (String part : pair.split("=", 2)) {
                 String text = decode(part);
                 if (text.indexOf('\0') >= 0) {
-                    throw Problem.badRequest("The query string holds a NUL character (%00), which no parameter may contain.");
+                    throw Problem.badRequest(
+                            "The query string holds a NUL character (%00), which no parameter may contain.");
                 }
             }
         }
@@ -92,8 +95,12 @@ public final class RequestChecks {
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw Problem.badRequest("The query string does not %-decode to UTF-8 text.");
         }
@@ -111,8 +118,9 @@ public final class RequestChecks {
     }
 
     private static void requireNoNul(Map<String, List<String>> form) {
-        boolean nul = form.entrySet().stream().anyMatch(e -> e.getKey().indexOf('\0') >= 0
-                || e.getValue().stream().anyMatch(v -> v.indexOf('\0') >= 0));
+        boolean nul = form.entrySet().stream()
+                .anyMatch(e ->
+                        e.getKey().indexOf('\0') >= 0 || e.getValue().stream().anyMatch(v -> v.indexOf('\0') >= 0));
         if (nul) {
             throw Problem.badRequest("A form field holds a NUL character (%00), which no field may contain.");
         }

@@ -13,8 +13,7 @@ public final class Responses {
     public static final String JSON = "application/json";
     public static final String PROBLEM_JSON = "application/problem+json";
 
-    private Responses() {
-    }
+    private Responses() {}
 
     public static void json(Context ctx, int status, JsonNode body) {
         ctx.status(status).contentType(JSON).result(Json.write(body));
@@ -35,7 +34,8 @@ public final class Responses {
                 .put("detail", problem.detail());
         if (!problem.errors().isEmpty()) {
             ArrayNode errors = body.putArray("errors");
-            problem.errors().forEach(e -> errors.addObject().put("pointer", e.pointer()).put("message", e.message()));
+            problem.errors()
+                    .forEach(e -> errors.addObject().put("pointer", e.pointer()).put("message", e.message()));
         }
         problem.extensions().forEach((name, value) -> body.set(name, Json.toTree(value)));
         return body;

@@ -64,8 +64,8 @@ public final class Idempotency implements HandlerWrapper {
             throw Problem.badRequest(HEADER + " must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
         String accountId = ApiKeyAuthenticator.principal(ctx).accountId();
-        String hash = CanonicalJson.sha256Hex(ctx.method() + " " + ctx.path() + "\n"
-                + new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8));
+        String hash = CanonicalJson.sha256Hex(
+                ctx.method() + " " + ctx.path() + "\n" + new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8));
         String holder = Base64.getUrlEncoder().withoutPadding().encodeToString(Ids.randomBytes(16));
         Optional<IdempotencyRepository.Entry> answered = reserveOrAwait(ctx, accountId, key, hash, holder);
         if (answered.isPresent()) {
@@ -77,7 +77,10 @@ public final class Idempotency implements HandlerWrapper {
         } catch (Problem problem) {
             ErrorHandling.render(ctx, problem);
         } catch (Exception | Error e) {
-            database.write(h -> { keys.release(h, accountId, key, holder); return null; });
+            database.write(h -> {
+                keys.release(h, accountId, key, holder);
+                return null;
+            });
             throw e;
         }
         int status = ctx.statusCode();
@@ -96,8 +99,8 @@ public final class Idempotency implements HandlerWrapper {
      * Empty once this request holds the key; otherwise the earlier request's stored answer. Waits
      * (up to {@link #WAIT}) while the earlier request is still running, then gives up with a 409.
      */
-    private Optional<IdempotencyRepository.Entry> reserveOrAwait(Context ctx, String accountId, String key,
-                                                                 String hash, String holder) throws InterruptedException {
+    private Optional<IdempotencyRepository.Entry> reserveOrAwait(
+            Context ctx, String accountId, String key, String hash, String holder) throws InterruptedException {
         long giveUpAt = System.nanoTime() + WAIT.toNanos();
         for (long pause = 5; ; pause = Math.min(pause * 2, 100)) {
             long now = clock.millis();
@@ -107,12 +110,15 @@ public final class Idempotency implements HandlerWrapper {
             Optional<IdempotencyRepository.Entry> earlier = database.read(h -> keys.find(h, accountId, key));
             if (earlier.isPresent() && stale(earlier.get(), now)) {
                 long seen = earlier.get().createdAt();
-                database.write(h -> { keys.deleteSeen(h, accountId, key, seen); return null; });
+                database.write(h -> {
+                    keys.deleteSeen(h, accountId, key, seen);
+                    return null;
+                });
                 continue;
             }
             if (earlier.isPresent() && !earlier.get().requestHash().equals(hash)) {
-                throw Problem.invalid("", "This " + HEADER
-                        + " was used with a different request; use a new key for a new request.");
+                throw Problem.invalid(
+                        "", "This " + HEADER + " was used with a different request; use a new key for a new request.");
             }
             if (earlier.isPresent() && earlier.get().answered()) {
                 return earlier;

@@ -23,15 +23,21 @@ public final class IdempotencyRepository {
         return h.createUpdate("""
                         INSERT INTO idempotency_keys (account_id, idem_key, request_hash, holder, created_at)
                         VALUES (:a, :key, :hash, :holder, :now) ON CONFLICT DO NOTHING""")
-                .bind("a", accountId).bind("key", key).bind("hash", requestHash).bind("holder", holder)
-                .bind("now", now).execute() == 1;
+                        .bind("a", accountId)
+                        .bind("key", key)
+                        .bind("hash", requestHash)
+                        .bind("holder", holder)
+                        .bind("now", now)
+                        .execute()
+                == 1;
     }
 
     public Optional<Entry> find(Handle h, String accountId, String key) {
         return h.createQuery("""
                         SELECT request_hash, status_code, response, created_at FROM idempotency_keys
                         WHERE account_id = :a AND idem_key = :key""")
-                .bind("a", accountId).bind("key", key)
+                .bind("a", accountId)
+                .bind("key", key)
                 .map((rs, ctx) -> {
                     int status = rs.getInt(2);
                     Integer statusCode = rs.wasNull() ? null : status;
@@ -45,8 +51,13 @@ public final class IdempotencyRepository {
         return h.createUpdate("""
                         UPDATE idempotency_keys SET status_code = :status, response = :response
                         WHERE account_id = :a AND idem_key = :key AND holder = :holder AND status_code IS NULL""")
-                .bind("status", status).bind("response", response).bind("a", accountId).bind("key", key)
-                .bind("holder", holder).execute() == 1;
+                        .bind("status", status)
+                        .bind("response", response)
+                        .bind("a", accountId)
+                        .bind("key", key)
+                        .bind("holder", holder)
+                        .execute()
+                == 1;
     }
 
     /** Gives up the holder's reservation (its request failed in a way worth retrying). */
@@ -54,7 +65,10 @@ public final class IdempotencyRepository {
         h.createUpdate("""
                         DELETE FROM idempotency_keys
                         WHERE account_id = :a AND idem_key = :key AND holder = :holder AND status_code IS NULL""")
-                .bind("a", accountId).bind("key", key).bind("holder", holder).execute();
+                .bind("a", accountId)
+                .bind("key", key)
+                .bind("holder", holder)
+                .execute();
     }
 
     /**
@@ -62,12 +76,18 @@ public final class IdempotencyRepository {
      * several requests taking over the same entry at once, one deletes it and all then race to reserve.
      */
     public void deleteSeen(Handle h, String accountId, String key, long createdAt) {
-        h.createUpdate("DELETE FROM idempotency_keys WHERE account_id = :a AND idem_key = :key AND created_at = :created")
-                .bind("a", accountId).bind("key", key).bind("created", createdAt).execute();
+        h.createUpdate(
+                        "DELETE FROM idempotency_keys WHERE account_id = :a AND idem_key = :key AND created_at = :created")
+                .bind("a", accountId)
+                .bind("key", key)
+                .bind("created", createdAt)
+                .execute();
     }
 
     /** Forgets keys older than {@code cutoff}; they may be reused after that. */
     public int purgeOlderThan(Handle h, long cutoff) {
-        return h.createUpdate("DELETE FROM idempotency_keys WHERE created_at < :cutoff").bind("cutoff", cutoff).execute();
+        return h.createUpdate("DELETE FROM idempotency_keys WHERE created_at < :cutoff")
+                .bind("cutoff", cutoff)
+                .execute();
     }
 }

@@ -1,14 +1,12 @@
 package dev.reviewgate.json;
 
-import dev.reviewgate.net.HttpUrls;
-import java.util.Optional;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reviewgate.error.Problem;
 import dev.reviewgate.error.Violation;
-import java.net.URI;
+import dev.reviewgate.net.HttpUrls;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -17,7 +15,6 @@ import java.util.regex.Pattern;
  * missing member, wrong type, too long) so a client learns everything wrong in one 422.
  */
 public final class BodyReader {
-
 
     private final JsonNode body;
     private final List<Violation> errors = new ArrayList<>();
@@ -34,7 +31,10 @@ public final class BodyReader {
         BodyReader reader = new BodyReader(body);
         body.fieldNames().forEachRemaining(name -> {
             if (!allowed.contains(name)) {
-                reader.errors.add(Violation.at("", name, "unknown member; allowed: " + allowed.stream().sorted().toList()));
+                reader.errors.add(Violation.at(
+                        "",
+                        name,
+                        "unknown member; allowed: " + allowed.stream().sorted().toList()));
             }
         });
         return reader;
@@ -91,7 +91,8 @@ public final class BodyReader {
         for (int i = 0; i < node.size(); i++) {
             JsonNode item = node.get(i);
             if (!item.isTextual() || item.asText().isEmpty() || item.asText().length() > maxLength) {
-                errors.add(new Violation(Violation.child(Violation.child("", name), i),
+                errors.add(new Violation(
+                        Violation.child(Violation.child("", name), i),
                         "must be a non-empty string of at most " + maxLength + " characters"));
             } else if (!out.contains(item.asText())) {
                 out.add(item.asText());
@@ -135,8 +136,8 @@ public final class BodyReader {
     }
 
     /** The string member {@code key}, or null when absent (a violation if {@code required}) or invalid. */
-    public static String string(JsonNode node, String key, String pointer, boolean required, int maxLength,
-                         List<Violation> out) {
+    public static String string(
+            JsonNode node, String key, String pointer, boolean required, int maxLength, List<Violation> out) {
         String at = Violation.child(pointer, key);
         if (!present(node, key)) {
             if (required) {
@@ -160,8 +161,11 @@ public final class BodyReader {
     public static String id(JsonNode node, String key, String pointer, Pattern pattern, List<Violation> out) {
         String value = string(node, key, pointer, true, 128, out);
         if (value != null && !pattern.matcher(value).matches()) {
-            out.add(Violation.at(pointer, key, key + " must start with a letter or digit and contain only letters, "
-                    + "digits, '_', '.' and '-' (at most 128 characters)"));
+            out.add(Violation.at(
+                    pointer,
+                    key,
+                    key + " must start with a letter or digit and contain only letters, "
+                            + "digits, '_', '.' and '-' (at most 128 characters)"));
             return null;
         }
         return value;

@@ -28,8 +28,7 @@ public final class CanonicalJson {
 
     private static final BigInteger MAX_SAFE = BigInteger.valueOf((1L << 53));
 
-    private CanonicalJson() {
-    }
+    private CanonicalJson() {}
 
     /** The canonical UTF-8 text of {@code node}. Callers must have checked its numbers first. */
     public static String canonicalize(JsonNode node) {
@@ -78,8 +77,11 @@ public final class CanonicalJson {
                 collect(node.get(i), Violation.child(pointer, i), out);
             }
         } else if (node.isNumber() && !exact(node)) {
-            out.add(new Violation(pointer, "number " + node.asText()
-                    + " cannot be represented exactly in canonical JSON (RFC 8785 numbers are IEEE-754 doubles; integers must be within ±2^53)"));
+            out.add(
+                    new Violation(
+                            pointer,
+                            "number " + node.asText()
+                                    + " cannot be represented exactly in canonical JSON (RFC 8785 numbers are IEEE-754 doubles; integers must be within ±2^53)"));
         }
     }
 

@@ -32,8 +32,7 @@ public final class Json {
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .build();
 
-    private Json() {
-    }
+    private Json() {}
 
     public static ObjectNode object() {
         return MAPPER.createObjectNode();

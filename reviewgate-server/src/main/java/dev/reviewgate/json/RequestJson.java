@@ -31,12 +31,12 @@ import java.nio.charset.StandardCharsets;
 final class RequestJson {
 
     /** Trailing content is checked here, so the reader leaves it to us and we can say where it is. */
-    private static final ObjectReader READER = Json.MAPPER.reader()
-            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectReader READER =
+            Json.MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private static final StreamReadConstraints LIMITS = Json.MAPPER.getFactory().streamReadConstraints();
 
-    private RequestJson() {
-    }
+    private RequestJson() {}
 
     static JsonNode parse(byte[] body) {
         String text = utf8(body);
@@ -50,7 +50,8 @@ final class RequestJson {
     }
 
     private static String utf8(byte[] body) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(body);
@@ -111,8 +112,8 @@ final class RequestJson {
             return "The request body ends before its JSON value is complete" + at + ".";
         }
         if (e instanceof MismatchedInputException && message.startsWith("Duplicate field")) {
-            return "The request body has the member \"" + shortened(parser.currentName()) + "\" twice in one object" + at
-                    + "; a member name may appear once.";
+            return "The request body has the member \"" + shortened(parser.currentName()) + "\" twice in one object"
+                    + at + "; a member name may appear once.";
         }
         return "The request body is not valid JSON: " + unexpected(e.getLocation(), text) + at + ".";
     }

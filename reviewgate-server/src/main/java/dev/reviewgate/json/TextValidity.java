@@ -18,8 +18,7 @@ import java.util.Map;
  */
 final class TextValidity {
 
-    private TextValidity() {
-    }
+    private TextValidity() {}
 
     /** One violation per offending string; a bad member name is reported at its object. */
     static List<Violation> find(JsonNode node) {
@@ -59,7 +58,8 @@ final class TextValidity {
             if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                return String.format("an unpaired surrogate \\u%04x at character %d; strings must be valid Unicode (RFC 8785)",
+                return String.format(
+                        "an unpaired surrogate \\u%04x at character %d; strings must be valid Unicode (RFC 8785)",
                         (int) c, i);
             } else if (c == '\0') {
                 return "U+0000 at character " + i + "; strings cannot contain NUL";

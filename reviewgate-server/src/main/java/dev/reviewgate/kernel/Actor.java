@@ -1,7 +1,5 @@
 package dev.reviewgate.kernel;
 
-import dev.reviewgate.review.Review;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reviewgate.error.Violation;
@@ -49,7 +47,9 @@ public record Actor(String kind, String id, String displayName) {
     /** Reads a checked {@code author} member. */
     public static Actor from(JsonNode node) {
         JsonNode name = node.get("displayName");
-        return new Actor(node.get("kind").asText(), node.get("id").asText(),
+        return new Actor(
+                node.get("kind").asText(),
+                node.get("id").asText(),
                 name == null || name.isNull() ? null : name.asText());
     }
 
@@ -69,7 +69,9 @@ public record Actor(String kind, String id, String displayName) {
             if (required) {
                 errors.add(new Violation(pointer, "is required"));
             }
-        } else if (!value.isTextual() || value.asText().isBlank() || value.asText().length() > MAX_LENGTH) {
+        } else if (!value.isTextual()
+                || value.asText().isBlank()
+                || value.asText().length() > MAX_LENGTH) {
             errors.add(new Violation(pointer, "must be a non-empty string of at most " + MAX_LENGTH + " characters"));
         }
     }

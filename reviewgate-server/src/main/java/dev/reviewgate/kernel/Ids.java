@@ -23,7 +23,8 @@ public final class Ids {
         byte[] random = new byte[10];
         RANDOM.nextBytes(random);
         long time = clock.millis();
-        StringBuilder out = new StringBuilder(prefix.length() + 27).append(prefix).append('_');
+        StringBuilder out =
+                new StringBuilder(prefix.length() + 27).append(prefix).append('_');
         for (int shift = 45; shift >= 0; shift -= 5) {
             out.append(ALPHABET[(int) ((time >>> shift) & 31)]);
         }
@@ -52,7 +53,8 @@ public final class Ids {
         }
         for (int i = 0; i < id.length(); i++) {
             char c = id.charAt(i);
-            boolean ok = i < underscore ? c >= 'a' && c <= 'z' : i == underscore || new String(ALPHABET).indexOf(c) >= 0;
+            boolean ok =
+                    i < underscore ? c >= 'a' && c <= 'z' : i == underscore || new String(ALPHABET).indexOf(c) >= 0;
             if (!ok) {
                 return false;
             }

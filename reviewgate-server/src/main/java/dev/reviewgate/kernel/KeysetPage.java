@@ -57,8 +57,7 @@ public record KeysetPage(int limit, String after) {
     }
 
     /** One page of rows and the cursor that continues after it. */
-    public record Page<T>(List<T> rows, String nextCursor) {
-    }
+    public record Page<T>(List<T> rows, String nextCursor) {}
 
     private static String encode(String key) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));

@@ -1,10 +1,7 @@
 package dev.reviewgate.kernel;
 
-import dev.reviewgate.kernel.Actor;
-
 /**
  * Who is calling: the account every query is scoped to, and the actor recorded when the caller
  * does not name an {@code author}.
  */
-public record Principal(String accountId, String credentialId, Actor actor) {
-}
+public record Principal(String accountId, String credentialId, Actor actor) {}

@@ -1,7 +1,5 @@
 package dev.reviewgate.net;
 
-
-
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -21,20 +19,19 @@ import java.util.Optional;
  */
 public final class AddressRules {
 
-    private static final String HINT = ", which this server does not allow for webhooks"
-            + " (see " + NetworkPolicy.ALLOW_PRIVATE_ENV + " and " + NetworkPolicy.ALLOW_CIDRS_ENV + ")";
+    private static final String HINT = ", which this server does not allow for webhooks" + " (see "
+            + NetworkPolicy.ALLOW_PRIVATE_ENV + " and " + NetworkPolicy.ALLOW_CIDRS_ENV + ")";
 
-    private record Range(Cidr cidr, String description, boolean always) {
-    }
+    private record Range(Cidr cidr, String description, boolean always) {}
 
     // First match wins, so a narrower always-refused block sits before the block that holds it.
     private static final List<Range> IPV4 = List.of(
             always("255.255.255.255/32", "the broadcast address"),
             always("0.0.0.0/8", "an unspecified address"),
             always("169.254.0.0/16", "a link-local/metadata address"),
-            always("100.100.100.200/32", "a cloud metadata address"),    // Alibaba Cloud, inside CGNAT
-            always("168.63.129.16/32", "a cloud platform address"),       // Azure WireServer
-            always("192.0.0.0/24", "an IETF protocol address"),          // includes Oracle's 192.0.0.192
+            always("100.100.100.200/32", "a cloud metadata address"), // Alibaba Cloud, inside CGNAT
+            always("168.63.129.16/32", "a cloud platform address"), // Azure WireServer
+            always("192.0.0.0/24", "an IETF protocol address"), // includes Oracle's 192.0.0.192
             always("224.0.0.0/4", "a multicast address"),
             always("240.0.0.0/4", "a reserved address"),
             unlessAllowed("127.0.0.0/8", "a loopback address"),
@@ -64,14 +61,13 @@ public final class AddressRules {
     }
 
     private static final List<Embedding> EMBEDDINGS = List.of(
-            new Embedding(bytes(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff), 12),       // ::ffff:a.b.c.d mapped
-            new Embedding(bytes(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), 12),             // ::a.b.c.d compatible
-            new Embedding(bytes(0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0, 0), 12),       // ::ffff:0:a.b.c.d SIIT
-            new Embedding(bytes(0, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0), 12),    // 64:ff9b::/96 NAT64
-            new Embedding(bytes(0x20, 0x02), 2));                                     // 2002:aabb:ccdd::/48 6to4
+            new Embedding(bytes(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff), 12), // ::ffff:a.b.c.d mapped
+            new Embedding(bytes(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), 12), // ::a.b.c.d compatible
+            new Embedding(bytes(0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0, 0), 12), // ::ffff:0:a.b.c.d SIIT
+            new Embedding(bytes(0, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0), 12), // 64:ff9b::/96 NAT64
+            new Embedding(bytes(0x20, 0x02), 2)); // 2002:aabb:ccdd::/48 6to4
 
-    private AddressRules() {
-    }
+    private AddressRules() {}
 
     /**
      * Why a webhook must not connect to {@code address}, or empty when it may.

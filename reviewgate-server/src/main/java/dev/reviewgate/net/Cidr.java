@@ -1,6 +1,5 @@
 package dev.reviewgate.net;
 
-
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
@@ -43,8 +42,8 @@ public record Cidr(InetAddress network, int prefixLength) {
         String addressPart = slash < 0 ? trimmed : trimmed.substring(0, slash);
         InetAddress address;
         try {
-            address = IpLiteral.parse(addressPart).orElseThrow(() -> new IllegalArgumentException(
-                    "'" + addressPart + "' is not an IP address"));
+            address = IpLiteral.parse(addressPart)
+                    .orElseThrow(() -> new IllegalArgumentException("'" + addressPart + "' is not an IP address"));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("'" + trimmed + "' is not an address block: " + e.getMessage(), e);
         }

@@ -14,8 +14,7 @@ public final class HttpUrls {
 
     public static final int MAX_LENGTH = 2048;
 
-    private HttpUrls() {
-    }
+    private HttpUrls() {}
 
     /**
      * Why {@code url} is not such a URL, in a sentence that starts with {@code noun} (e.g. "webhook

@@ -19,8 +19,7 @@ public final class IpLiteral {
     // below), and then the JDK parses it as a literal or fails, never resolving it.
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+");
 
-    private IpLiteral() {
-    }
+    private IpLiteral() {}
 
     /**
      * The address {@code host} spells, empty when it is a host name.

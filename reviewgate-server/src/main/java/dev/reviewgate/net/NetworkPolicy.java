@@ -1,9 +1,5 @@
 package dev.reviewgate.net;
 
-import dev.reviewgate.net.Cidr;
-
-import dev.reviewgate.net.AddressRules;
-
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,8 +54,9 @@ public record NetworkPolicy(boolean allowPrivate, List<Cidr> allowList) {
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new IllegalArgumentException(
-                    ALLOW_PRIVATE_ENV + " must be true or false, not '" + value.strip() + "'");
+            default ->
+                throw new IllegalArgumentException(
+                        ALLOW_PRIVATE_ENV + " must be true or false, not '" + value.strip() + "'");
         };
     }
 

@@ -1,6 +1,5 @@
 package dev.reviewgate.net;
 
-
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;

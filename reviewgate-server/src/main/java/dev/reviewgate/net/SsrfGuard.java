@@ -1,15 +1,5 @@
 package dev.reviewgate.net;
 
-import dev.reviewgate.net.RefusedAddressException;
-
-import dev.reviewgate.net.NetworkPolicy;
-
-import dev.reviewgate.net.IpLiteral;
-
-import dev.reviewgate.net.HostResolver;
-
-import dev.reviewgate.net.AddressRules;
-
 import dev.reviewgate.error.Violation;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -29,7 +19,6 @@ import java.util.Optional;
  */
 public final class SsrfGuard {
 
-
     private final NetworkPolicy policy;
     private final HostResolver resolver;
 
@@ -45,7 +34,9 @@ public final class SsrfGuard {
      * @return no violation, or one at {@code pointer} saying what is wrong
      */
     public List<Violation> checkUrl(String url, String pointer) {
-        return problem(url).map(message -> List.of(new Violation(pointer, message))).orElse(List.of());
+        return problem(url)
+                .map(message -> List.of(new Violation(pointer, message)))
+                .orElse(List.of());
     }
 
     /**
@@ -83,7 +74,8 @@ public final class SsrfGuard {
             URI uri = new URI(url);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             return (scheme.equals("http") || scheme.equals("https"))
-                    && uri.getRawAuthority() != null && uri.getRawAuthority().contains("@");
+                    && uri.getRawAuthority() != null
+                    && uri.getRawAuthority().contains("@");
         } catch (URISyntaxException | RuntimeException e) {
             return false;
         }
@@ -119,7 +111,8 @@ public final class SsrfGuard {
         for (InetAddress address : addresses) {
             Optional<String> refusal = AddressRules.refusal(address, policy);
             if (refusal.isPresent()) {
-                throw new RefusedAddressException("host '" + host + "' resolves to a refused address: " + refusal.get());
+                throw new RefusedAddressException(
+                        "host '" + host + "' resolves to a refused address: " + refusal.get());
             }
         }
         return List.copyOf(addresses);

@@ -1,13 +1,12 @@
 package dev.reviewgate.ops;
 
-import java.util.concurrent.TimeUnit;
-
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Request count and latency per route template ({@code /v1/reviews/{reviewId}}), never per raw

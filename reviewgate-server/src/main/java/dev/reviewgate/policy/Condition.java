@@ -1,9 +1,8 @@
 package dev.reviewgate.policy;
 
-import java.util.Locale;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -53,7 +52,18 @@ public sealed interface Condition {
 
     /** The comparisons; {@link #json()} is the spelling in the JSON form. */
     enum Op {
-        EQ, NE, GT, GTE, LT, LTE, IN, NOT_IN, EXISTS, NOT_EXISTS, CONTAINS, MATCHES;
+        EQ,
+        NE,
+        GT,
+        GTE,
+        LT,
+        LTE,
+        IN,
+        NOT_IN,
+        EXISTS,
+        NOT_EXISTS,
+        CONTAINS,
+        MATCHES;
 
         public String json() {
             return name().toLowerCase(Locale.ROOT);

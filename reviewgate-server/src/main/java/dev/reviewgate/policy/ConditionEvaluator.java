@@ -1,8 +1,7 @@
 package dev.reviewgate.policy;
 
-import dev.reviewgate.support.BoundedRegex;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.reviewgate.support.BoundedRegex;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.Optional;
@@ -31,8 +30,7 @@ final class ConditionEvaluator {
         return a.equals(b) ? 0 : 1;
     };
 
-    private ConditionEvaluator() {
-    }
+    private ConditionEvaluator() {}
 
     static boolean holds(Condition condition, JsonNode root) {
         return switch (condition) {
@@ -58,8 +56,10 @@ final class ConditionEvaluator {
             case IN -> present && contains(value, actual);
             case NOT_IN -> present && !contains(value, actual);
             case CONTAINS -> present && containsValue(actual, value);
-            case MATCHES -> actual.isTextual() && actual.textValue().length() <= MAX_MATCH_INPUT
-                    && BoundedRegex.find(value.textValue(), actual.textValue()) == BoundedRegex.Result.MATCH;
+            case MATCHES ->
+                actual.isTextual()
+                        && actual.textValue().length() <= MAX_MATCH_INPUT
+                        && BoundedRegex.find(value.textValue(), actual.textValue()) == BoundedRegex.Result.MATCH;
         };
     }
 

@@ -36,9 +36,11 @@ final class ConditionParser {
         }
         List<String> shapes = SHAPES.stream().filter(node::has).toList();
         if (shapes.size() != 1) {
-            ctx.fail(ptr, shapes.isEmpty()
-                    ? "must have one of all, any, not or path"
-                    : "must have only one of all, any, not or path; found " + String.join(", ", shapes));
+            ctx.fail(
+                    ptr,
+                    shapes.isEmpty()
+                            ? "must have one of all, any, not or path"
+                            : "must have only one of all, any, not or path; found " + String.join(", ", shapes));
             return null;
         }
         return switch (shapes.get(0)) {
@@ -80,8 +82,10 @@ final class ConditionParser {
         String opText = ctx.string(node, "op", ptr, null);
         Condition.Op op = opText == null ? null : Condition.Op.fromJson(opText);
         if (opText != null && op == null) {
-            ctx.fail(Violation.child(ptr, "op"), "unknown op \"" + opText
-                    + "\"; expected one of eq, ne, gt, gte, lt, lte, in, not_in, exists, not_exists, contains, matches");
+            ctx.fail(
+                    Violation.child(ptr, "op"),
+                    "unknown op \"" + opText
+                            + "\"; expected one of eq, ne, gt, gte, lt, lte, in, not_in, exists, not_exists, contains, matches");
         }
         if (op == null) {
             return null;
@@ -125,8 +129,10 @@ final class ConditionParser {
         }
         String problem = switch (op) {
             case GT, GTE, LT, LTE -> ParseContext.finiteNumber(value) ? null : "must be a number with op " + op.json();
-            case IN, NOT_IN -> !value.isArray() ? "must be an array with op " + op.json()
-                    : value.isEmpty() ? "must not be empty" : null;
+            case IN, NOT_IN ->
+                !value.isArray()
+                        ? "must be an array with op " + op.json()
+                        : value.isEmpty() ? "must not be empty" : null;
             case MATCHES -> regexProblem(value);
             default -> null;
         };

@@ -49,7 +49,10 @@ final class ParseContext {
         for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!allowed.contains(name)) {
-                fail(Violation.child(pointer, name), "is not a member of this kind; allowed: " + String.join(", ", allowed.stream().sorted().toList()));
+                fail(
+                        Violation.child(pointer, name),
+                        "is not a member of this kind; allowed: "
+                                + String.join(", ", allowed.stream().sorted().toList()));
             }
         }
     }

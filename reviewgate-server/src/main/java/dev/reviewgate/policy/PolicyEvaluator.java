@@ -12,8 +12,7 @@ import java.util.Optional;
  */
 public final class PolicyEvaluator {
 
-    private PolicyEvaluator() {
-    }
+    private PolicyEvaluator() {}
 
     /**
      * The predicate to report as {@code triggeredBy}, or empty when {@code policy} does not flag the
@@ -59,7 +58,8 @@ public final class PolicyEvaluator {
                 }
                 yield null;
             }
-            case Predicate.AllOf all -> all.predicates().stream().allMatch(p -> fired(p, input, root) != null) ? all : null;
+            case Predicate.AllOf all ->
+                all.predicates().stream().allMatch(p -> fired(p, input, root) != null) ? all : null;
         };
     }
 

@@ -18,13 +18,19 @@ import java.util.Set;
  */
 public final class PolicyParser {
 
-    private static final List<String> KINDS = List.of("always", "validation_failed", "confidence_lt",
-            "category_in", "any_required_field_null", "json_condition", "any_of", "all_of");
+    private static final List<String> KINDS = List.of(
+            "always",
+            "validation_failed",
+            "confidence_lt",
+            "category_in",
+            "any_required_field_null",
+            "json_condition",
+            "any_of",
+            "all_of");
 
     private final ParseContext ctx = new ParseContext();
 
-    private PolicyParser() {
-    }
+    private PolicyParser() {}
 
     /**
      * Parses {@code policy}, located at {@code pointer} in the request body (e.g. {@code /reviewPolicy}).
@@ -68,7 +74,8 @@ public final class PolicyParser {
             case "json_condition" -> jsonCondition(node, ptr, depth);
             case "any_of", "all_of" -> combination(kind, node, ptr, depth);
             default -> {
-                ctx.fail(Violation.child(ptr, "kind"),
+                ctx.fail(
+                        Violation.child(ptr, "kind"),
                         "unknown kind \"" + kind + "\"; expected one of " + String.join(", ", KINDS));
                 yield null;
             }

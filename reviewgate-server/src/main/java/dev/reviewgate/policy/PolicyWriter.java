@@ -12,15 +12,14 @@ import java.util.List;
  */
 final class PolicyWriter {
 
-    private PolicyWriter() {
-    }
+    private PolicyWriter() {}
 
     static ObjectNode predicate(Predicate predicate) {
         ObjectNode out = Json.object().put("kind", predicate.kind());
         switch (predicate) {
-            case Predicate.Always a -> { }
-            case Predicate.ValidationFailed v -> { }
-            case Predicate.AnyRequiredFieldNull r -> { }
+            case Predicate.Always a -> {}
+            case Predicate.ValidationFailed v -> {}
+            case Predicate.AnyRequiredFieldNull r -> {}
             case Predicate.ConfidenceLt c -> {
                 out.put("threshold", c.threshold());
                 if (!c.signal().equals(Predicate.ConfidenceLt.DEFAULT_SIGNAL)) {

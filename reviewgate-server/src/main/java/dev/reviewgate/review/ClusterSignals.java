@@ -1,14 +1,10 @@
 package dev.reviewgate.review;
 
-import java.util.UUID;
-
-import dev.reviewgate.wait.ChangeSignals;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.reviewgate.db.Database;
 import dev.reviewgate.json.Json;
-import dev.reviewgate.review.Review;
+import dev.reviewgate.wait.ChangeSignals;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -18,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -49,9 +46,11 @@ public final class ClusterSignals implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     /** Marks this instance's notifications, which it receives too but has already acted on. */
     private final String instance = UUID.randomUUID().toString();
+
     private volatile boolean running = true;
 
-    public ClusterSignals(String jdbcUrl, Database database, ChangeSignals<Review> local, InstantSource clock, boolean listen) {
+    public ClusterSignals(
+            String jdbcUrl, Database database, ChangeSignals<Review> local, InstantSource clock, boolean listen) {
         this.jdbcUrl = jdbcUrl;
         this.database = database;
         this.local = local;
@@ -94,7 +93,9 @@ public final class ClusterSignals implements AutoCloseable {
                 // One autocommitted statement for the whole batch: a single round trip however many
                 // changes queued up (read() runs without an explicit transaction).
                 database.read(h -> h.createQuery("SELECT pg_notify('" + CHANNEL + "', p) FROM unnest(:payloads) AS p")
-                        .bindArray("payloads", String.class, batch).mapTo(String.class).list());
+                        .bindArray("payloads", String.class, batch)
+                        .mapTo(String.class)
+                        .list());
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -106,7 +107,7 @@ public final class ClusterSignals implements AutoCloseable {
     private void listenLoop() {
         while (running) {
             try (Connection connection = DriverManager.getConnection(jdbcUrl);
-                 Statement statement = connection.createStatement()) {
+                    Statement statement = connection.createStatement()) {
                 statement.execute("LISTEN " + CHANNEL);
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (running) {
@@ -135,9 +136,11 @@ public final class ClusterSignals implements AutoCloseable {
                 long from = since;
                 database.read(h -> h.createQuery("""
                                 SELECT account_id, id, run_id, block_id FROM reviews WHERE updated_at >= :since""")
-                        .bind("since", from)
-                        .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
-                        .list())
+                                .bind("since", from)
+                                .map((rs, ctx) ->
+                                        new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)
+                                        })
+                                .list())
                         .forEach(r -> ReviewSignals.changedElsewhere(local, r[0], r[1], r[2], r[3]));
                 // Instances' clocks differ a little; re-reading a short overlap costs less than a missed wake-up.
                 since = start - OVERLAP.toMillis();
@@ -151,7 +154,10 @@ public final class ClusterSignals implements AutoCloseable {
         if (instance.equals(payload.path(4).asText(null))) {
             return;
         }
-        ReviewSignals.changedElsewhere(local, payload.get(0).asText(), payload.get(1).asText(),
+        ReviewSignals.changedElsewhere(
+                local,
+                payload.get(0).asText(),
+                payload.get(1).asText(),
                 payload.get(2).isNull() ? null : payload.get(2).asText(),
                 payload.get(3).isNull() ? null : payload.get(3).asText());
     }

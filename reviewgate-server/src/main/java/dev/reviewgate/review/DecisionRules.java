@@ -20,8 +20,7 @@ public final class DecisionRules {
 
     public static final int MAX_REASON_LENGTH = 10_000;
 
-    private DecisionRules() {
-    }
+    private DecisionRules() {}
 
     /** The outcome of deciding {@code verdict} on {@code versionId}, or a 422 naming each problem (rules 6 and 7). */
     public static Outcome decide(Review review, Verdict verdict, String versionId, String reason) {

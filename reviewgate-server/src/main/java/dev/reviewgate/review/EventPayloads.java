@@ -1,14 +1,9 @@
 package dev.reviewgate.review;
 
-import dev.reviewgate.event.EventType;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reviewgate.event.EventType;
 import dev.reviewgate.json.Json;
-import dev.reviewgate.review.Instruction;
-import dev.reviewgate.review.Review;
-import dev.reviewgate.review.ReviewJson;
-import dev.reviewgate.review.Version;
 import dev.reviewgate.kernel.Times;
 import java.util.List;
 
@@ -20,12 +15,16 @@ import java.util.List;
 public final class EventPayloads {
 
     /** What the payload reports: the event, its id and sequence, who responded and on which version. */
-    public record Context(EventType type, String eventId, long sequence, String respondingUser, long respondedAt,
-                          String versionId, String publicUrl) {
-    }
+    public record Context(
+            EventType type,
+            String eventId,
+            long sequence,
+            String respondingUser,
+            long respondedAt,
+            String versionId,
+            String publicUrl) {}
 
-    private EventPayloads() {
-    }
+    private EventPayloads() {}
 
     public static ObjectNode build(Review review, Context c) {
         ObjectNode out = Json.object()
@@ -61,13 +60,16 @@ public final class EventPayloads {
     }
 
     private static ObjectNode responseValues(Review review, Version version, EventType type) {
-        List<Instruction> round = type == EventType.INSTRUCTIONS ? review.instructionsOfRound(review.round()) : List.of();
+        List<Instruction> round =
+                type == EventType.INSTRUCTIONS ? review.instructionsOfRound(review.round()) : List.of();
         ObjectNode values = Json.object();
         for (String fieldId : review.visibleFields()) {
             ObjectNode field = values.putObject(fieldId);
             field.set("value", version.snapshot().get(fieldId));
             field.put("wasEdited", review.wasEdited(version, fieldId));
-            round.stream().filter(i -> i.fieldId().equals(fieldId)).findFirst()
+            round.stream()
+                    .filter(i -> i.fieldId().equals(fieldId))
+                    .findFirst()
                     .ifPresent(i -> field.set("instruction", instruction(i)));
             ArrayNode texts = field.putArray("allTextInstructions");
             review.allTextInstructions(fieldId).forEach(texts::add);

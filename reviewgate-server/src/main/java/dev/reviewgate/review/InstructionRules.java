@@ -19,12 +19,11 @@ public final class InstructionRules {
 
     public static final int MAX_TEXT_LENGTH = 10_000;
 
-    private InstructionRules() {
-    }
+    private InstructionRules() {}
 
     /** The new round's instructions, or a 422 naming each field that cannot take its request. */
-    public static List<Instruction> give(Review review, FormDefinition form, Map<String, RetryRequest> fields,
-                                         Actor author, long now) {
+    public static List<Instruction> give(
+            Review review, FormDefinition form, Map<String, RetryRequest> fields, Actor author, long now) {
         if (fields.isEmpty()) {
             throw Problem.invalid("/fields", "must be an object naming at least one field");
         }
@@ -35,25 +34,37 @@ public final class InstructionRules {
             if (refusal.isPresent()) {
                 errors.add(refusal.get());
             } else {
-                round.add(new Instruction(review.round() + 1, fieldId, request.type(), request.text(),
-                        review.headVersionId(), author, now));
+                round.add(new Instruction(
+                        review.round() + 1,
+                        fieldId,
+                        request.type(),
+                        request.text(),
+                        review.headVersionId(),
+                        author,
+                        now));
             }
         });
         Problem.throwIfAny(errors);
         return round;
     }
 
-    private static Optional<Violation> refusal(Review review, FormDefinition form, String fieldId,
-                                               InstructionType type) {
+    private static Optional<Violation> refusal(
+            Review review, FormDefinition form, String fieldId, InstructionType type) {
         String pointer = Violation.child("/fields", fieldId);
-        Optional<Field> field = form.field(fieldId).filter(f -> review.visibleFields().contains(fieldId));
+        Optional<Field> field =
+                form.field(fieldId).filter(f -> review.visibleFields().contains(fieldId));
         if (field.isEmpty()) {
             return Optional.of(new Violation(pointer, "no field " + fieldId + " in this review"));
         }
-        boolean allowed = type == InstructionType.RERUN ? field.get().retry().button() : field.get().retry().instructions();
+        boolean allowed = type == InstructionType.RERUN
+                ? field.get().retry().button()
+                : field.get().retry().instructions();
         if (!allowed) {
-            return Optional.of(Violation.at(pointer, "type", "field " + fieldId + " does not allow "
-                    + (type == InstructionType.RERUN ? "a retry button" : "text instructions")));
+            return Optional.of(Violation.at(
+                    pointer,
+                    "type",
+                    "field " + fieldId + " does not allow "
+                            + (type == InstructionType.RERUN ? "a retry button" : "text instructions")));
         }
         return Optional.empty();
     }

@@ -1,13 +1,9 @@
 package dev.reviewgate.review;
 
-
-import dev.reviewgate.event.EventRepository;
-
-import dev.reviewgate.event.EventType;
-
 import dev.reviewgate.auth.AccountRepository;
+import dev.reviewgate.event.EventRepository;
+import dev.reviewgate.event.EventType;
 import dev.reviewgate.kernel.Actor;
-import dev.reviewgate.review.Review;
 import dev.reviewgate.kernel.Ids;
 import dev.reviewgate.webhook.DeliveryPlanner;
 import org.jdbi.v3.core.Handle;
@@ -26,8 +22,8 @@ public final class Outbox {
     private final Ids ids;
     private final String publicUrl;
 
-    public Outbox(EventRepository events, AccountRepository accounts, DeliveryPlanner deliveries, Ids ids,
-                  String publicUrl) {
+    public Outbox(
+            EventRepository events, AccountRepository accounts, DeliveryPlanner deliveries, Ids ids, String publicUrl) {
         this.events = events;
         this.accounts = accounts;
         this.deliveries = deliveries;
@@ -38,12 +34,16 @@ public final class Outbox {
     /** Records {@code type} for {@code review} (as it is after the change) on {@code versionId}. */
     public void emit(Handle h, Review review, long sequence, EventType type, Actor actor, String versionId, long now) {
         String eventId = ids.next("evt");
-        EventPayloads.Context context = new EventPayloads.Context(type, eventId, sequence,
-                respondingUser(h, review.accountId(), actor), now, versionId, publicUrl);
-        events.insert(h, review.accountId(), eventId, review.id(), sequence, type,
-                EventPayloads.build(review, context), now);
-        deliveries.plan(h, new DeliveryPlanner.Subject(review.accountId(), review.id(), review.formId(), review.webhookUrl()),
-                eventId, type, now);
+        EventPayloads.Context context = new EventPayloads.Context(
+                type, eventId, sequence, respondingUser(h, review.accountId(), actor), now, versionId, publicUrl);
+        events.insert(
+                h, review.accountId(), eventId, review.id(), sequence, type, EventPayloads.build(review, context), now);
+        deliveries.plan(
+                h,
+                new DeliveryPlanner.Subject(review.accountId(), review.id(), review.formId(), review.webhookUrl()),
+                eventId,
+                type,
+                now);
     }
 
     /** gotoHuman reports the responding person's e-mail; for models and agents it is their name or id. */

@@ -1,11 +1,7 @@
 package dev.reviewgate.review;
 
-import dev.reviewgate.http.KeysetCursor;
-
 import dev.reviewgate.error.Problem;
-import dev.reviewgate.kernel.Ids;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import dev.reviewgate.http.KeysetCursor;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -14,8 +10,16 @@ import java.util.function.Function;
  * The filters and position of one queue page. The cursor is the {@code (createdAt, id)} of the last
  * row of the previous page, so every page is an index range scan, never an OFFSET.
  */
-public record QueueQuery(String status, String formId, String workflowId, String runId, String blockId,
-                         String assignee, int limit, Long afterCreatedAt, String afterId) {
+public record QueueQuery(
+        String status,
+        String formId,
+        String workflowId,
+        String runId,
+        String blockId,
+        String assignee,
+        int limit,
+        Long afterCreatedAt,
+        String afterId) {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 200;
@@ -26,9 +30,12 @@ public record QueueQuery(String status, String formId, String workflowId, String
 
     /** Reads query parameters; anything unknown or out of range is a 400 naming the parameter. */
     public static QueueQuery parse(Map<String, String> params, Function<String, String> param) {
-        params.keySet().stream().filter(k -> !PARAMETERS.contains(k)).findFirst().ifPresent(k -> {
-            throw Problem.badRequest("Unknown query parameter '" + k + "'. Known: " + PARAMETERS);
-        });
+        params.keySet().stream()
+                .filter(k -> !PARAMETERS.contains(k))
+                .findFirst()
+                .ifPresent(k -> {
+                    throw Problem.badRequest("Unknown query parameter '" + k + "'. Known: " + PARAMETERS);
+                });
         String status = param.apply("status") == null ? "open" : param.apply("status");
         if (!STATUSES.contains(status)) {
             throw Problem.badRequest("status must be one of " + STATUSES);
@@ -47,8 +54,16 @@ public record QueueQuery(String status, String formId, String workflowId, String
         KeysetCursor after = KeysetCursor.decode(param.apply("cursor"));
         Long afterCreatedAt = after == null ? null : after.createdAt();
         String afterId = after == null ? null : after.id();
-        return new QueueQuery(status, param.apply("formId"), param.apply("workflowId"), param.apply("runId"),
-                param.apply("blockId"), param.apply("assignee"), limit, afterCreatedAt, afterId);
+        return new QueueQuery(
+                status,
+                param.apply("formId"),
+                param.apply("workflowId"),
+                param.apply("runId"),
+                param.apply("blockId"),
+                param.apply("assignee"),
+                limit,
+                afterCreatedAt,
+                afterId);
     }
 
     public static String cursorAfter(Review last) {

@@ -1,8 +1,7 @@
 package dev.reviewgate.review;
 
-import dev.reviewgate.kernel.Actor;
-
 import dev.reviewgate.json.Json;
+import dev.reviewgate.kernel.Actor;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
@@ -18,13 +17,14 @@ public final class QueueRepository {
 
     /** Up to {@code limit + 1} rows, so the caller knows whether a next page exists. */
     public List<Review> page(Handle h, String accountId, QueueQuery q) {
-        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" ").append("""
+        StringBuilder sql =
+                new StringBuilder("SELECT ").append(COLUMNS).append(" ").append("""
                 FROM reviews r LEFT JOIN decisions d ON d.account_id = r.account_id AND d.review_id = r.id
                  WHERE r.account_id = :a""");
         switch (q.status()) {
             case "open" -> sql.append(" AND r.is_open = 1");
             case "decided" -> sql.append(" AND r.is_open = 0");
-            case "all" -> { }
+            case "all" -> {}
             default -> sql.append(" AND r.status = :status");
         }
         appendEquals(sql, "form_id", "formId", q.formId());
@@ -39,7 +39,9 @@ public final class QueueRepository {
             sql.append(" AND (r.created_at, r.id) > (:afterCreated, :afterId)");
         }
         sql.append(" ORDER BY r.created_at, r.id LIMIT :limit");
-        Query query = h.createQuery(sql.toString()).bind("a", accountId).bind("status", q.status())
+        Query query = h.createQuery(sql.toString())
+                .bind("a", accountId)
+                .bind("status", q.status())
                 .bind("limit", q.limit() + 1);
         bindIfPresent(query, "formId", q.formId());
         bindIfPresent(query, "workflowId", q.workflowId());
@@ -50,13 +52,19 @@ public final class QueueRepository {
             query.bind("afterCreated", q.afterCreatedAt()).bind("afterId", q.afterId());
         }
         return query.map((rs, ctx) -> {
-            Review header = ReviewRepository.header(rs);
-            String verdict = rs.getString("verdict");
-            Decision decision = verdict == null ? null : new Decision(Verdict.fromWire(verdict).orElseThrow(),
-                    rs.getString("d_version_id"),
-                    rs.getString("reason"), Actor.from(Json.parse(rs.getString("decided_by"))), rs.getLong("decided_at"));
-            return ReviewRepository.withHistory(header, new ReviewHistory(List.of(), List.of(), decision));
-        }).list();
+                    Review header = ReviewRepository.header(rs);
+                    String verdict = rs.getString("verdict");
+                    Decision decision = verdict == null
+                            ? null
+                            : new Decision(
+                                    Verdict.fromWire(verdict).orElseThrow(),
+                                    rs.getString("d_version_id"),
+                                    rs.getString("reason"),
+                                    Actor.from(Json.parse(rs.getString("decided_by"))),
+                                    rs.getLong("decided_at"));
+                    return ReviewRepository.withHistory(header, new ReviewHistory(List.of(), List.of(), decision));
+                })
+                .list();
     }
 
     private static void appendEquals(StringBuilder sql, String column, String name, String value) {

@@ -20,22 +20,31 @@ public record Review(ReviewHeader header, ReviewLabels labels, ReviewState state
      */
     public static Review open(ReviewHeader header, ReviewLabels labels, Version first, boolean awaiting) {
         long now = header.createdAt();
-        return new Review(header, labels,
+        return new Review(
+                header,
+                labels,
                 new ReviewState(ReviewStatus.PENDING, first.id(), 0, awaiting ? now : null, 1, now),
                 new ReviewHistory(List.of(first), List.of(), null));
     }
 
     /** A new version at the head (an edit). */
     public Review withVersion(Version version, long now) {
-        return new Review(header, labels,
-                state.next(status(), version.id(), round(), awaitingSince(), now), history.plusVersion(version));
+        return new Review(
+                header,
+                labels,
+                state.next(status(), version.id(), round(), awaitingSince(), now),
+                history.plusVersion(version));
     }
 
     /** A new round of instructions on the head: the review waits for the agent (rule 10). */
     public Review withInstructions(List<Instruction> round, long now) {
         // Ordered as a later read orders them: by round, then field.
-        List<Instruction> sorted = round.stream().sorted(Comparator.comparing(Instruction::fieldId)).toList();
-        return new Review(header, labels,
+        List<Instruction> sorted = round.stream()
+                .sorted(Comparator.comparing(Instruction::fieldId))
+                .toList();
+        return new Review(
+                header,
+                labels,
                 state.next(ReviewStatus.CHANGES_REQUESTED, headVersionId(), round() + 1, awaitingSince(), now),
                 history.plusInstructions(sorted));
     }
@@ -45,14 +54,20 @@ public record Review(ReviewHeader header, ReviewLabels labels, ReviewState state
      * the output was new, and the labels it carried.
      */
     public Review withUpdate(Optional<Version> added, String head, ReviewLabels newLabels, long now) {
-        return new Review(header, newLabels, state.next(ReviewStatus.PENDING, head, round(), now, now),
+        return new Review(
+                header,
+                newLabels,
+                state.next(ReviewStatus.PENDING, head, round(), now, now),
                 added.map(history::plusVersion).orElse(history));
     }
 
     /** The one terminal decision. */
     public Review withDecision(Decision decision, long now) {
         ReviewStatus status = decision.verdict() == Verdict.APPROVED ? ReviewStatus.APPROVED : ReviewStatus.REJECTED;
-        return new Review(header, labels, state.next(status, headVersionId(), round(), awaitingSince(), now),
+        return new Review(
+                header,
+                labels,
+                state.next(status, headVersionId(), round(), awaitingSince(), now),
                 history.withDecision(decision));
     }
 
@@ -77,7 +92,10 @@ public record Review(ReviewHeader header, ReviewLabels labels, ReviewState state
 
     /** The version the latest round of instructions was given on, if any. */
     public Optional<String> lastInstructedVersionId() {
-        return instructions().stream().filter(i -> i.round() == round()).map(Instruction::versionId).findFirst();
+        return instructions().stream()
+                .filter(i -> i.round() == round())
+                .map(Instruction::versionId)
+                .findFirst();
     }
 
     public List<Instruction> instructionsOfRound(int r) {

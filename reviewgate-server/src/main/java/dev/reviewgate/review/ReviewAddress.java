@@ -31,9 +31,10 @@ public record ReviewAddress(String reviewId, String runId, String blockId) {
 
     /** The 404 for this address; another account's review is reported the same way as a missing one. */
     public Problem notFound() {
-        return Problem.notFound(reviewId != null
-                ? "No review " + reviewId
-                : "No review gates run " + runId + " block " + blockId + " (yet)");
+        return Problem.notFound(
+                reviewId != null
+                        ? "No review " + reviewId
+                        : "No review gates run " + runId + " block " + blockId + " (yet)");
     }
 
     /** The signal keys a waiter on this address listens to. */

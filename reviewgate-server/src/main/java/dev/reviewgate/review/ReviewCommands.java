@@ -1,8 +1,5 @@
 package dev.reviewgate.review;
 
-import java.util.stream.Stream;
-
-import dev.reviewgate.kernel.Principal;
 import dev.reviewgate.db.Database;
 import dev.reviewgate.error.Problem;
 import dev.reviewgate.error.Violation;
@@ -10,11 +7,13 @@ import dev.reviewgate.event.EventType;
 import dev.reviewgate.form.FormDefinition;
 import dev.reviewgate.form.FormRepository;
 import dev.reviewgate.form.SnapshotValidator;
+import dev.reviewgate.kernel.Principal;
 import dev.reviewgate.wait.ChangeSignals;
 import java.time.InstantSource;
 import java.util.HashSet;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -25,12 +24,10 @@ import org.jdbi.v3.core.Handle;
 public final class ReviewCommands {
 
     /** What appending a version answers. */
-    public record Appended(Review review, String versionId, boolean created) {
-    }
+    public record Appended(Review review, String versionId, boolean created) {}
 
     /** What a decision answers: {@code applied} or {@code already_applied}, and the review. */
-    public record Decided(Review review, boolean applied) {
-    }
+    public record Decided(Review review, boolean applied) {}
 
     private final Database database;
     private final ReviewRepository reviews;
@@ -39,8 +36,13 @@ public final class ReviewCommands {
     private final ChangeSignals<Review> signals;
     private final InstantSource clock;
 
-    public ReviewCommands(Database database, ReviewRepository reviews, FormRepository forms, Outbox outbox,
-                          ChangeSignals<Review> signals, InstantSource clock) {
+    public ReviewCommands(
+            Database database,
+            ReviewRepository reviews,
+            FormRepository forms,
+            Outbox outbox,
+            ChangeSignals<Review> signals,
+            InstantSource clock) {
         this.database = database;
         this.reviews = reviews;
         this.forms = forms;
@@ -54,20 +56,29 @@ public final class ReviewCommands {
             requireOpen(review);
             FormDefinition form = form(h, review);
             Version parent = review.version(req.parentId())
-                    .orElseThrow(() -> Problem.invalid("/parentId", "no version " + req.parentId() + " in this review"));
+                    .orElseThrow(
+                            () -> Problem.invalid("/parentId", "no version " + req.parentId() + " in this review"));
             List<Violation> errors = req.origin() == Origin.HUMAN_EDIT
-                    ? SnapshotValidator.validateEdit(form, req.snapshot(), parent.snapshot(),
-                    new HashSet<>(review.visibleFields()), "/snapshot")
-                    : plus(SnapshotValidator.validate(form, req.snapshot(), "/snapshot"),
-                    ReviewCreation.hiddenFields(review, req.snapshot(), "/snapshot"));
+                    ? SnapshotValidator.validateEdit(
+                            form, req.snapshot(), parent.snapshot(), new HashSet<>(review.visibleFields()), "/snapshot")
+                    : plus(
+                            SnapshotValidator.validate(form, req.snapshot(), "/snapshot"),
+                            ReviewCreation.hiddenFields(review, req.snapshot(), "/snapshot"));
             Problem.throwIfAny(errors);
             VersionRules.Append append = VersionRules.append(review, req.snapshot(), req.parentId());
             if (!append.created()) {
                 return new Appended(review, append.versionId(), false);
             }
             long now = clock.millis();
-            Version version = new Version(append.versionId(), review.versions().size() + 1L, req.parentId(),
-                    req.origin(), req.author(), req.note(), req.snapshot(), now);
+            Version version = new Version(
+                    append.versionId(),
+                    review.versions().size() + 1L,
+                    req.parentId(),
+                    req.origin(),
+                    req.author(),
+                    req.note(),
+                    req.snapshot(),
+                    now);
             reviews.insertVersion(h, p.accountId(), review.id(), version);
             Review after = review.withVersion(version, now);
             reviews.updateState(h, after);
@@ -109,8 +120,14 @@ public final class ReviewCommands {
             reviews.insertDecision(h, p.accountId(), review.id(), decision);
             Review after = review.withDecision(decision, now);
             reviews.updateState(h, after);
-            outbox.emit(h, after, after.eventSeq(), verdict == Verdict.APPROVED ? EventType.APPROVED : EventType.REJECTED,
-                    req.author(), req.versionId(), now);
+            outbox.emit(
+                    h,
+                    after,
+                    after.eventSeq(),
+                    verdict == Verdict.APPROVED ? EventType.APPROVED : EventType.REJECTED,
+                    req.author(),
+                    req.versionId(),
+                    now);
             return new Decided(after, true);
         });
         ReviewSignals.changed(signals, result.review());

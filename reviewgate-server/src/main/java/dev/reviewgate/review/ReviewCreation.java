@@ -1,9 +1,6 @@
 package dev.reviewgate.review;
 
-import dev.reviewgate.kernel.Actor;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.reviewgate.kernel.Principal;
 import dev.reviewgate.db.Database;
 import dev.reviewgate.error.Problem;
 import dev.reviewgate.error.Violation;
@@ -13,13 +10,15 @@ import dev.reviewgate.form.FormDefinition;
 import dev.reviewgate.form.FormRepository;
 import dev.reviewgate.form.SnapshotValidator;
 import dev.reviewgate.json.CanonicalJson;
+import dev.reviewgate.kernel.Actor;
+import dev.reviewgate.kernel.Ids;
+import dev.reviewgate.kernel.Principal;
+import dev.reviewgate.net.SsrfGuard;
 import dev.reviewgate.policy.PolicyEvaluator;
 import dev.reviewgate.policy.PolicyInput;
 import dev.reviewgate.policy.PolicyParser;
 import dev.reviewgate.policy.Predicate;
-import dev.reviewgate.kernel.Ids;
 import dev.reviewgate.wait.ChangeSignals;
-import dev.reviewgate.net.SsrfGuard;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +35,7 @@ import org.jdbi.v3.core.Handle;
 public final class ReviewCreation {
 
     /** What {@code POST /v1/reviews} answers. */
-    public record Result(Review review, String versionId, boolean created) {
-    }
+    public record Result(Review review, String versionId, boolean created) {}
 
     private final Database database;
     private final ReviewRepository reviews;
@@ -48,8 +46,15 @@ public final class ReviewCreation {
     private final Ids ids;
     private final InstantSource clock;
 
-    public ReviewCreation(Database database, ReviewRepository reviews, FormRepository forms, Outbox outbox,
-                          ChangeSignals<Review> signals, SsrfGuard guard, Ids ids, InstantSource clock) {
+    public ReviewCreation(
+            Database database,
+            ReviewRepository reviews,
+            FormRepository forms,
+            Outbox outbox,
+            ChangeSignals<Review> signals,
+            SsrfGuard guard,
+            Ids ids,
+            InstantSource clock) {
         this.database = database;
         this.reviews = reviews;
         this.forms = forms;
@@ -82,34 +87,50 @@ public final class ReviewCreation {
                         throw runTaken(id, req);
                     });
                 }
-                Optional<Predicate> trigger = PolicyEvaluator.evaluate(policy, new PolicyInput(req.fields(),
-                        req.signals(), validationFailed, requiredFieldIds(form.definition())));
+                Optional<Predicate> trigger = PolicyEvaluator.evaluate(
+                        policy,
+                        new PolicyInput(
+                                req.fields(), req.signals(), validationFailed, requiredFieldIds(form.definition())));
                 return insert(h, principal, req, form, trigger);
             });
         } catch (RuntimeException e) {
             if (req.runId() != null && Database.isUniqueViolation(e)) {
-                String existing = database.read(h -> reviews.idByRun(h, account, req.runId(), req.blockId())).orElseThrow();
+                String existing = database.read(h -> reviews.idByRun(h, account, req.runId(), req.blockId()))
+                        .orElseThrow();
                 throw runTaken(existing, req);
             }
             throw e;
         }
     }
 
-    private Result insert(Handle h, Principal principal, ReviewRequests.Create req, FormRepository.StoredForm form,
-                          Optional<Predicate> trigger) {
+    private Result insert(
+            Handle h,
+            Principal principal,
+            ReviewRequests.Create req,
+            FormRepository.StoredForm form,
+            Optional<Predicate> trigger) {
         long now = clock.millis();
         String account = principal.accountId();
         String versionId = CanonicalJson.versionId(req.fields());
         List<String> visible = new ArrayList<>();
         req.fields().fieldNames().forEachRemaining(visible::add);
-        ReviewHeader header = new ReviewHeader(account, ids.next("rev"),
-                new ReviewHeader.FormPin(form.definition().id(), form.revision(), form.definition().name()),
-                req.address(), List.copyOf(visible), trigger.map(PolicyParser::toJson).orElse(null),
-                req.webhookUrl() != null ? req.webhookUrl() : form.definition().webhookUrl(), now);
+        ReviewHeader header = new ReviewHeader(
+                account,
+                ids.next("rev"),
+                new ReviewHeader.FormPin(
+                        form.definition().id(),
+                        form.revision(),
+                        form.definition().name()),
+                req.address(),
+                List.copyOf(visible),
+                trigger.map(PolicyParser::toJson).orElse(null),
+                req.webhookUrl() != null ? req.webhookUrl() : form.definition().webhookUrl(),
+                now);
         Version version = new Version(versionId, 1, null, Origin.MODEL_OUTPUT, req.author(), null, req.fields(), now);
         Review created = Review.open(header, req.labels(), version, trigger.isPresent());
         if (trigger.isEmpty()) {
-            created = created.withDecision(new Decision(Verdict.APPROVED, versionId, null, Actor.REVIEW_POLICY, now), now);
+            created = created.withDecision(
+                    new Decision(Verdict.APPROVED, versionId, null, Actor.REVIEW_POLICY, now), now);
         }
         reviews.insertHeader(h, created);
         reviews.insertVersion(h, account, created.id(), version);
@@ -139,13 +160,21 @@ public final class ReviewCreation {
             long now = clock.millis();
             Optional<Version> added = Optional.empty();
             if (append.created()) {
-                added = Optional.of(new Version(append.versionId(), review.versions().size() + 1L, append.parentId(),
-                        Origin.MODEL_OUTPUT, req.author(), null, req.fields(), now));
+                added = Optional.of(new Version(
+                        append.versionId(),
+                        review.versions().size() + 1L,
+                        append.parentId(),
+                        Origin.MODEL_OUTPUT,
+                        req.author(),
+                        null,
+                        req.fields(),
+                        now));
                 reviews.insertVersion(h, account, id, added.get());
             }
-            ReviewLabels labels = review.labels().withTitleAndMeta(
-                    req.titleGiven() ? req.labels().title() : review.title(),
-                    req.metaGiven() ? req.labels().meta() : review.meta());
+            ReviewLabels labels = review.labels()
+                    .withTitleAndMeta(
+                            req.titleGiven() ? req.labels().title() : review.title(),
+                            req.metaGiven() ? req.labels().meta() : review.meta());
             Review updated = review.withUpdate(added, append.versionId(), labels, now);
             if (req.metaGiven() || req.titleGiven()) {
                 reviews.updateLabels(h, updated);
@@ -176,7 +205,10 @@ public final class ReviewCreation {
         List<Violation> errors = new ArrayList<>();
         snapshot.fieldNames().forEachRemaining(name -> {
             if (!review.visibleFields().contains(name)) {
-                errors.add(Violation.at(pointer, name, "field " + name + " was not sent at creation, so it is not part of this review"));
+                errors.add(Violation.at(
+                        pointer,
+                        name,
+                        "field " + name + " was not sent at creation, so it is not part of this review"));
             }
         });
         return errors;
@@ -187,7 +219,8 @@ public final class ReviewCreation {
         if (!review.formId().equals(req.formId())) {
             errors.add(new Violation("/formId", "review " + review.id() + " is for form " + review.formId()));
         }
-        if (req.runId() != null && !(req.runId().equals(review.runId()) && req.blockId().equals(review.blockId()))) {
+        if (req.runId() != null
+                && !(req.runId().equals(review.runId()) && req.blockId().equals(review.blockId()))) {
             errors.add(new Violation("/runId", "review " + review.id() + " gates another (runId, blockId)"));
         }
         Problem.throwIfAny(errors);
@@ -198,7 +231,8 @@ public final class ReviewCreation {
     }
 
     private static Problem runTaken(String existingId, ReviewRequests.Create req) {
-        return Problem.conflict("A review already gates run " + req.runId() + " block " + req.blockId() + ": " + existingId)
+        return Problem.conflict(
+                        "A review already gates run " + req.runId() + " block " + req.blockId() + ": " + existingId)
                 .with("reviewId", existingId);
     }
 }

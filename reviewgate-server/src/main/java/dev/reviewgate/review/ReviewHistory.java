@@ -12,11 +12,13 @@ public record ReviewHistory(List<Version> versions, List<Instruction> instructio
     }
 
     ReviewHistory plusVersion(Version version) {
-        return new ReviewHistory(Stream.concat(versions.stream(), Stream.of(version)).toList(), instructions, decision);
+        return new ReviewHistory(
+                Stream.concat(versions.stream(), Stream.of(version)).toList(), instructions, decision);
     }
 
     ReviewHistory plusInstructions(List<Instruction> round) {
-        return new ReviewHistory(versions, Stream.concat(instructions.stream(), round.stream()).toList(), decision);
+        return new ReviewHistory(
+                versions, Stream.concat(instructions.stream(), round.stream()).toList(), decision);
     }
 
     ReviewHistory withDecision(Decision newDecision) {

@@ -10,8 +10,7 @@ import java.util.List;
 /** The review object and queue summary of the API, exactly as the spec shapes them. */
 public final class ReviewJson {
 
-    private ReviewJson() {
-    }
+    private ReviewJson() {}
 
     public static String link(String publicUrl, String reviewId) {
         return publicUrl + "/reviews/" + reviewId;
@@ -53,7 +52,8 @@ public final class ReviewJson {
     }
 
     public static ObjectNode instruction(Instruction i) {
-        ObjectNode out = Json.object().put("fieldId", i.fieldId()).put("type", i.type().wire());
+        ObjectNode out =
+                Json.object().put("fieldId", i.fieldId()).put("type", i.type().wire());
         if (i.text() != null) {
             out.put("text", i.text());
         }

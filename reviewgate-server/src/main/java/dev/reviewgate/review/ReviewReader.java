@@ -19,15 +19,16 @@ import java.util.concurrent.TimeoutException;
 public final class ReviewReader {
 
     /** What a wait asks for: a decision, or a review that exists and is not decided. */
-    public enum WaitFor { DECISION, AWAITING }
+    public enum WaitFor {
+        DECISION,
+        AWAITING
+    }
 
     /** A queue page: up to {@code limit} reviews and the cursor of the next page, if any. */
-    public record Page(List<Review> reviews, String nextCursor) {
-    }
+    public record Page(List<Review> reviews, String nextCursor) {}
 
     /** The outcome of a wait: whether the condition held, and the review as last read (or none). */
-    public record Waited(boolean ready, Review review) {
-    }
+    public record Waited(boolean ready, Review review) {}
 
     private final Database database;
     private final ReviewRepository reviews;
@@ -36,8 +37,13 @@ public final class ReviewReader {
     private final ChangeSignals<Review> signals;
     private final InstantSource clock;
 
-    public ReviewReader(Database database, ReviewRepository reviews, QueueRepository queue, EventRepository events,
-                        ChangeSignals<Review> signals, InstantSource clock) {
+    public ReviewReader(
+            Database database,
+            ReviewRepository reviews,
+            QueueRepository queue,
+            EventRepository events,
+            ChangeSignals<Review> signals,
+            InstantSource clock) {
         this.database = database;
         this.reviews = reviews;
         this.queue = queue;
@@ -105,7 +111,6 @@ public final class ReviewReader {
     }
 
     private Optional<Review> find(String accountId, ReviewAddress address) {
-        return database.read(h -> address.find(h, reviews, accountId)
-                .flatMap(id -> reviews.load(h, accountId, id)));
+        return database.read(h -> address.find(h, reviews, accountId).flatMap(id -> reviews.load(h, accountId, id)));
     }
 }

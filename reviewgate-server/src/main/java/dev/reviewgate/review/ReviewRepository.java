@@ -1,9 +1,7 @@
 package dev.reviewgate.review;
 
-import dev.reviewgate.kernel.Actor;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.reviewgate.json.Json;
+import dev.reviewgate.kernel.Actor;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -21,12 +19,20 @@ public final class ReviewRepository {
 
     public Optional<String> idByRun(Handle h, String accountId, String runId, String blockId) {
         return h.createQuery("SELECT id FROM reviews WHERE account_id = :a AND run_id = :run AND block_id = :block")
-                .bind("a", accountId).bind("run", runId).bind("block", blockId).mapTo(String.class).findOne();
+                .bind("a", accountId)
+                .bind("run", runId)
+                .bind("block", blockId)
+                .mapTo(String.class)
+                .findOne();
     }
 
     public boolean exists(Handle h, String accountId, String id) {
         return h.createQuery("SELECT COUNT(*) FROM reviews WHERE account_id = :a AND id = :id")
-                .bind("a", accountId).bind("id", id).mapTo(Long.class).one() > 0;
+                        .bind("a", accountId)
+                        .bind("id", id)
+                        .mapTo(Long.class)
+                        .one()
+                > 0;
     }
 
     /**
@@ -36,9 +42,11 @@ public final class ReviewRepository {
      * Empty when the account has no such review.
      */
     public Optional<Review> lockAndLoad(Handle h, String accountId, String id) {
-        Optional<Review> open = h.createQuery("UPDATE reviews SET event_seq = event_seq WHERE account_id = :a AND id = :id"
-                        + " AND is_open = 1 RETURNING " + HEADER_COLUMNS)
-                .bind("a", accountId).bind("id", id)
+        Optional<Review> open = h.createQuery(
+                        "UPDATE reviews SET event_seq = event_seq WHERE account_id = :a AND id = :id"
+                                + " AND is_open = 1 RETURNING " + HEADER_COLUMNS)
+                .bind("a", accountId)
+                .bind("id", id)
                 .map((rs, ctx) -> header(rs))
                 .findOne();
         return open.isPresent() ? open.map(r -> withChildren(h, r)) : load(h, accountId, id);
@@ -46,15 +54,20 @@ public final class ReviewRepository {
 
     public Optional<Review> load(Handle h, String accountId, String id) {
         return h.createQuery("SELECT " + HEADER_COLUMNS + " FROM reviews WHERE account_id = :a AND id = :id")
-                .bind("a", accountId).bind("id", id)
+                .bind("a", accountId)
+                .bind("id", id)
                 .map((rs, ctx) -> header(rs))
                 .findOne()
                 .map(r -> withChildren(h, r));
     }
 
     private Review withChildren(Handle h, Review header) {
-        return withHistory(header, new ReviewHistory(versions(h, header.accountId(), header.id()),
-                instructions(h, header.accountId(), header.id()), decision(h, header.accountId(), header.id()).orElse(null)));
+        return withHistory(
+                header,
+                new ReviewHistory(
+                        versions(h, header.accountId(), header.id()),
+                        instructions(h, header.accountId(), header.id()),
+                        decision(h, header.accountId(), header.id()).orElse(null)));
     }
 
     static Review withHistory(Review header, ReviewHistory history) {
@@ -66,15 +79,28 @@ public final class ReviewRepository {
         long awaiting = rs.getLong("awaiting_since");
         Long awaitingSince = rs.wasNull() ? null : awaiting;
         String triggered = rs.getString("triggered_by");
-        ReviewHeader header = new ReviewHeader(rs.getString("account_id"), rs.getString("id"),
-                new ReviewHeader.FormPin(rs.getString("form_id"), rs.getInt("form_revision"), rs.getString("form_name")),
-                new ReviewHeader.RunAddress(rs.getString("workflow_id"), rs.getString("run_id"), rs.getString("block_id")),
-                strings(rs.getString("visible_fields")), triggered == null ? null : Json.parse(triggered),
-                rs.getString("webhook_url"), rs.getLong("created_at"));
-        ReviewLabels labels = new ReviewLabels(rs.getString("title"), Json.parse(rs.getString("meta")),
-                strings(rs.getString("assigned_to")), strings(rs.getString("assigned_groups")));
-        ReviewState state = new ReviewState(ReviewStatus.fromWire(rs.getString("status")),
-                rs.getString("head_version_id"), rs.getInt("round"), awaitingSince, rs.getLong("event_seq"),
+        ReviewHeader header = new ReviewHeader(
+                rs.getString("account_id"),
+                rs.getString("id"),
+                new ReviewHeader.FormPin(
+                        rs.getString("form_id"), rs.getInt("form_revision"), rs.getString("form_name")),
+                new ReviewHeader.RunAddress(
+                        rs.getString("workflow_id"), rs.getString("run_id"), rs.getString("block_id")),
+                strings(rs.getString("visible_fields")),
+                triggered == null ? null : Json.parse(triggered),
+                rs.getString("webhook_url"),
+                rs.getLong("created_at"));
+        ReviewLabels labels = new ReviewLabels(
+                rs.getString("title"),
+                Json.parse(rs.getString("meta")),
+                strings(rs.getString("assigned_to")),
+                strings(rs.getString("assigned_groups")));
+        ReviewState state = new ReviewState(
+                ReviewStatus.fromWire(rs.getString("status")),
+                rs.getString("head_version_id"),
+                rs.getInt("round"),
+                awaitingSince,
+                rs.getLong("event_seq"),
                 rs.getLong("updated_at"));
         return new Review(header, labels, state, new ReviewHistory(List.of(), List.of(), null));
     }
@@ -84,23 +110,39 @@ public final class ReviewRepository {
                         , is_open) VALUES (:account, :id, :form, :revision, :formName, :title, :status, :workflow, :run,
                         :block, :meta, :visible, :head, :triggered, :awaiting, :assigned, :groups, :webhook, :round,
                         :seq, :created, :updated, :open)""")
-                .bind("account", r.accountId()).bind("id", r.id()).bind("form", r.formId())
-                .bind("revision", r.formRevision()).bind("formName", r.formName()).bind("title", r.title())
-                .bind("status", r.status().wire()).bind("workflow", r.workflowId()).bind("run", r.runId())
-                .bind("block", r.blockId()).bind("meta", Json.write(r.meta()))
-                .bind("visible", Json.write(r.visibleFields())).bind("head", r.headVersionId())
+                .bind("account", r.accountId())
+                .bind("id", r.id())
+                .bind("form", r.formId())
+                .bind("revision", r.formRevision())
+                .bind("formName", r.formName())
+                .bind("title", r.title())
+                .bind("status", r.status().wire())
+                .bind("workflow", r.workflowId())
+                .bind("run", r.runId())
+                .bind("block", r.blockId())
+                .bind("meta", Json.write(r.meta()))
+                .bind("visible", Json.write(r.visibleFields()))
+                .bind("head", r.headVersionId())
                 .bind("triggered", r.triggeredBy() == null ? null : Json.write(r.triggeredBy()))
-                .bind("awaiting", r.awaitingSince()).bind("assigned", Json.write(r.assignedTo()))
-                .bind("groups", Json.write(r.assignedGroups())).bind("webhook", r.webhookUrl())
-                .bind("round", r.round()).bind("seq", r.eventSeq()).bind("created", r.createdAt())
-                .bind("updated", r.updatedAt()).bind("open", r.status().isOpen() ? 1 : 0)
+                .bind("awaiting", r.awaitingSince())
+                .bind("assigned", Json.write(r.assignedTo()))
+                .bind("groups", Json.write(r.assignedGroups()))
+                .bind("webhook", r.webhookUrl())
+                .bind("round", r.round())
+                .bind("seq", r.eventSeq())
+                .bind("created", r.createdAt())
+                .bind("updated", r.updatedAt())
+                .bind("open", r.status().isOpen() ? 1 : 0)
                 .execute();
         for (String assignee : r.assignedTo()) {
             h.createUpdate("""
                             INSERT INTO review_assignees (account_id, review_id, assignee, created_at)
                             VALUES (:a, :id, :assignee, :created) ON CONFLICT DO NOTHING""")
-                    .bind("a", r.accountId()).bind("id", r.id()).bind("assignee", assignee)
-                    .bind("created", r.createdAt()).execute();
+                    .bind("a", r.accountId())
+                    .bind("id", r.id())
+                    .bind("assignee", assignee)
+                    .bind("created", r.createdAt())
+                    .execute();
         }
     }
 
@@ -110,16 +152,25 @@ public final class ReviewRepository {
                         UPDATE reviews SET status = :status, is_open = :open, head_version_id = :head, round = :round,
                                awaiting_since = :awaiting, event_seq = :seq, updated_at = :now
                         WHERE account_id = :a AND id = :id""")
-                .bind("status", r.status().wire()).bind("open", r.status().isOpen() ? 1 : 0)
-                .bind("head", r.headVersionId()).bind("round", r.round()).bind("awaiting", r.awaitingSince())
+                .bind("status", r.status().wire())
+                .bind("open", r.status().isOpen() ? 1 : 0)
+                .bind("head", r.headVersionId())
+                .bind("round", r.round())
+                .bind("awaiting", r.awaitingSince())
                 .bind("seq", r.eventSeq())
-                .bind("now", r.updatedAt()).bind("a", r.accountId()).bind("id", r.id()).execute();
+                .bind("now", r.updatedAt())
+                .bind("a", r.accountId())
+                .bind("id", r.id())
+                .execute();
     }
 
     /** An update may carry new {@code title} and {@code meta} along with the new output. */
     public void updateLabels(Handle h, Review r) {
         h.createUpdate("UPDATE reviews SET title = :title, meta = :meta WHERE account_id = :a AND id = :id")
-                .bind("title", r.title()).bind("meta", Json.write(r.meta())).bind("a", r.accountId()).bind("id", r.id())
+                .bind("title", r.title())
+                .bind("meta", Json.write(r.meta()))
+                .bind("a", r.accountId())
+                .bind("id", r.id())
                 .execute();
     }
 
@@ -127,10 +178,16 @@ public final class ReviewRepository {
         h.createUpdate("""
                         INSERT INTO versions (account_id, review_id, id, seq, parent_id, origin, author, note, snapshot, created_at)
                         VALUES (:a, :review, :id, :seq, :parent, :origin, :author, :note, :snapshot, :created)""")
-                .bind("a", accountId).bind("review", reviewId).bind("id", v.id()).bind("seq", v.seq())
-                .bind("parent", v.parentId()).bind("origin", v.origin().wire())
-                .bind("author", Json.write(v.author().toJson())).bind("note", v.note())
-                .bind("snapshot", Json.write(v.snapshot())).bind("created", v.createdAt())
+                .bind("a", accountId)
+                .bind("review", reviewId)
+                .bind("id", v.id())
+                .bind("seq", v.seq())
+                .bind("parent", v.parentId())
+                .bind("origin", v.origin().wire())
+                .bind("author", Json.write(v.author().toJson()))
+                .bind("note", v.note())
+                .bind("snapshot", Json.write(v.snapshot()))
+                .bind("created", v.createdAt())
                 .execute();
     }
 
@@ -138,9 +195,15 @@ public final class ReviewRepository {
         h.createUpdate("""
                         INSERT INTO instructions (account_id, review_id, round, field_id, type, text, version_id, author, created_at)
                         VALUES (:a, :review, :round, :field, :type, :text, :version, :author, :created)""")
-                .bind("a", accountId).bind("review", reviewId).bind("round", i.round()).bind("field", i.fieldId())
-                .bind("type", i.type().wire()).bind("text", i.text()).bind("version", i.versionId())
-                .bind("author", Json.write(i.author().toJson())).bind("created", i.createdAt())
+                .bind("a", accountId)
+                .bind("review", reviewId)
+                .bind("round", i.round())
+                .bind("field", i.fieldId())
+                .bind("type", i.type().wire())
+                .bind("text", i.text())
+                .bind("version", i.versionId())
+                .bind("author", Json.write(i.author().toJson()))
+                .bind("created", i.createdAt())
                 .execute();
     }
 
@@ -149,9 +212,13 @@ public final class ReviewRepository {
         h.createUpdate("""
                         INSERT INTO decisions (account_id, review_id, verdict, version_id, reason, decided_by, decided_at)
                         VALUES (:a, :review, :verdict, :version, :reason, :by, :at)""")
-                .bind("a", accountId).bind("review", reviewId).bind("verdict", d.verdict().wire())
-                .bind("version", d.versionId()).bind("reason", d.reason())
-                .bind("by", Json.write(d.decidedBy().toJson())).bind("at", d.decidedAt())
+                .bind("a", accountId)
+                .bind("review", reviewId)
+                .bind("verdict", d.verdict().wire())
+                .bind("version", d.versionId())
+                .bind("reason", d.reason())
+                .bind("by", Json.write(d.decidedBy().toJson()))
+                .bind("at", d.decidedAt())
                 .execute();
     }
 
@@ -159,10 +226,17 @@ public final class ReviewRepository {
         return h.createQuery("""
                         SELECT id, seq, parent_id, origin, author, note, snapshot, created_at FROM versions
                         WHERE account_id = :a AND review_id = :review ORDER BY seq""")
-                .bind("a", accountId).bind("review", reviewId)
-                .map((rs, ctx) -> new Version(rs.getString(1), rs.getLong(2), rs.getString(3),
-                        Origin.fromWire(rs.getString(4)).orElseThrow(), actor(rs.getString(5)), rs.getString(6),
-                        Json.parse(rs.getString(7)), rs.getLong(8)))
+                .bind("a", accountId)
+                .bind("review", reviewId)
+                .map((rs, ctx) -> new Version(
+                        rs.getString(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        Origin.fromWire(rs.getString(4)).orElseThrow(),
+                        actor(rs.getString(5)),
+                        rs.getString(6),
+                        Json.parse(rs.getString(7)),
+                        rs.getLong(8)))
                 .list();
     }
 
@@ -170,10 +244,16 @@ public final class ReviewRepository {
         return h.createQuery("""
                         SELECT round, field_id, type, text, version_id, author, created_at FROM instructions
                         WHERE account_id = :a AND review_id = :review ORDER BY round, created_at, field_id""")
-                .bind("a", accountId).bind("review", reviewId)
-                .map((rs, ctx) -> new Instruction(rs.getInt(1), rs.getString(2),
-                        InstructionType.fromWire(rs.getString(3)).orElseThrow(), rs.getString(4),
-                        rs.getString(5), actor(rs.getString(6)), rs.getLong(7)))
+                .bind("a", accountId)
+                .bind("review", reviewId)
+                .map((rs, ctx) -> new Instruction(
+                        rs.getInt(1),
+                        rs.getString(2),
+                        InstructionType.fromWire(rs.getString(3)).orElseThrow(),
+                        rs.getString(4),
+                        rs.getString(5),
+                        actor(rs.getString(6)),
+                        rs.getLong(7)))
                 .list();
     }
 
@@ -181,9 +261,14 @@ public final class ReviewRepository {
         return h.createQuery("""
                         SELECT verdict, version_id, reason, decided_by, decided_at FROM decisions
                         WHERE account_id = :a AND review_id = :review""")
-                .bind("a", accountId).bind("review", reviewId)
-                .map((rs, ctx) -> new Decision(Verdict.fromWire(rs.getString(1)).orElseThrow(), rs.getString(2), rs.getString(3),
-                        actor(rs.getString(4)), rs.getLong(5)))
+                .bind("a", accountId)
+                .bind("review", reviewId)
+                .map((rs, ctx) -> new Decision(
+                        Verdict.fromWire(rs.getString(1)).orElseThrow(),
+                        rs.getString(2),
+                        rs.getString(3),
+                        actor(rs.getString(4)),
+                        rs.getLong(5)))
                 .findOne();
     }
 

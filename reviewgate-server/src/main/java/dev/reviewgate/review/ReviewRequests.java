@@ -1,13 +1,12 @@
 package dev.reviewgate.review;
 
-import dev.reviewgate.kernel.Actor;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.reviewgate.kernel.Principal;
 import dev.reviewgate.error.Violation;
 import dev.reviewgate.json.BodyReader;
 import dev.reviewgate.json.CanonicalJson;
 import dev.reviewgate.json.Json;
+import dev.reviewgate.kernel.Actor;
+import dev.reviewgate.kernel.Principal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,16 +21,34 @@ public final class ReviewRequests {
     static final int MAX_TITLE = 500;
     static final int MAX_NOTE = 2_000;
 
-    private ReviewRequests() {
-    }
+    private ReviewRequests() {}
 
     /** {@code POST /v1/reviews}: a new review, or with {@code updateForReviewId} the agent's update. */
-    public record Create(String formId, JsonNode fields, ReviewLabels labels, ReviewHeader.RunAddress address,
-                         String webhookUrl, Actor author, JsonNode signals, String updateForReviewId,
-                         boolean metaGiven, boolean titleGiven) {
+    public record Create(
+            String formId,
+            JsonNode fields,
+            ReviewLabels labels,
+            ReviewHeader.RunAddress address,
+            String webhookUrl,
+            Actor author,
+            JsonNode signals,
+            String updateForReviewId,
+            boolean metaGiven,
+            boolean titleGiven) {
 
-        private static final Set<String> MEMBERS = Set.of("formId", "fields", "meta", "title", "assignTo",
-                "assignToGroups", "webhookUrl", "workflowId", "runId", "blockId", "author", "signals",
+        private static final Set<String> MEMBERS = Set.of(
+                "formId",
+                "fields",
+                "meta",
+                "title",
+                "assignTo",
+                "assignToGroups",
+                "webhookUrl",
+                "workflowId",
+                "runId",
+                "blockId",
+                "author",
+                "signals",
                 "updateForReviewId");
 
         public static Create parse(JsonNode body, Principal principal) {
@@ -47,7 +64,8 @@ public final class ReviewRequests {
             String runId = r.optionalString("runId", MAX_ID);
             String blockId = r.optionalString("blockId", MAX_ID);
             if ((r.present("runId") == null) != (r.present("blockId") == null)) {
-                r.add(List.of(new Violation(r.present("runId") == null ? "/runId" : "/blockId",
+                r.add(List.of(new Violation(
+                        r.present("runId") == null ? "/runId" : "/blockId",
                         "runId and blockId address a gate together; give both or neither")));
             }
             JsonNode signals = r.optionalObject("signals");
@@ -57,9 +75,17 @@ public final class ReviewRequests {
                 r.add(CanonicalJson.unrepresentableNumbers(fields, "/fields"));
             }
             r.throwIfInvalid();
-            return new Create(formId, fields, new ReviewLabels(title, meta == null ? Json.object() : meta, assignTo, groups),
-                    new ReviewHeader.RunAddress(workflowId, runId, blockId), webhookUrl, author,
-                    signals == null ? Json.object() : signals, update, meta != null, title != null);
+            return new Create(
+                    formId,
+                    fields,
+                    new ReviewLabels(title, meta == null ? Json.object() : meta, assignTo, groups),
+                    new ReviewHeader.RunAddress(workflowId, runId, blockId),
+                    webhookUrl,
+                    author,
+                    signals == null ? Json.object() : signals,
+                    update,
+                    meta != null,
+                    title != null);
         }
 
         public String runId() {
@@ -81,7 +107,9 @@ public final class ReviewRequests {
             String parentId = r.requiredString("parentId", 64);
             JsonNode snapshot = r.requiredObject("snapshot");
             String originText = r.optionalString("origin", 32);
-            Origin origin = originText == null ? Origin.HUMAN_EDIT : Origin.fromWire(originText).orElse(null);
+            Origin origin = originText == null
+                    ? Origin.HUMAN_EDIT
+                    : Origin.fromWire(originText).orElse(null);
             if (originText != null && origin == null) {
                 r.add(List.of(new Violation("/origin", "must be one of model_output, human_edit, agent_edit")));
             }
@@ -107,8 +135,9 @@ public final class ReviewRequests {
             Map<String, RetryRequest> requests = new LinkedHashMap<>();
             if (fields != null) {
                 List<Violation> errors = new ArrayList<>();
-                fields.properties().forEach(e -> retryRequest(e.getValue(), Violation.child("/fields", e.getKey()), errors)
-                        .ifPresent(request -> requests.put(e.getKey(), request)));
+                fields.properties()
+                        .forEach(e -> retryRequest(e.getValue(), Violation.child("/fields", e.getKey()), errors)
+                                .ifPresent(request -> requests.put(e.getKey(), request)));
                 r.add(errors);
             }
             r.throwIfInvalid();
@@ -117,7 +146,8 @@ public final class ReviewRequests {
 
         private static Optional<RetryRequest> retryRequest(JsonNode body, String pointer, List<Violation> errors) {
             if (!body.isObject()) {
-                errors.add(new Violation(pointer, "must be {\"type\":\"rerun\"} or {\"type\":\"textInstruction\",\"text\":\"…\"}"));
+                errors.add(new Violation(
+                        pointer, "must be {\"type\":\"rerun\"} or {\"type\":\"textInstruction\",\"text\":\"…\"}"));
                 return Optional.empty();
             }
             int before = errors.size();
@@ -126,18 +156,25 @@ public final class ReviewRequests {
                     errors.add(Violation.at(pointer, n, "unknown member"));
                 }
             });
-            Optional<InstructionType> type = InstructionType.fromWire(body.path("type").asText(""));
+            Optional<InstructionType> type =
+                    InstructionType.fromWire(body.path("type").asText(""));
             JsonNode text = body.get("text");
             if (type.isEmpty()) {
                 errors.add(Violation.at(pointer, "type", "must be rerun or textInstruction"));
             } else if (type.get() == InstructionType.RERUN && text != null) {
                 errors.add(Violation.at(pointer, "text", "a rerun carries no text"));
-            } else if (type.get() == InstructionType.TEXT && (text == null || !text.isTextual() || text.asText().isBlank()
-                    || text.asText().length() > InstructionRules.MAX_TEXT_LENGTH)) {
-                errors.add(Violation.at(pointer, "text", "must be a non-empty string of at most "
-                        + InstructionRules.MAX_TEXT_LENGTH + " characters"));
+            } else if (type.get() == InstructionType.TEXT
+                    && (text == null
+                            || !text.isTextual()
+                            || text.asText().isBlank()
+                            || text.asText().length() > InstructionRules.MAX_TEXT_LENGTH)) {
+                errors.add(Violation.at(
+                        pointer,
+                        "text",
+                        "must be a non-empty string of at most " + InstructionRules.MAX_TEXT_LENGTH + " characters"));
             }
-            return errors.size() > before ? Optional.empty()
+            return errors.size() > before
+                    ? Optional.empty()
                     : Optional.of(new RetryRequest(type.get(), text == null ? null : text.asText()));
         }
     }

@@ -1,19 +1,18 @@
 package dev.reviewgate.review;
 
-import java.util.stream.Collectors;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reviewgate.auth.ApiKeyAuthenticator;
-import dev.reviewgate.kernel.Principal;
 import dev.reviewgate.error.Problem;
 import dev.reviewgate.http.RequestBodies;
 import dev.reviewgate.http.Responses;
 import dev.reviewgate.json.Json;
+import dev.reviewgate.kernel.Principal;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * {@code /v1/reviews}: create, queue, read, edit, instruct, decide and wait. Every route on one
@@ -68,8 +67,9 @@ public final class ReviewRoutes {
 
     private void listQueue(Context ctx) {
         Principal p = ApiKeyAuthenticator.principal(ctx);
-        QueueQuery query = QueueQuery.parse(ctx.queryParamMap().keySet().stream()
-                .collect(Collectors.toMap(k -> k, ctx::queryParam)), ctx::queryParam);
+        QueueQuery query = QueueQuery.parse(
+                ctx.queryParamMap().keySet().stream().collect(Collectors.toMap(k -> k, ctx::queryParam)),
+                ctx::queryParam);
         ReviewReader.Page page = reader.list(p.accountId(), query);
         ObjectNode out = Json.object();
         ArrayNode data = out.putArray("data");
@@ -85,8 +85,8 @@ public final class ReviewRoutes {
 
     private void appendVersion(Context ctx) {
         Principal p = ApiKeyAuthenticator.principal(ctx);
-        ReviewCommands.Appended result = commands.append(p, address(ctx),
-                ReviewRequests.Append.parse(RequestBodies.json(ctx), p));
+        ReviewCommands.Appended result =
+                commands.append(p, address(ctx), ReviewRequests.Append.parse(RequestBodies.json(ctx), p));
         ObjectNode out = Json.object().put("versionId", result.versionId()).put("created", result.created());
         out.set("review", ReviewJson.review(result.review(), publicUrl));
         Responses.json(ctx, result.created() ? 201 : 200, out);
@@ -100,8 +100,8 @@ public final class ReviewRoutes {
 
     private void decide(Context ctx, Verdict verdict) {
         Principal p = ApiKeyAuthenticator.principal(ctx);
-        ReviewCommands.Decided result = commands.decide(p, address(ctx), verdict,
-                ReviewRequests.Decide.parse(RequestBodies.json(ctx), p));
+        ReviewCommands.Decided result =
+                commands.decide(p, address(ctx), verdict, ReviewRequests.Decide.parse(RequestBodies.json(ctx), p));
         ObjectNode out = Json.object().put("submissionStatus", result.applied() ? "applied" : "already_applied");
         out.set("review", ReviewJson.review(result.review(), publicUrl));
         Responses.json(ctx, 200, out);
@@ -114,7 +114,10 @@ public final class ReviewRoutes {
             case "awaiting" -> ReviewReader.WaitFor.AWAITING;
             default -> throw Problem.badRequest("for must be decision or awaiting");
         };
-        ReviewReader.Waited waited = reader.waitFor(p.accountId(), address(ctx), what,
+        ReviewReader.Waited waited = reader.waitFor(
+                p.accountId(),
+                address(ctx),
+                what,
                 Duration.ofSeconds(timeoutSeconds(ctx.queryParam("timeoutSeconds"))));
         ObjectNode out = Json.object().put("ready", waited.ready());
         out.set("review", waited.review() == null ? null : ReviewJson.review(waited.review(), publicUrl));

@@ -7,8 +7,7 @@ import java.util.List;
 /** The wake-up keys of a review: by id and, when it gates a run, by run address. */
 public final class ReviewSignals {
 
-    private ReviewSignals() {
-    }
+    private ReviewSignals() {}
 
     public static String reviewKey(String accountId, String reviewId) {
         return accountId + "|review|" + reviewId;
@@ -34,8 +33,8 @@ public final class ReviewSignals {
     }
 
     /** Wakes the waiters on a review changed on another instance; they re-read it. */
-    public static void changedElsewhere(ChangeSignals<Review> signals, String accountId, String reviewId, String runId,
-                                        String blockId) {
+    public static void changedElsewhere(
+            ChangeSignals<Review> signals, String accountId, String reviewId, String runId, String blockId) {
         keys(accountId, reviewId, runId, blockId).forEach(key -> signals.fire(key, null));
     }
 }

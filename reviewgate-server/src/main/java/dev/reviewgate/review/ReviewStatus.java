@@ -26,7 +26,9 @@ public enum ReviewStatus {
     }
 
     public static ReviewStatus fromWire(String value) {
-        return Arrays.stream(values()).filter(s -> s.wire.equals(value)).findFirst()
+        return Arrays.stream(values())
+                .filter(s -> s.wire.equals(value))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown status " + value));
     }
 }

@@ -13,11 +13,9 @@ import java.util.Optional;
 public final class VersionRules {
 
     /** What appending a snapshot does: nothing new ({@code existing}) or a new version with this id and parent. */
-    public record Append(String versionId, String parentId, boolean created) {
-    }
+    public record Append(String versionId, String parentId, boolean created) {}
 
-    private VersionRules() {
-    }
+    private VersionRules() {}
 
     /** An edit authored from {@code parentId} (rules 3 and 4). */
     public static Append append(Review review, JsonNode snapshot, String parentId) {
@@ -30,7 +28,8 @@ public final class VersionRules {
             if (Objects.equals(existing.get().parentId(), parentId)) {
                 return new Append(versionId, parentId, false);
             }
-            String parent = existing.get().parentId() == null ? "as the first version, which has no parent"
+            String parent = existing.get().parentId() == null
+                    ? "as the first version, which has no parent"
                     : "with parent " + existing.get().parentId();
             throw Problem.conflict("This snapshot already exists as version " + versionId + " " + parent
                             + "; a version has exactly one parent.")
@@ -52,7 +51,8 @@ public final class VersionRules {
         }
         if (review.version(versionId).isPresent()) {
             throw Problem.conflict("This output equals the earlier version " + versionId
-                    + "; an update must be new output or the current head.").with("versionId", versionId);
+                            + "; an update must be new output or the current head.")
+                    .with("versionId", versionId);
         }
         String parentId = review.lastInstructedVersionId().orElse(review.headVersionId());
         return new Append(versionId, parentId, true);

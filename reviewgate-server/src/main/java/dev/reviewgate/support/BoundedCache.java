@@ -18,8 +18,7 @@ import java.util.function.ToLongFunction;
  */
 public final class BoundedCache<K, V> {
 
-    private record Slot<V>(V value, long weight, long expiresAt) {
-    }
+    private record Slot<V>(V value, long weight, long expiresAt) {}
 
     private final long maxWeight;
     private final ToLongFunction<V> weigher;

@@ -11,14 +11,18 @@ import java.util.regex.Pattern;
 public final class BoundedRegex {
 
     /** What a bounded match found; {@code TOO_COSTLY} leaves it to the caller what that means. */
-    public enum Result { MATCH, NO_MATCH, TOO_COSTLY }
+    public enum Result {
+        MATCH,
+        NO_MATCH,
+        TOO_COSTLY
+    }
 
     /** Reads allowed per input character: generous for linear matching, far below exponential blow-up. */
     static final int STEPS_PER_CHAR = 64;
+
     static final int MIN_STEPS = 1_000_000;
 
-    private BoundedRegex() {
-    }
+    private BoundedRegex() {}
 
     /** Whether {@code pattern} matches somewhere in {@code input} (unanchored, as in JSON Schema). */
     public static Result find(String pattern, String input) {
@@ -28,7 +32,9 @@ public final class BoundedRegex {
     /** {@link #find(String, String)} with an explicit budget of character reads. */
     public static Result find(String pattern, String input, int steps) {
         try {
-            boolean found = Pattern.compile(pattern).matcher(new Budgeted(input, new int[] {steps})).find();
+            boolean found = Pattern.compile(pattern)
+                    .matcher(new Budgeted(input, new int[] {steps}))
+                    .find();
             return found ? Result.MATCH : Result.NO_MATCH;
         } catch (BudgetExceeded | StackOverflowError e) {
             // java.util.regex recurses per repetition; deep recursion is another way of "too costly".

@@ -1,20 +1,18 @@
 package dev.reviewgate.ui;
 
-import java.util.HashMap;
-
-import dev.reviewgate.ui.page.Pages;
-
 import dev.reviewgate.error.Problem;
 import dev.reviewgate.ui.admin.AdminRoutes;
 import dev.reviewgate.ui.admin.GroupsAdminRoutes;
 import dev.reviewgate.ui.admin.WebhooksAdminRoutes;
 import dev.reviewgate.ui.inbox.InboxRoutes;
+import dev.reviewgate.ui.page.Pages;
 import dev.reviewgate.ui.review.HistoryRoutes;
 import dev.reviewgate.ui.review.ReviewPageRoutes;
 import dev.reviewgate.ui.session.SessionRoutes;
 import dev.reviewgate.ui.session.WebSessions;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -35,9 +33,16 @@ public final class WebApp {
     private final WebhooksAdminRoutes webhooksAdmin;
     private final GroupsAdminRoutes groupsAdmin;
 
-    public WebApp(WebSessions sessions, Pages pages, SessionRoutes sessionRoutes, InboxRoutes inbox,
-                  ReviewPageRoutes reviewPages, HistoryRoutes history, AdminRoutes admin,
-                  WebhooksAdminRoutes webhooksAdmin, GroupsAdminRoutes groupsAdmin) {
+    public WebApp(
+            WebSessions sessions,
+            Pages pages,
+            SessionRoutes sessionRoutes,
+            InboxRoutes inbox,
+            ReviewPageRoutes reviewPages,
+            HistoryRoutes history,
+            AdminRoutes admin,
+            WebhooksAdminRoutes webhooksAdmin,
+            GroupsAdminRoutes groupsAdmin) {
         this.sessions = sessions;
         this.pages = pages;
         this.sessionRoutes = sessionRoutes;
@@ -67,8 +72,12 @@ public final class WebApp {
     public static boolean isPage(Context ctx) {
         String path = ctx.path();
         String accept = ctx.header("Accept");
-        boolean api = path.startsWith("/v1/") || path.equals("/v1") || path.equals("/healthz") || path.equals("/readyz")
-                || path.equals("/metrics") || path.equals("/openapi.json");
+        boolean api = path.startsWith("/v1/")
+                || path.equals("/v1")
+                || path.equals("/healthz")
+                || path.equals("/readyz")
+                || path.equals("/metrics")
+                || path.equals("/openapi.json");
         return !api && (accept == null || accept.contains("text/html") || ctx.header("HX-Request") != null);
     }
 

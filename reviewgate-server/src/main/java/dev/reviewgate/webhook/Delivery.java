@@ -8,12 +8,16 @@ package dev.reviewgate.webhook;
 public record Delivery(String accountId, String id, Target target, Progress progress, long createdAt, long updatedAt) {
 
     /** Which event goes where: to an account endpoint, or (no endpoint) to the review's or form's URL. */
-    public record Target(String eventId, String reviewId, String endpointId, String url) {
-    }
+    public record Target(String eventId, String reviewId, String endpointId, String url) {}
 
     /** How far the delivery got: attempts made, the next one, the lease on it and the last outcome. */
-    public record Progress(DeliveryStatus status, int attempts, Long nextAttemptAt, Long leaseExpiresAt,
-                           Integer lastStatusCode, String lastError) {
+    public record Progress(
+            DeliveryStatus status,
+            int attempts,
+            Long nextAttemptAt,
+            Long leaseExpiresAt,
+            Integer lastStatusCode,
+            String lastError) {
 
         /** A new delivery, due at {@code now}. */
         public static Progress due(long now) {

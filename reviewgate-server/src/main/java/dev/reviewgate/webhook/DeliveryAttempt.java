@@ -22,8 +22,13 @@ public final class DeliveryAttempt {
     private final Ids ids;
     private final InstantSource clock;
 
-    public DeliveryAttempt(Database database, DeliveryRepository deliveries, EndpointRepository endpoints,
-                           WebhookSender sender, Ids ids, InstantSource clock) {
+    public DeliveryAttempt(
+            Database database,
+            DeliveryRepository deliveries,
+            EndpointRepository endpoints,
+            WebhookSender sender,
+            Ids ids,
+            InstantSource clock) {
         this.database = database;
         this.deliveries = deliveries;
         this.endpoints = endpoints;
@@ -37,8 +42,12 @@ public final class DeliveryAttempt {
         long startedAt = clock.millis();
         Optional<List<String>> secrets = secrets(d, startedAt);
         if (secrets.isEmpty()) {
-            record(claimed, startedAt, new WebhookSender.Outcome(null, null, Optional.empty(),
-                    "endpoint was deleted or disabled", 0), DeliveryStatus.FAILED, null);
+            record(
+                    claimed,
+                    startedAt,
+                    new WebhookSender.Outcome(null, null, Optional.empty(), "endpoint was deleted or disabled", 0),
+                    DeliveryStatus.FAILED,
+                    null);
             return;
         }
         long timestamp = startedAt / 1000;
@@ -53,7 +62,11 @@ public final class DeliveryAttempt {
             record(claimed, startedAt, outcome, DeliveryStatus.FAILED, null);
         } else {
             Optional<Duration> delay = RetrySchedule.next(d.attempts() + 1, outcome.retryAfter());
-            record(claimed, startedAt, outcome, delay.isPresent() ? DeliveryStatus.PENDING : DeliveryStatus.FAILED,
+            record(
+                    claimed,
+                    startedAt,
+                    outcome,
+                    delay.isPresent() ? DeliveryStatus.PENDING : DeliveryStatus.FAILED,
                     delay.map(x -> clock.millis() + x.toMillis()).orElse(null));
         }
     }
@@ -70,25 +83,49 @@ public final class DeliveryAttempt {
                 .map(e -> e.secrets().signingSecrets(now));
     }
 
-    private void record(DeliveryRepository.Claimed claimed, long startedAt, WebhookSender.Outcome outcome,
-                        DeliveryStatus status, Long nextAttemptAt) {
+    private void record(
+            DeliveryRepository.Claimed claimed,
+            long startedAt,
+            WebhookSender.Outcome outcome,
+            DeliveryStatus status,
+            Long nextAttemptAt) {
         Delivery d = claimed.delivery();
         long now = clock.millis();
         database.write(h -> {
-            boolean applied = deliveries.complete(h, d.accountId(), d.id(), claimed.token(), status, nextAttemptAt,
-                    outcome.statusCode(), outcome.error(), now);
-            deliveries.insertAttempt(h, d.accountId(), new Attempt(ids.next("att"), d.id(), d.attempts() + 1, startedAt,
-                    outcome.durationMs(), outcome.statusCode(), outcome.excerpt(),
-                    applied ? outcome.error() : lostLease(outcome.error()), applied));
+            boolean applied = deliveries.complete(
+                    h,
+                    d.accountId(),
+                    d.id(),
+                    claimed.token(),
+                    status,
+                    nextAttemptAt,
+                    outcome.statusCode(),
+                    outcome.error(),
+                    now);
+            deliveries.insertAttempt(
+                    h,
+                    d.accountId(),
+                    new Attempt(
+                            ids.next("att"),
+                            d.id(),
+                            d.attempts() + 1,
+                            startedAt,
+                            outcome.durationMs(),
+                            outcome.statusCode(),
+                            outcome.excerpt(),
+                            applied ? outcome.error() : lostLease(outcome.error()),
+                            applied));
             if (applied && d.endpointId() != null && Integer.valueOf(410).equals(outcome.statusCode())) {
                 endpoints.disable(h, d.accountId(), d.endpointId(), "receiver answered 410 Gone", now);
-                deliveries.failPendingForEndpoint(h, d.accountId(), d.endpointId(), "endpoint disabled after 410 Gone", now);
+                deliveries.failPendingForEndpoint(
+                        h, d.accountId(), d.endpointId(), "endpoint disabled after 410 Gone", now);
             }
             return null;
         });
     }
 
     private static String lostLease(String error) {
-        return "lease expired before the outcome was recorded; result discarded" + (error == null ? "" : " (" + error + ")");
+        return "lease expired before the outcome was recorded; result discarded"
+                + (error == null ? "" : " (" + error + ")");
     }
 }

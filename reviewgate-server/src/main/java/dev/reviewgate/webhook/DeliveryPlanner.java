@@ -26,8 +26,7 @@ public final class DeliveryPlanner {
     }
 
     /** What an event is about, as far as routing it goes: the review, its form and its own webhook URL. */
-    public record Subject(String accountId, String reviewId, String formId, String webhookUrl) {
-    }
+    public record Subject(String accountId, String reviewId, String formId, String webhookUrl) {}
 
     /** Inserts one pending delivery per target of {@code eventId}; returns how many. */
     public int plan(Handle h, Subject review, String eventId, EventType type, long now) {
@@ -49,7 +48,14 @@ public final class DeliveryPlanner {
     }
 
     private void insert(Handle h, Subject review, String eventId, String endpointId, String url, long now) {
-        deliveries.insert(h, new Delivery(review.accountId(), ids.next("msg"),
-                new Delivery.Target(eventId, review.reviewId(), endpointId, url), Delivery.Progress.due(now), now, now));
+        deliveries.insert(
+                h,
+                new Delivery(
+                        review.accountId(),
+                        ids.next("msg"),
+                        new Delivery.Target(eventId, review.reviewId(), endpointId, url),
+                        Delivery.Progress.due(now),
+                        now,
+                        now));
     }
 }

@@ -19,7 +19,9 @@ public enum DeliveryStatus {
     }
 
     public static DeliveryStatus fromWire(String value) {
-        return Arrays.stream(values()).filter(s -> s.wire.equals(value)).findFirst()
+        return Arrays.stream(values())
+                .filter(s -> s.wire.equals(value))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown delivery status " + value));
     }
 

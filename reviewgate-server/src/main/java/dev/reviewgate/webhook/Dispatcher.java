@@ -1,7 +1,5 @@
 package dev.reviewgate.webhook;
 
-import java.util.concurrent.atomic.AtomicLong;
-
 import dev.reviewgate.db.Database;
 import dev.reviewgate.kernel.Ids;
 import java.time.Duration;
@@ -11,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +38,13 @@ public final class Dispatcher implements AutoCloseable {
     private final Thread loop;
     private volatile boolean running = true;
 
-    public Dispatcher(Database database, DeliveryRepository deliveries, DeliveryAttempt attempt, Ids ids,
-                      InstantSource clock, Duration sendTimeout) {
+    public Dispatcher(
+            Database database,
+            DeliveryRepository deliveries,
+            DeliveryAttempt attempt,
+            Ids ids,
+            InstantSource clock,
+            Duration sendTimeout) {
         this.database = database;
         this.deliveries = deliveries;
         this.attempt = attempt;
@@ -88,8 +92,8 @@ public final class Dispatcher implements AutoCloseable {
         }
         String token = instance + "." + batches.incrementAndGet();
         long now = clock.millis();
-        List<DeliveryRepository.Claimed> batch = database.write(h ->
-                deliveries.claim(h, database.dialect(), token, now, now + lease.toMillis(), capacity));
+        List<DeliveryRepository.Claimed> batch = database.write(
+                h -> deliveries.claim(h, database.dialect(), token, now, now + lease.toMillis(), capacity));
         for (DeliveryRepository.Claimed claimed : batch) {
             inFlight.acquire();
             // execute, not submit: nobody reads a result, and an Error should reach the uncaught-exception
@@ -98,7 +102,10 @@ public final class Dispatcher implements AutoCloseable {
                 try {
                     attempt.run(claimed);
                 } catch (RuntimeException e) {
-                    LOG.error("Webhook attempt {} failed unexpectedly", claimed.delivery().id(), e);
+                    LOG.error(
+                            "Webhook attempt {} failed unexpectedly",
+                            claimed.delivery().id(),
+                            e);
                 } finally {
                     inFlight.release();
                 }

@@ -18,31 +18,54 @@ public final class EndpointRepository {
     public void insert(Handle h, Endpoint e) {
         h.createUpdate("INSERT INTO webhook_endpoints (" + COLUMNS + """
                         ) VALUES (:a, :id, :url, :events, :form, :secret, NULL, NULL, :created, NULL, NULL)""")
-                .bind("a", e.accountId()).bind("id", e.id()).bind("url", e.url())
-                .bind("events", e.events() == null ? null : Json.write(e.events())).bind("form", e.formId())
-                .bind("secret", e.secret()).bind("created", e.createdAt()).execute();
+                .bind("a", e.accountId())
+                .bind("id", e.id())
+                .bind("url", e.url())
+                .bind("events", e.events() == null ? null : Json.write(e.events()))
+                .bind("form", e.formId())
+                .bind("secret", e.secret())
+                .bind("created", e.createdAt())
+                .execute();
     }
 
     public Optional<Endpoint> find(Handle h, String accountId, String id) {
-        return h.createQuery("SELECT " + COLUMNS + " FROM webhook_endpoints WHERE account_id = :a AND id = :id AND deleted_at IS NULL")
-                .bind("a", accountId).bind("id", id).map((rs, ctx) -> endpoint(rs)).findOne();
+        return h.createQuery("SELECT " + COLUMNS
+                        + " FROM webhook_endpoints WHERE account_id = :a AND id = :id AND deleted_at IS NULL")
+                .bind("a", accountId)
+                .bind("id", id)
+                .map((rs, ctx) -> endpoint(rs))
+                .findOne();
     }
 
     /** Live endpoints, oldest first (an account has few). */
     public List<Endpoint> list(Handle h, String accountId) {
-        return h.createQuery("SELECT " + COLUMNS + " FROM webhook_endpoints WHERE account_id = :a AND deleted_at IS NULL ORDER BY created_at, id")
-                .bind("a", accountId).map((rs, ctx) -> endpoint(rs)).list();
+        return h.createQuery(
+                        "SELECT " + COLUMNS
+                                + " FROM webhook_endpoints WHERE account_id = :a AND deleted_at IS NULL ORDER BY created_at, id")
+                .bind("a", accountId)
+                .map((rs, ctx) -> endpoint(rs))
+                .list();
     }
 
     public boolean delete(Handle h, String accountId, String id, long now) {
-        return h.createUpdate("UPDATE webhook_endpoints SET deleted_at = :now WHERE account_id = :a AND id = :id AND deleted_at IS NULL")
-                .bind("now", now).bind("a", accountId).bind("id", id).execute() == 1;
+        return h.createUpdate(
+                                "UPDATE webhook_endpoints SET deleted_at = :now WHERE account_id = :a AND id = :id AND deleted_at IS NULL")
+                        .bind("now", now)
+                        .bind("a", accountId)
+                        .bind("id", id)
+                        .execute()
+                == 1;
     }
 
     /** A 410 from the receiver: stop sending until someone re-enables or replaces the endpoint. */
     public void disable(Handle h, String accountId, String id, String reason, long now) {
-        h.createUpdate("UPDATE webhook_endpoints SET disabled_at = :now, disabled_reason = :reason WHERE account_id = :a AND id = :id AND disabled_at IS NULL")
-                .bind("now", now).bind("reason", reason).bind("a", accountId).bind("id", id).execute();
+        h.createUpdate(
+                        "UPDATE webhook_endpoints SET disabled_at = :now, disabled_reason = :reason WHERE account_id = :a AND id = :id AND disabled_at IS NULL")
+                .bind("now", now)
+                .bind("reason", reason)
+                .bind("a", accountId)
+                .bind("id", id)
+                .execute();
     }
 
     /** Rotates a live endpoint's secret and returns it as rotated; empty when there is no such endpoint. */
@@ -51,14 +74,20 @@ public final class EndpointRepository {
                         UPDATE webhook_endpoints SET previous_secret = secret, secret = :secret, rotated_at = :now
                         WHERE account_id = :a AND id = :id AND deleted_at IS NULL
                         RETURNING """ + " " + COLUMNS)
-                .bind("secret", newSecret).bind("now", now).bind("a", accountId).bind("id", id)
-                .map((rs, ctx) -> endpoint(rs)).findOne();
+                .bind("secret", newSecret)
+                .bind("now", now)
+                .bind("a", accountId)
+                .bind("id", id)
+                .map((rs, ctx) -> endpoint(rs))
+                .findOne();
     }
 
     /** The account secret that signs per-review and per-form webhook URLs; created on first use (a write). */
     public SigningSecret signingSecret(Handle h, String accountId, long now) {
         h.createUpdate("INSERT INTO signing_secrets (account_id, secret) VALUES (:a, :secret) ON CONFLICT DO NOTHING")
-                .bind("a", accountId).bind("secret", Signer.newSecret()).execute();
+                .bind("a", accountId)
+                .bind("secret", Signer.newSecret())
+                .execute();
         return existingSigningSecret(h, accountId).orElseThrow();
     }
 
@@ -76,7 +105,9 @@ public final class EndpointRepository {
         return h.createQuery("""
                         UPDATE signing_secrets SET previous_secret = secret, secret = :secret, rotated_at = :now
                         WHERE account_id = :a RETURNING secret, previous_secret, rotated_at""")
-                .bind("secret", newSecret).bind("now", now).bind("a", accountId)
+                .bind("secret", newSecret)
+                .bind("now", now)
+                .bind("a", accountId)
                 .map((rs, ctx) -> new SigningSecret(rs.getString(1), rs.getString(2), nullableLong(rs, 3)))
                 .one();
     }
@@ -90,9 +121,16 @@ public final class EndpointRepository {
                 eventList.add(node.asText());
             }
         }
-        return new Endpoint(rs.getString("account_id"), rs.getString("id"), rs.getString("url"), eventList,
-                rs.getString("form_id"), new SigningSecret(rs.getString("secret"), rs.getString("previous_secret"),
-                nullableLong(rs, "rotated_at")), rs.getLong("created_at"), nullableLong(rs, "disabled_at"),
+        return new Endpoint(
+                rs.getString("account_id"),
+                rs.getString("id"),
+                rs.getString("url"),
+                eventList,
+                rs.getString("form_id"),
+                new SigningSecret(
+                        rs.getString("secret"), rs.getString("previous_secret"), nullableLong(rs, "rotated_at")),
+                rs.getLong("created_at"),
+                nullableLong(rs, "disabled_at"),
                 rs.getString("disabled_reason"));
     }
 

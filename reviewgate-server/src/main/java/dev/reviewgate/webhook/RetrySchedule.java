@@ -13,13 +13,19 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class RetrySchedule {
 
     /** Delays after the 1st, 2nd, … failed attempt; the first attempt is immediate. */
-    static final List<Duration> DELAYS = List.of(Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(30),
-            Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(10));
+    static final List<Duration> DELAYS = List.of(
+            Duration.ofSeconds(5),
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(30),
+            Duration.ofHours(2),
+            Duration.ofHours(5),
+            Duration.ofHours(10),
+            Duration.ofHours(10));
+
     public static final int MAX_ATTEMPTS = DELAYS.size() + 1;
     static final Duration MAX_RETRY_AFTER = Duration.ofHours(24);
 
-    private RetrySchedule() {
-    }
+    private RetrySchedule() {}
 
     /**
      * The delay before the next attempt after {@code failedAttempts} failures, or empty when the
@@ -31,11 +37,14 @@ public final class RetrySchedule {
         }
         if (retryAfter.isPresent()) {
             Duration asked = retryAfter.get();
-            return Optional.of(asked.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER
-                    : asked.isNegative() ? Duration.ZERO : asked);
+            return Optional.of(
+                    asked.compareTo(MAX_RETRY_AFTER) > 0
+                            ? MAX_RETRY_AFTER
+                            : asked.isNegative() ? Duration.ZERO : asked);
         }
         Duration base = DELAYS.get(failedAttempts - 1);
-        long jitter = (long) (base.toMillis() * 0.1 * (ThreadLocalRandom.current().nextDouble() * 2 - 1));
+        long jitter =
+                (long) (base.toMillis() * 0.1 * (ThreadLocalRandom.current().nextDouble() * 2 - 1));
         return Optional.of(base.plusMillis(jitter));
     }
 }

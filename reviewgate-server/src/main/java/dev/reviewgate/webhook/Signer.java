@@ -18,8 +18,7 @@ public final class Signer {
 
     public static final String PREFIX = "whsec_";
 
-    private Signer() {
-    }
+    private Signer() {}
 
     /** A new secret: {@code whsec_} + base64 of 32 random bytes. */
     public static String newSecret() {

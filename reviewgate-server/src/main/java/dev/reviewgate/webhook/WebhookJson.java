@@ -8,8 +8,7 @@ import dev.reviewgate.kernel.Times;
 /** The JSON of endpoints, secrets and the delivery log. */
 final class WebhookJson {
 
-    private WebhookJson() {
-    }
+    private WebhookJson() {}
 
     static ObjectNode endpoint(Endpoint e, boolean withSecret) {
         ObjectNode out = Json.object().put("id", e.id()).put("url", e.url());
@@ -34,13 +33,16 @@ final class WebhookJson {
         boolean overlapping = s.signingSecrets(now).size() > 1;
         out.put("previousSecret", overlapping ? s.previousSecret() : null);
         out.put("rotatedAt", Times.isoOrNull(s.rotatedAt()));
-        out.put("previousSecretExpiresAt", overlapping ? Times.iso(s.rotatedAt() + SigningSecret.OVERLAP.toMillis()) : null);
+        out.put(
+                "previousSecretExpiresAt",
+                overlapping ? Times.iso(s.rotatedAt() + SigningSecret.OVERLAP.toMillis()) : null);
         return out;
     }
 
     static ObjectNode delivery(WebhookService.LoggedDelivery logged) {
         Delivery d = logged.delivery();
-        ObjectNode out = Json.object().put("id", d.id()).put("eventId", d.eventId()).put("reviewId", d.reviewId());
+        ObjectNode out =
+                Json.object().put("id", d.id()).put("eventId", d.eventId()).put("reviewId", d.reviewId());
         out.put("endpointId", d.endpointId());
         out.put("url", d.url()).put("status", d.status().wire()).put("attempts", d.attempts());
         out.put("nextAttemptAt", Times.isoOrNull(d.nextAttemptAt()));
@@ -49,7 +51,9 @@ final class WebhookJson {
         out.put("createdAt", Times.iso(d.createdAt())).put("updatedAt", Times.iso(d.updatedAt()));
         ArrayNode attempts = out.putArray("attemptLog");
         for (Attempt a : logged.attempts()) {
-            ObjectNode node = attempts.addObject().put("attempt", a.attempt()).put("at", Times.iso(a.startedAt()))
+            ObjectNode node = attempts.addObject()
+                    .put("attempt", a.attempt())
+                    .put("at", Times.iso(a.startedAt()))
                     .put("durationMs", a.durationMs());
             node.put("statusCode", a.statusCode());
             node.put("responseBody", a.responseExcerpt());

@@ -1,20 +1,16 @@
 package dev.reviewgate.webhook;
 
-import dev.reviewgate.http.KeysetCursor;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reviewgate.auth.ApiKeyAuthenticator;
 import dev.reviewgate.error.Problem;
+import dev.reviewgate.http.KeysetCursor;
 import dev.reviewgate.http.RequestBodies;
 import dev.reviewgate.http.Responses;
 import dev.reviewgate.json.Json;
-import dev.reviewgate.kernel.Ids;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
-import java.util.Base64;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -28,8 +24,7 @@ public final class WebhookRoutes {
     private final InstantSource clock;
 
     /** An account's review id, for the per-review log's 404. */
-    public record ReviewRef(String accountId, String reviewId) {
-    }
+    public record ReviewRef(String accountId, String reviewId) {}
 
     public WebhookRoutes(WebhookService webhooks, Predicate<ReviewRef> reviewExists, InstantSource clock) {
         this.webhooks = webhooks;
@@ -130,5 +125,4 @@ public final class WebhookRoutes {
     private static String account(Context ctx) {
         return ApiKeyAuthenticator.principal(ctx).accountId();
     }
-
 }

@@ -1,14 +1,8 @@
 package dev.reviewgate.webhook;
 
-import java.util.concurrent.Executors;
-import org.eclipse.jetty.http.HttpField;
-
-import dev.reviewgate.net.SsrfGuard;
-
-import dev.reviewgate.net.RefusedAddressException;
-
 import dev.reviewgate.net.PinnedAddressResolver;
-
+import dev.reviewgate.net.RefusedAddressException;
+import dev.reviewgate.net.SsrfGuard;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.client.HttpClient;
@@ -25,6 +20,7 @@ import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.client.StringRequestContent;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 
 /**
@@ -35,8 +31,8 @@ import org.eclipse.jetty.http.HttpHeader;
 public final class WebhookSender implements AutoCloseable {
 
     /** What an attempt produced: a status (or an error), the body excerpt, Retry-After and the time taken. */
-    public record Outcome(Integer statusCode, String excerpt, Optional<Duration> retryAfter, String error,
-                          long durationMs) {
+    public record Outcome(
+            Integer statusCode, String excerpt, Optional<Duration> retryAfter, String error, long durationMs) {
         public boolean succeeded() {
             return statusCode != null && statusCode >= 200 && statusCode < 300;
         }
@@ -70,8 +66,12 @@ public final class WebhookSender implements AutoCloseable {
             request.send(listener);
             Response response = listener.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             String excerpt = readExcerpt(listener);
-            return new Outcome(response.getStatus(), excerpt, retryAfter(response.getHeaders().get(HttpHeader.RETRY_AFTER)),
-                    null, elapsed(start));
+            return new Outcome(
+                    response.getStatus(),
+                    excerpt,
+                    retryAfter(response.getHeaders().get(HttpHeader.RETRY_AFTER)),
+                    null,
+                    elapsed(start));
         } catch (TimeoutException e) {
             return failure("timed out after " + timeout.toSeconds() + " s", start);
         } catch (ExecutionException e) {

@@ -1,9 +1,5 @@
 package dev.reviewgate.webhook;
 
-import dev.reviewgate.net.HttpUrls;
-
-import dev.reviewgate.net.SsrfGuard;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reviewgate.db.Database;
 import dev.reviewgate.error.Problem;
@@ -11,6 +7,8 @@ import dev.reviewgate.error.Violation;
 import dev.reviewgate.event.EventType;
 import dev.reviewgate.json.BodyReader;
 import dev.reviewgate.kernel.Ids;
+import dev.reviewgate.net.HttpUrls;
+import dev.reviewgate.net.SsrfGuard;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,8 +23,7 @@ public final class WebhookService {
     static final int MAX_ENDPOINTS = 100;
 
     /** A delivery with its attempts, as the log shows it. */
-    public record LoggedDelivery(Delivery delivery, List<Attempt> attempts) {
-    }
+    public record LoggedDelivery(Delivery delivery, List<Attempt> attempts) {}
 
     private final Database database;
     private final EndpointRepository endpoints;
@@ -36,8 +33,14 @@ public final class WebhookService {
     private final Ids ids;
     private final InstantSource clock;
 
-    public WebhookService(Database database, EndpointRepository endpoints, DeliveryRepository deliveries,
-                          SsrfGuard guard, Dispatcher dispatcher, Ids ids, InstantSource clock) {
+    public WebhookService(
+            Database database,
+            EndpointRepository endpoints,
+            DeliveryRepository deliveries,
+            SsrfGuard guard,
+            Dispatcher dispatcher,
+            Ids ids,
+            InstantSource clock) {
         this.database = database;
         this.endpoints = endpoints;
         this.deliveries = deliveries;
@@ -60,15 +63,25 @@ public final class WebhookService {
             List<Violation> unknown = new ArrayList<>();
             for (int i = 0; i < events.size(); i++) {
                 if (!EVENTS.contains(events.get(i))) {
-                    unknown.add(new Violation("/events/" + i, "unknown event; known: " + EVENTS.stream().sorted().toList()));
+                    unknown.add(new Violation(
+                            "/events/" + i,
+                            "unknown event; known: " + EVENTS.stream().sorted().toList()));
                 }
             }
             r.add(unknown);
         }
         String formId = r.optionalString("formId", 200);
         r.throwIfInvalid();
-        Endpoint endpoint = new Endpoint(accountId, ids.next("whk"), url, events, formId, new SigningSecret(Signer.newSecret(), null, null),
-                clock.millis(), null, null);
+        Endpoint endpoint = new Endpoint(
+                accountId,
+                ids.next("whk"),
+                url,
+                events,
+                formId,
+                new SigningSecret(Signer.newSecret(), null, null),
+                clock.millis(),
+                null,
+                null);
         database.write(h -> {
             database.lockAccount(h, accountId);
             if (endpoints.list(h, accountId).size() >= MAX_ENDPOINTS) {
@@ -85,7 +98,8 @@ public final class WebhookService {
     }
 
     public Endpoint get(String accountId, String id) {
-        return database.read(h -> endpoints.find(h, accountId, id)).orElseThrow(() -> Problem.notFound("No webhook " + id));
+        return database.read(h -> endpoints.find(h, accountId, id))
+                .orElseThrow(() -> Problem.notFound("No webhook " + id));
     }
 
     public void delete(String accountId, String id) {
@@ -113,15 +127,16 @@ public final class WebhookService {
     }
 
     /** A page of deliveries for {@code column} ∈ endpoint_id, review_id, newest first. */
-    public List<LoggedDelivery> log(String accountId, String column, String value, Long beforeCreated, String beforeId,
-                                    int limit) {
+    public List<LoggedDelivery> log(
+            String accountId, String column, String value, Long beforeCreated, String beforeId, int limit) {
         return database.read(h -> deliveries.page(h, accountId, column, value, beforeCreated, beforeId, limit).stream()
                 .map(d -> new LoggedDelivery(d, deliveries.attempts(h, accountId, d.id())))
                 .toList());
     }
 
     public LoggedDelivery delivery(String accountId, String id) {
-        return database.read(h -> deliveries.find(h, accountId, id)
+        return database.read(h -> deliveries
+                        .find(h, accountId, id)
                         .map(d -> new LoggedDelivery(d, deliveries.attempts(h, accountId, d.id()))))
                 .orElseThrow(() -> Problem.notFound("No delivery " + id));
     }
@@ -130,7 +145,11 @@ public final class WebhookService {
     public LoggedDelivery redeliver(String accountId, String id) {
         database.write(h -> {
             Delivery d = deliveries.find(h, accountId, id).orElseThrow(() -> Problem.notFound("No delivery " + id));
-            if (d.endpointId() != null && endpoints.find(h, accountId, d.endpointId()).filter(e -> e.disabledAt() == null).isEmpty()) {
+            if (d.endpointId() != null
+                    && endpoints
+                            .find(h, accountId, d.endpointId())
+                            .filter(e -> e.disabledAt() == null)
+                            .isEmpty()) {
                 throw Problem.conflict("The endpoint of delivery " + id + " is deleted or disabled.");
             }
             deliveries.redeliver(h, accountId, id, clock.millis());

@@ -1,11 +1,10 @@
 package dev.reviewgate.auth;
 
-import dev.reviewgate.testing.TestServer;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reviewgate.testing.ApiTest;
 import dev.reviewgate.testing.TestClock;
+import dev.reviewgate.testing.TestServer;
 import java.time.InstantSource;
 import org.junit.jupiter.api.Test;
 
@@ -28,9 +27,13 @@ class ApiKeyMemoryTest extends ApiTest {
         String key = insertKey("key_elsewhere");
         assertThat(api.withKey(key).get("/v1/forms").status()).isEqualTo(200);
 
-        server.app().database().write(h -> h.createUpdate("UPDATE api_keys SET revoked_at = 1 WHERE id = 'key_elsewhere'")
-                .execute());
-        assertThat(api.withKey(key).get("/v1/forms").status()).as("still remembered").isEqualTo(200);
+        server.app()
+                .database()
+                .write(h -> h.createUpdate("UPDATE api_keys SET revoked_at = 1 WHERE id = 'key_elsewhere'")
+                        .execute());
+        assertThat(api.withKey(key).get("/v1/forms").status())
+                .as("still remembered")
+                .isEqualTo(200);
 
         clock.advance(ApiKeyAuthenticator.REMEMBERED);
         assertThat(api.withKey(key).get("/v1/forms").status()).isEqualTo(401);
@@ -51,7 +54,9 @@ class ApiKeyMemoryTest extends ApiTest {
     private String insertKey(String id, String key) {
         server.app().database().write(h -> {
             String account = h.createQuery("SELECT account_id FROM api_keys WHERE key_hash = :hash")
-                    .bind("hash", Secrets.hash(TestServer.API_KEY)).mapTo(String.class).one();
+                    .bind("hash", Secrets.hash(TestServer.API_KEY))
+                    .mapTo(String.class)
+                    .one();
             new AccountRepository().insertApiKey(h, account, id, id, Secrets.hash(key), Secrets.displayPrefix(key), 0);
             return null;
         });

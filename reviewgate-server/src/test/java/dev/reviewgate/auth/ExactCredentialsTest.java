@@ -15,8 +15,8 @@ class ExactCredentialsTest extends ApiTest {
 
     @Test
     void aBearerKeyInAnotherCaseIs401OnTheSameConnection() {
-        assertSecondRequestRefused("Authorization: Bearer " + TestServer.API_KEY,
-                "Authorization: Bearer " + swapCase(TestServer.API_KEY));
+        assertSecondRequestRefused(
+                "Authorization: Bearer " + TestServer.API_KEY, "Authorization: Bearer " + swapCase(TestServer.API_KEY));
     }
 
     @Test
@@ -26,15 +26,22 @@ class ExactCredentialsTest extends ApiTest {
 
     private void assertSecondRequestRefused(String valid, String swapped) {
         try (RawHttp connection = RawHttp.connect(server)) {
-            assertThat(connection.exchange("GET /v1/forms HTTP/1.1\r\n" + valid, new byte[0]).status()).isEqualTo(200);
-            assertThat(connection.exchange("GET /v1/forms HTTP/1.1\r\n" + swapped, new byte[0]).status()).isEqualTo(401);
+            assertThat(connection
+                            .exchange("GET /v1/forms HTTP/1.1\r\n" + valid, new byte[0])
+                            .status())
+                    .isEqualTo(200);
+            assertThat(connection
+                            .exchange("GET /v1/forms HTTP/1.1\r\n" + swapped, new byte[0])
+                            .status())
+                    .isEqualTo(401);
         }
     }
 
     private static String swapCase(String key) {
         StringBuilder out = new StringBuilder();
-        key.chars().forEach(c -> out.append((char) (Character.isUpperCase(c) ? Character.toLowerCase(c)
-                : Character.toUpperCase(c))));
+        key.chars()
+                .forEach(c -> out.append(
+                        (char) (Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c))));
         return out.toString();
     }
 }

@@ -44,7 +44,8 @@ class UsersApiTest extends ApiTest {
     void anAdminIsAddedWithItsNameAndNoPasswordIsShown() {
         String email = unique("ada");
 
-        JsonNode user = api.post("/v1/users", Map.of("email", email, "name", "Ada Admin", "role", "admin")).body();
+        JsonNode user = api.post("/v1/users", Map.of("email", email, "name", "Ada Admin", "role", "admin"))
+                .body();
 
         assertThat(user.get("role").asText()).isEqualTo("admin");
         assertThat(user.get("name").asText()).isEqualTo("Ada Admin");
@@ -73,8 +74,8 @@ class UsersApiTest extends ApiTest {
 
     @Test
     void badMembersAre422WithAPointerEach() {
-        Api.Response refused = api.post("/v1/users",
-                Map.of("email", "not-an-email", "role", "owner", "password", "hunter2hunter2"));
+        Api.Response refused =
+                api.post("/v1/users", Map.of("email", "not-an-email", "role", "owner", "password", "hunter2hunter2"));
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(pointers(refused)).containsExactlyInAnyOrder("/email", "/role", "/password");
@@ -90,7 +91,8 @@ class UsersApiTest extends ApiTest {
 
     @Test
     void anEmailWithSpacesOrTwoAtSignsIs422() {
-        for (String bad : List.of("dana @example.com", "dana@@example.com", "@example.com", "dana@", "dana@example.com.")) {
+        for (String bad :
+                List.of("dana @example.com", "dana@@example.com", "@example.com", "dana@", "dana@example.com.")) {
             Api.Response refused = api.post("/v1/users", Map.of("email", bad));
             assertThat(refused.status()).as(bad).isEqualTo(422);
             assertThat(pointers(refused)).as(bad).containsExactly("/email");
@@ -107,11 +109,16 @@ class UsersApiTest extends ApiTest {
         Api tenant = server.otherAccountApi();
         List<String> ids = new ArrayList<>();
         for (String name : List.of("first", "second", "third")) {
-            ids.add(tenant.post("/v1/users", Map.of("email", unique(name))).body().get("id").asText());
+            ids.add(tenant.post("/v1/users", Map.of("email", unique(name)))
+                    .body()
+                    .get("id")
+                    .asText());
         }
 
         JsonNode first = tenant.get("/v1/users?limit=2").body();
-        JsonNode second = tenant.get("/v1/users?limit=2&cursor=" + first.get("nextCursor").asText()).body();
+        JsonNode second = tenant.get(
+                        "/v1/users?limit=2&cursor=" + first.get("nextCursor").asText())
+                .body();
 
         assertThat(ids(first)).containsExactly(ids.get(0), ids.get(1));
         assertThat(ids(second)).containsExactly(ids.get(2));
@@ -129,24 +136,40 @@ class UsersApiTest extends ApiTest {
     @Test
     void anotherAccountsUsersAreNeitherListedNorChangeable() {
         Api tenant = server.otherAccountApi();
-        String theirs = tenant.post("/v1/users", Map.of("email", unique("theirs"))).body().get("id").asText();
+        String theirs = tenant.post("/v1/users", Map.of("email", unique("theirs")))
+                .body()
+                .get("id")
+                .asText();
 
         assertThat(ids(api.get("/v1/users?limit=200").body())).doesNotContain(theirs);
-        assertThat(api.patch("/v1/users/" + theirs, Map.of("disabled", true)).status()).isEqualTo(404);
-        assertThat(tenant.get("/v1/users").body().get("data").get(0).get("disabled").asBoolean()).isFalse();
+        assertThat(api.patch("/v1/users/" + theirs, Map.of("disabled", true)).status())
+                .isEqualTo(404);
+        assertThat(tenant.get("/v1/users")
+                        .body()
+                        .get("data")
+                        .get(0)
+                        .get("disabled")
+                        .asBoolean())
+                .isFalse();
     }
 
     @Test
     void anUnknownUserIs404() {
-        assertThat(api.patch("/v1/users/usr_nobody", Map.of("role", "admin")).status()).isEqualTo(404);
+        assertThat(api.patch("/v1/users/usr_nobody", Map.of("role", "admin")).status())
+                .isEqualTo(404);
     }
 
     @Test
     void aPatchChangesOnlyWhatItNames() {
-        String id = api.post("/v1/users", Map.of("email", unique("patch"), "role", "reviewer")).body().get("id").asText();
+        String id = api.post("/v1/users", Map.of("email", unique("patch"), "role", "reviewer"))
+                .body()
+                .get("id")
+                .asText();
 
-        JsonNode promoted = api.patch("/v1/users/" + id, Map.of("role", "admin")).body();
-        JsonNode disabled = api.patch("/v1/users/" + id, Map.of("disabled", true)).body();
+        JsonNode promoted =
+                api.patch("/v1/users/" + id, Map.of("role", "admin")).body();
+        JsonNode disabled =
+                api.patch("/v1/users/" + id, Map.of("disabled", true)).body();
         Api.Response untouched = api.patch("/v1/users/" + id, Map.of());
 
         assertThat(promoted.get("role").asText()).isEqualTo("admin");
@@ -159,31 +182,48 @@ class UsersApiTest extends ApiTest {
 
     @Test
     void aPatchWithABadRoleADisabledThatIsNotABooleanOrAnUnknownMemberIs422() {
-        String id = api.post("/v1/users", Map.of("email", unique("bad-patch"))).body().get("id").asText();
+        String id = api.post("/v1/users", Map.of("email", unique("bad-patch")))
+                .body()
+                .get("id")
+                .asText();
 
         Api.Response refused = api.patch("/v1/users/" + id, Map.of("role", "root", "disabled", "yes", "email", "x@y"));
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(pointers(refused)).containsExactlyInAnyOrder("/role", "/disabled", "/email");
-        assertThat(api.patch("/v1/users/" + id, Map.of()).body().get("role").asText()).isEqualTo("reviewer");
+        assertThat(api.patch("/v1/users/" + id, Map.of()).body().get("role").asText())
+                .isEqualTo("reviewer");
     }
 
     @Test
     void theLastActiveAdminCanNeitherBeDemotedNorDisabled() {
         Api tenant = server.otherAccountApi();
-        String admin = tenant.post("/v1/users", Map.of("email", unique("last"), "role", "admin")).body().get("id").asText();
+        String admin = tenant.post("/v1/users", Map.of("email", unique("last"), "role", "admin"))
+                .body()
+                .get("id")
+                .asText();
 
-        assertThat(tenant.patch("/v1/users/" + admin, Map.of("role", "reviewer")).status()).isEqualTo(409);
-        assertThat(tenant.patch("/v1/users/" + admin, Map.of("disabled", true)).status()).isEqualTo(409);
-        assertThat(tenant.patch("/v1/users/" + admin, Map.of("role", "admin", "disabled", false)).status()).isEqualTo(200);
+        assertThat(tenant.patch("/v1/users/" + admin, Map.of("role", "reviewer"))
+                        .status())
+                .isEqualTo(409);
+        assertThat(tenant.patch("/v1/users/" + admin, Map.of("disabled", true)).status())
+                .isEqualTo(409);
+        assertThat(tenant.patch("/v1/users/" + admin, Map.of("role", "admin", "disabled", false))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
     void aReviewerInAnAccountWithoutAdminsCanStillBeChanged() {
         Api tenant = server.otherAccountApi();
-        String reviewer = tenant.post("/v1/users", Map.of("email", unique("alone"))).body().get("id").asText();
+        String reviewer = tenant.post("/v1/users", Map.of("email", unique("alone")))
+                .body()
+                .get("id")
+                .asText();
 
-        assertThat(tenant.patch("/v1/users/" + reviewer, Map.of("disabled", true)).status()).isEqualTo(200);
+        assertThat(tenant.patch("/v1/users/" + reviewer, Map.of("disabled", true))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -214,8 +254,10 @@ class UsersApiTest extends ApiTest {
     void ofConcurrentAddsOfOneEmailInAnyCaseExactlyOneIs201() {
         String email = unique("race");
 
-        List<Api.Response> responses = Concurrently.run(8, i -> api.post("/v1/users",
-                Map.of("email", i % 2 == 0 ? email : email.toUpperCase(), "name", "Racer " + i)));
+        List<Api.Response> responses = Concurrently.run(
+                8,
+                i -> api.post(
+                        "/v1/users", Map.of("email", i % 2 == 0 ? email : email.toUpperCase(), "name", "Racer " + i)));
 
         assertThat(responses).extracting(Api.Response::status).containsOnly(201, 409);
         assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);
@@ -225,12 +267,20 @@ class UsersApiTest extends ApiTest {
     void twoAdminsDemotedAtOnceLeaveOneActiveAdmin() {
         for (int round = 0; round < 5; round++) {
             Api tenant = server.otherAccountApi();
-            String first = tenant.post("/v1/users", Map.of("email", unique("first"), "role", "admin")).body().get("id").asText();
-            String second = tenant.post("/v1/users", Map.of("email", unique("second"), "role", "admin")).body().get("id").asText();
+            String first = tenant.post("/v1/users", Map.of("email", unique("first"), "role", "admin"))
+                    .body()
+                    .get("id")
+                    .asText();
+            String second = tenant.post("/v1/users", Map.of("email", unique("second"), "role", "admin"))
+                    .body()
+                    .get("id")
+                    .asText();
 
-            List<Api.Response> responses = Concurrently.run(2, i -> i == 0
-                    ? tenant.patch("/v1/users/" + first, Map.of("role", "reviewer"))
-                    : tenant.patch("/v1/users/" + second, Map.of("disabled", true)));
+            List<Api.Response> responses = Concurrently.run(
+                    2,
+                    i -> i == 0
+                            ? tenant.patch("/v1/users/" + first, Map.of("role", "reviewer"))
+                            : tenant.patch("/v1/users/" + second, Map.of("disabled", true)));
 
             assertThat(responses).extracting(Api.Response::status).containsExactlyInAnyOrder(200, 409);
             assertThat(activeAdmins(tenant)).isEqualTo(1);
@@ -240,9 +290,13 @@ class UsersApiTest extends ApiTest {
     @Test
     void concurrentPatchesOfDifferentMembersAreBothKept() {
         for (int round = 0; round < 5; round++) {
-            String id = api.post("/v1/users", Map.of("email", unique("both"))).body().get("id").asText();
+            String id = api.post("/v1/users", Map.of("email", unique("both")))
+                    .body()
+                    .get("id")
+                    .asText();
 
-            Concurrently.run(2, i -> api.patch("/v1/users/" + id, i == 0 ? Map.of("role", "admin") : Map.of("disabled", true)));
+            Concurrently.run(
+                    2, i -> api.patch("/v1/users/" + id, i == 0 ? Map.of("role", "admin") : Map.of("disabled", true)));
 
             JsonNode user = api.patch("/v1/users/" + id, Map.of()).body();
             assertThat(user.get("role").asText()).isEqualTo("admin");
@@ -252,17 +306,21 @@ class UsersApiTest extends ApiTest {
 
     private static long activeAdmins(Api tenant) {
         return StreamSupport.stream(tenant.get("/v1/users").body().get("data").spliterator(), false)
-                .filter(u -> u.get("role").asText().equals("admin") && !u.get("disabled").asBoolean())
+                .filter(u -> u.get("role").asText().equals("admin")
+                        && !u.get("disabled").asBoolean())
                 .count();
     }
 
     private static List<String> ids(JsonNode page) {
-        return StreamSupport.stream(page.get("data").spliterator(), false).map(u -> u.get("id").asText()).toList();
+        return StreamSupport.stream(page.get("data").spliterator(), false)
+                .map(u -> u.get("id").asText())
+                .toList();
     }
 
     private static List<String> pointers(Api.Response response) {
         return StreamSupport.stream(response.body().get("errors").spliterator(), false)
-                .map(e -> e.get("pointer").asText()).toList();
+                .map(e -> e.get("pointer").asText())
+                .toList();
     }
 
     private static String unique(String name) {

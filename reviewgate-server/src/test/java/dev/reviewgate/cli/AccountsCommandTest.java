@@ -23,8 +23,7 @@ import picocli.CommandLine;
 class AccountsCommandTest extends ApiTest {
 
     /** What one command printed, and its exit code. */
-    private record Run(int exit, List<String> out, String err) {
-    }
+    private record Run(int exit, List<String> out, String err) {}
 
     @Test
     void theNewAccountsKeyWorksAndNeitherAccountSeesTheOthersForms() {
@@ -42,15 +41,17 @@ class AccountsCommandTest extends ApiTest {
 
     @Test
     void printsTheFirstAdminsLoginWithAPasswordThatSignsIn() {
-        Run run = accounts("create", "--name", "Gamma", "--admin-email", "gamma@example.com",
-                "--admin-name", "Gamma Admin");
+        Run run = accounts(
+                "create", "--name", "Gamma", "--admin-email", "gamma@example.com", "--admin-name", "Gamma Admin");
         assertThat(run.exit()).isZero();
         String accountId = find(run.out(), "Created account (acc_\\S+)");
         String password = find(run.out(), "Admin password:\\s+(\\S+)");
         assertThat(find(run.out(), "Admin login:\\s+(\\S+)")).isEqualTo("gamma@example.com");
 
-        AccountRepository.Login login = server.app().database()
-                .read(h -> new AccountRepository().loginByEmail(h, "gamma@example.com")).orElseThrow();
+        AccountRepository.Login login = server.app()
+                .database()
+                .read(h -> new AccountRepository().loginByEmail(h, "gamma@example.com"))
+                .orElseThrow();
         assertThat(login.user().accountId()).isEqualTo(accountId);
         assertThat(login.user().role()).isEqualTo("admin");
         assertThat(login.user().displayName()).isEqualTo("Gamma Admin");
@@ -77,13 +78,19 @@ class AccountsCommandTest extends ApiTest {
         command.addAll(List.of("--database-url", server.app().settings().databaseUrl()));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = new CommandLine(new Main()).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
+        int exit = new CommandLine(new Main())
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
                 .execute(command.toArray(String[]::new));
         return new Run(exit, out.toString().lines().toList(), err.toString());
     }
 
     private long count(String table) {
-        return server.app().database().read(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
+        return server.app()
+                .database()
+                .read(h -> h.createQuery("SELECT COUNT(*) FROM " + table)
+                        .mapTo(Long.class)
+                        .one());
     }
 
     private static Map<String, Object> form(String id) {

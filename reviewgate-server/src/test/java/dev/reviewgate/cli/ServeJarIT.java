@@ -1,9 +1,8 @@
 package dev.reviewgate.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import static dev.reviewgate.testing.JarProcess.find;
 import static dev.reviewgate.testing.JarProcess.readUntil;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reviewgate.testing.Api;
 import dev.reviewgate.testing.JarProcess;
@@ -48,21 +47,39 @@ class ServeJarIT {
         Api api = new Api(url, key);
         assertThat(api.withKey(null).get("/healthz").status()).isEqualTo(200);
         assertThat(api.get("/v1/forms").status()).isEqualTo(200);
-        assertThat(api.withKey("rg_wrong_key_wrong_key_wrong").get("/v1/forms").status()).isEqualTo(401);
+        assertThat(api.withKey("rg_wrong_key_wrong_key_wrong").get("/v1/forms").status())
+                .isEqualTo(401);
 
-        Process keys = java("api-keys", "create", "--name", "agent-2", "--data-dir", dataDir.toString()).start();
+        Process keys = java("api-keys", "create", "--name", "agent-2", "--data-dir", dataDir.toString())
+                .start();
         String secondKey = find(readUntil(keys, "API key"), "API key \\(shown once\\): (rg_\\S+)");
         assertThat(keys.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(api.withKey(secondKey).get("/v1/forms").status()).isEqualTo(200);
 
-        Process users = java("users", "create", "--email", "dana@example.com", "--role", "reviewer",
-                "--data-dir", dataDir.toString()).start();
+        Process users = java(
+                        "users",
+                        "create",
+                        "--email",
+                        "dana@example.com",
+                        "--role",
+                        "reviewer",
+                        "--data-dir",
+                        dataDir.toString())
+                .start();
         assertThat(readUntil(users, "Password")).anyMatch(l -> l.contains("Created reviewer dana@example.com"));
         assertThat(users.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(users.exitValue()).isZero();
 
-        Process accounts = java("accounts", "create", "--name", "Beta", "--admin-email", "beta@example.com",
-                "--data-dir", dataDir.toString()).start();
+        Process accounts = java(
+                        "accounts",
+                        "create",
+                        "--name",
+                        "Beta",
+                        "--admin-email",
+                        "beta@example.com",
+                        "--data-dir",
+                        dataDir.toString())
+                .start();
         String betaKey = find(readUntil(accounts, "API key:"), "API key:\\s+(rg_\\S+)");
         assertThat(accounts.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(accounts.exitValue()).isZero();
@@ -85,31 +102,54 @@ class ServeJarIT {
 
     @Test
     void theBindVariableChoosesTheAddressToListenOn() throws Exception {
-        server = JarProcess.java(Map.of("REVIEWGATE_BIND", "127.0.0.2"),
-                "serve", "--port", "0", "--data-dir", Files.createTempDirectory("reviewgate-it-").toString()).start();
+        server = JarProcess.java(
+                        Map.of("REVIEWGATE_BIND", "127.0.0.2"),
+                        "serve",
+                        "--port",
+                        "0",
+                        "--data-dir",
+                        Files.createTempDirectory("reviewgate-it-").toString())
+                .start();
         List<String> printed = readUntil(server, "Reviewgate is running at");
 
         assertThat(find(printed, "listening on (\\S+):\\d+")).isEqualTo("127.0.0.2");
         int port = Integer.parseInt(find(printed, "listening on \\S+:(\\d+)"));
-        assertThat(new Api("http://127.0.0.2:" + port, null).get("/healthz").status()).isEqualTo(200);
+        assertThat(new Api("http://127.0.0.2:" + port, null).get("/healthz").status())
+                .isEqualTo(200);
     }
 
     @Test
     void theBindFlagWinsOverItsVariable() throws Exception {
-        server = JarProcess.java(Map.of("REVIEWGATE_BIND", "127.0.0.2"), "serve", "--port", "0", "--bind", "127.0.0.1",
-                "--data-dir", Files.createTempDirectory("reviewgate-it-").toString()).start();
+        server = JarProcess.java(
+                        Map.of("REVIEWGATE_BIND", "127.0.0.2"),
+                        "serve",
+                        "--port",
+                        "0",
+                        "--bind",
+                        "127.0.0.1",
+                        "--data-dir",
+                        Files.createTempDirectory("reviewgate-it-").toString())
+                .start();
         List<String> printed = readUntil(server, "Reviewgate is running at");
 
         assertThat(find(printed, "listening on (\\S+):\\d+")).isEqualTo("127.0.0.1");
         int port = Integer.parseInt(find(printed, "listening on \\S+:(\\d+)"));
-        assertThat(new Api("http://127.0.0.1:" + port, null).get("/healthz").status()).isEqualTo(200);
+        assertThat(new Api("http://127.0.0.1:" + port, null).get("/healthz").status())
+                .isEqualTo(200);
     }
 
     @Test
     void anAddressOfNoInterfaceHereIsAClearStartupError() throws Exception {
         // 192.0.2.0/24 is reserved for documentation: no machine has an interface on it.
-        Process failed = java("serve", "--port", "0", "--bind", "192.0.2.1",
-                "--data-dir", Files.createTempDirectory("reviewgate-it-").toString()).start();
+        Process failed = java(
+                        "serve",
+                        "--port",
+                        "0",
+                        "--bind",
+                        "192.0.2.1",
+                        "--data-dir",
+                        Files.createTempDirectory("reviewgate-it-").toString())
+                .start();
         List<String> printed = readUntil(failed, "Cannot listen on 192.0.2.1:0");
 
         assertThat(failed.waitFor(30, TimeUnit.SECONDS)).isTrue();

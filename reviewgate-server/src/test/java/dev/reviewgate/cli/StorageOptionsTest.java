@@ -27,7 +27,8 @@ class StorageOptionsTest {
         int exit = new CommandLine(new Main()).execute("migrate", "--data-dir", dataDir.toString());
 
         assertThat(exit).isZero();
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir)))
+                .isEqualTo("rwx------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("reviewgate.db"))))
                 .isEqualTo("rw-------");
     }

@@ -22,9 +22,15 @@ final class Cluster implements AutoCloseable {
 
     static Cluster start(int size, String databaseUrl, Map<String, String> extraEnv) throws Exception {
         Cluster cluster = new Cluster();
-        Map<String, String> env = new HashMap<>(Map.of("REVIEWGATE_DATABASE_URL", databaseUrl,
-                "REVIEWGATE_BOOTSTRAP_API_KEY", KEY, "REVIEWGATE_WEBHOOK_ALLOW_CIDRS", "127.0.0.1/32",
-                "REVIEWGATE_WEBHOOK_TIMEOUT_SECONDS", "3"));
+        Map<String, String> env = new HashMap<>(Map.of(
+                "REVIEWGATE_DATABASE_URL",
+                databaseUrl,
+                "REVIEWGATE_BOOTSTRAP_API_KEY",
+                KEY,
+                "REVIEWGATE_WEBHOOK_ALLOW_CIDRS",
+                "127.0.0.1/32",
+                "REVIEWGATE_WEBHOOK_TIMEOUT_SECONDS",
+                "3"));
         env.putAll(extraEnv);
         List<CompletableFuture<Api>> starting = new ArrayList<>();
         for (int i = 0; i < size; i++) {

@@ -30,8 +30,11 @@ class MultiInstanceIT {
     @Test
     void threeInstancesShareOneGateCorrectly() throws Exception {
         String url = TestDatabase.POSTGRESQL.newDatabaseUrl();
-        try (Cluster cluster = Cluster.start(3, url, Map.of()); Receiver receiver = new Receiver()) {
-            assertThat(count(url, "SELECT COUNT(*) FROM accounts")).as("one bootstrap across instances").isEqualTo(1);
+        try (Cluster cluster = Cluster.start(3, url, Map.of());
+                Receiver receiver = new Receiver()) {
+            assertThat(count(url, "SELECT COUNT(*) FROM accounts"))
+                    .as("one bootstrap across instances")
+                    .isEqualTo(1);
             Api a = cluster.api(0);
             Api b = cluster.api(1);
             a.post("/v1/forms", Fixtures.blogForm());
@@ -40,21 +43,28 @@ class MultiInstanceIT {
             for (int round = 0; round < 8; round++) {
                 wakes.add(wakeAcross(a, b, create(a, "Wake me " + round)));
             }
-            System.out.println("decision on B -> waiter on A returned after (ms, first rounds warm up the JVMs): " + wakes);
+            System.out.println(
+                    "decision on B -> waiter on A returned after (ms, first rounds warm up the JVMs): " + wakes);
             assertThat(wakes.subList(3, 8)).allSatisfy(ms -> assertThat(ms).isLessThan(1_000));
 
             JsonNode contested = create(b, "Race me");
             List<JsonNode> answers = decideConcurrently(cluster, contested, 50);
-            long applied = answers.stream().filter(r -> r.path("submissionStatus").asText().equals("applied")).count();
+            long applied = answers.stream()
+                    .filter(r -> r.path("submissionStatus").asText().equals("applied"))
+                    .count();
             assertThat(applied).isEqualTo(1);
-            assertThat(count(url, "SELECT COUNT(*) FROM decisions WHERE review_id = '" + contested.get("reviewId").asText() + "'"))
+            assertThat(count(
+                            url,
+                            "SELECT COUNT(*) FROM decisions WHERE review_id = '"
+                                    + contested.get("reviewId").asText() + "'"))
                     .isEqualTo(1);
 
             receiver.then(Answer.slow(Duration.ofSeconds(30)), Answer.slow(Duration.ofSeconds(30)), Answer.status(500));
             a.post("/v1/webhooks", Map.of("url", receiver.url("/hook"), "events", List.of("review.created")));
             Set<String> expected = new HashSet<>();
             for (int i = 0; i < 12; i++) {
-                expected.add(create(cluster.api(i % 3), "Hook " + i).get("reviewId").asText());
+                expected.add(
+                        create(cluster.api(i % 3), "Hook " + i).get("reviewId").asText());
             }
             receiver.await(r -> receiver.received().size() >= 3);
             cluster.kill(0);
@@ -83,13 +93,21 @@ class MultiInstanceIT {
         });
         Thread.sleep(300);
         long decided = System.nanoTime();
-        b.post("/v1/reviews/" + reviewId + "/approve", Map.of("versionId", created.get("versionId").asText()));
+        b.post(
+                "/v1/reviews/" + reviewId + "/approve",
+                Map.of("versionId", created.get("versionId").asText()));
         return TimeUnit.NANOSECONDS.toMillis(woke.get(10, TimeUnit.SECONDS) - decided);
     }
 
     private static JsonNode create(Api api, String text) {
-        return api.post("/v1/reviews", Map.of("formId", "blog-review",
-                "fields", Fixtures.blogFields(text, "https://cdn.example.com/a.jpg"))).body();
+        return api.post(
+                        "/v1/reviews",
+                        Map.of(
+                                "formId",
+                                "blog-review",
+                                "fields",
+                                Fixtures.blogFields(text, "https://cdn.example.com/a.jpg")))
+                .body();
     }
 
     private static List<JsonNode> decideConcurrently(Cluster cluster, JsonNode review, int callers) throws Exception {
@@ -104,7 +122,8 @@ class MultiInstanceIT {
                 boolean approve = i % 2 == 0;
                 futures.add(pool.submit(() -> {
                     start.await();
-                    var r = approve ? api.post("/v1/reviews/" + id + "/approve", Map.of("versionId", version))
+                    var r = approve
+                            ? api.post("/v1/reviews/" + id + "/approve", Map.of("versionId", version))
                             : api.post("/v1/reviews/" + id + "/reject", Map.of("versionId", version, "reason", "no"));
                     return r.body();
                 }));
@@ -122,9 +141,11 @@ class MultiInstanceIT {
         long deadline = System.currentTimeMillis() + 60_000;
         Set<String> delivered = new HashSet<>();
         while (System.currentTimeMillis() < deadline) {
-            String endpoint = api.get("/v1/webhooks").body().get("data").get(0).get("id").asText();
+            String endpoint =
+                    api.get("/v1/webhooks").body().get("data").get(0).get("id").asText();
             delivered.clear();
-            for (JsonNode d : api.get("/v1/webhooks/" + endpoint + "/deliveries").body().get("data")) {
+            for (JsonNode d :
+                    api.get("/v1/webhooks/" + endpoint + "/deliveries").body().get("data")) {
                 if (d.get("status").asText().equals("delivered")) {
                     delivered.add(d.get("reviewId").asText());
                 }
@@ -132,8 +153,11 @@ class MultiInstanceIT {
             if (delivered.containsAll(reviewIds)) {
                 Map<String, String> reviewOfId = new HashMap<>();
                 for (Receiver.Received r : receiver.received()) {
-                    String previous = reviewOfId.putIfAbsent(r.id(), r.json().get("reviewId").asText());
-                    assertThat(previous == null || previous.equals(r.json().get("reviewId").asText())).isTrue();
+                    String previous = reviewOfId.putIfAbsent(
+                            r.id(), r.json().get("reviewId").asText());
+                    assertThat(previous == null
+                                    || previous.equals(r.json().get("reviewId").asText()))
+                            .isTrue();
                 }
                 return;
             }
@@ -143,7 +167,8 @@ class MultiInstanceIT {
     }
 
     private static long count(String url, String sql) throws Exception {
-        try (var c = DriverManager.getConnection(url); var rs = c.createStatement().executeQuery(sql)) {
+        try (var c = DriverManager.getConnection(url);
+                var rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

@@ -3,10 +3,10 @@ package dev.reviewgate.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reviewgate.config.Settings;
+import dev.reviewgate.net.NetworkPolicy;
 import dev.reviewgate.testing.Api;
 import dev.reviewgate.testing.Fixtures;
 import dev.reviewgate.testing.TestServer;
-import dev.reviewgate.net.NetworkPolicy;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -34,8 +34,8 @@ class PostgresRestartTest {
         }
         EmbeddedPostgres postgres = start(dataDir, port);
         String url = postgres.getJdbcUrl("postgres", "postgres");
-        Settings settings = TestServer.settings(url, Settings.DEFAULT_MAX_BODY_BYTES, NetworkPolicy.strict(),
-                Settings.DEFAULT_WEBHOOK_TIMEOUT);
+        Settings settings = TestServer.settings(
+                url, Settings.DEFAULT_MAX_BODY_BYTES, NetworkPolicy.strict(), Settings.DEFAULT_WEBHOOK_TIMEOUT);
         try (TestServer server = TestServer.start(settings, InstantSource.system())) {
             Api api = server.api();
             api.post("/v1/forms", Fixtures.blogForm());
@@ -45,8 +45,14 @@ class PostgresRestartTest {
             Thread load = Thread.ofPlatform().start(() -> {
                 while (running.get()) {
                     long start = System.nanoTime();
-                    int status = api.post("/v1/reviews", Map.of("formId", "blog-review",
-                            "fields", Fixtures.blogFields("load", "https://cdn.example.com/a.jpg"))).status();
+                    int status = api.post(
+                                    "/v1/reviews",
+                                    Map.of(
+                                            "formId",
+                                            "blog-review",
+                                            "fields",
+                                            Fixtures.blogFields("load", "https://cdn.example.com/a.jpg")))
+                            .status();
                     slowest.set(0, Math.max(slowest.get(0), (System.nanoTime() - start) / 1_000_000));
                     statuses.merge(status, 1, Integer::sum);
                 }
@@ -59,13 +65,20 @@ class PostgresRestartTest {
             long back = System.currentTimeMillis();
             int recoveredStatus = 0;
             while (System.currentTimeMillis() - back < 20_000 && recoveredStatus != 201) {
-                recoveredStatus = api.post("/v1/reviews", Map.of("formId", "blog-review",
-                        "fields", Fixtures.blogFields("after", "https://cdn.example.com/a.jpg"))).status();
+                recoveredStatus = api.post(
+                                "/v1/reviews",
+                                Map.of(
+                                        "formId",
+                                        "blog-review",
+                                        "fields",
+                                        Fixtures.blogFields("after", "https://cdn.example.com/a.jpg")))
+                        .status();
                 Thread.sleep(200);
             }
             running.set(false);
             load.join(10_000);
-            System.out.printf("PostgreSQL restart: statuses %s, slowest request %d ms, recovered %d ms after restart%n",
+            System.out.printf(
+                    "PostgreSQL restart: statuses %s, slowest request %d ms, recovered %d ms after restart%n",
                     statuses, slowest.get(0), System.currentTimeMillis() - back);
             assertThat(duringOutage).as("503s while PostgreSQL was down").isGreaterThan(0);
             assertThat(statuses.keySet()).as("only successes and 503s").isSubsetOf(201, 503);
@@ -78,6 +91,10 @@ class PostgresRestartTest {
     }
 
     private static EmbeddedPostgres start(Path dataDir, int port) throws Exception {
-        return EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).setPort(port).start();
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .start();
     }
 }

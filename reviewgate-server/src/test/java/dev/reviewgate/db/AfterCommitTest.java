@@ -24,17 +24,22 @@ class AfterCommitTest {
             database.write(h -> {
                 h.afterCommit(ran::incrementAndGet);
                 assertThat(ran).as("not before the commit").hasValue(0);
-                return h.createUpdate("INSERT INTO accounts (id, name, created_at) VALUES ('acc_1', 'one', 0)").execute();
+                return h.createUpdate("INSERT INTO accounts (id, name, created_at) VALUES ('acc_1', 'one', 0)")
+                        .execute();
             });
             assertThat(ran).hasValue(1);
 
             assertThatThrownBy(() -> database.write(h -> {
-                h.afterCommit(ran::incrementAndGet);
-                h.createUpdate("INSERT INTO accounts (id, name, created_at) VALUES ('acc_2', 'two', 0)").execute();
-                throw new IllegalStateException("roll back");
-            })).hasMessage("roll back");
+                        h.afterCommit(ran::incrementAndGet);
+                        h.createUpdate("INSERT INTO accounts (id, name, created_at) VALUES ('acc_2', 'two', 0)")
+                                .execute();
+                        throw new IllegalStateException("roll back");
+                    }))
+                    .hasMessage("roll back");
             assertThat(ran).as("not after a rollback").hasValue(1);
-            int accounts = database.read(h -> h.createQuery("SELECT COUNT(*) FROM accounts").mapTo(Integer.class).one());
+            int accounts = database.read(h -> h.createQuery("SELECT COUNT(*) FROM accounts")
+                    .mapTo(Integer.class)
+                    .one());
             assertThat(accounts).isEqualTo(1);
         }
     }

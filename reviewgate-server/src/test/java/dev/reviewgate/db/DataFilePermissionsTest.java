@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.reviewgate.config.Settings;
-import dev.reviewgate.testing.TestServer;
 import dev.reviewgate.net.NetworkPolicy;
+import dev.reviewgate.testing.TestServer;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -36,7 +36,8 @@ class DataFilePermissionsTest {
     void aDataDirThatDoesNotExistIsCreatedForItsOwnerOnly() throws IOException {
         Path dataDir = parent.resolve("data");
         try (TestServer server = start(dataDir)) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir))).isEqualTo("rwx------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir)))
+                    .isEqualTo("rwx------");
         }
     }
 
@@ -44,12 +45,23 @@ class DataFilePermissionsTest {
     void theDatabaseAndItsWalAndShmFilesAreForTheirOwnerOnly() throws IOException {
         Path dataDir = Files.createDirectory(parent.resolve("data"));
         try (TestServer server = start(dataDir)) {
-            assertThat(server.api().post("/v1/forms", Map.of("id", "f", "name", "F",
-                    "fields", List.of(Map.of("id", "text", "type", "text")))).status()).isEqualTo(201);
+            assertThat(server.api()
+                            .post(
+                                    "/v1/forms",
+                                    Map.of(
+                                            "id",
+                                            "f",
+                                            "name",
+                                            "F",
+                                            "fields",
+                                            List.of(Map.of("id", "text", "type", "text"))))
+                            .status())
+                    .isEqualTo(201);
 
             for (String name : new String[] {"reviewgate.db", "reviewgate.db-wal", "reviewgate.db-shm"}) {
                 assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve(name))))
-                        .as(name).isEqualTo("rw-------");
+                        .as(name)
+                        .isEqualTo("rw-------");
             }
         }
     }
@@ -59,12 +71,18 @@ class DataFilePermissionsTest {
         Path dataDir = Files.createDirectory(parent.resolve("data"));
         Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwxr-x---"));
         try (TestServer server = start(dataDir)) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir))).isEqualTo("rwxr-x---");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir)))
+                    .isEqualTo("rwxr-x---");
         }
     }
 
     private static TestServer start(Path dataDir) {
-        return TestServer.start(TestServer.settings(Settings.sqliteUrl(dataDir), Settings.DEFAULT_MAX_BODY_BYTES,
-                NetworkPolicy.strict(), Settings.DEFAULT_WEBHOOK_TIMEOUT), InstantSource.system());
+        return TestServer.start(
+                TestServer.settings(
+                        Settings.sqliteUrl(dataDir),
+                        Settings.DEFAULT_MAX_BODY_BYTES,
+                        NetworkPolicy.strict(),
+                        Settings.DEFAULT_WEBHOOK_TIMEOUT),
+                InstantSource.system());
     }
 }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class BlockPresetsTest {
 
-    private static final FormDefinition CLASSIFIER =
-            form("{'id':'c','name':'Classify','blockType':'classifier','categories':['invoice','booking_confirmation']}");
+    private static final FormDefinition CLASSIFIER = form(
+            "{'id':'c','name':'Classify','blockType':'classifier','categories':['invoice','booking_confirmation']}");
 
     private static List<Violation> classify(String snapshot) {
         return SnapshotValidator.validate(CLASSIFIER, json(snapshot), "");
@@ -39,12 +39,15 @@ class BlockPresetsTest {
     @Test
     void classifierRefusesReasoning() {
         assertThat(classify("{'category':'invoice','reasoning':'looks like one'}"))
-                .extracting(Violation::pointer).containsExactly("/reasoning");
+                .extracting(Violation::pointer)
+                .containsExactly("/reasoning");
     }
 
     @Test
     void classifierRefusesACategoryNotInTheList() {
-        assertThat(classify("{'category':'receipt'}")).extracting(Violation::pointer).containsExactly("/category");
+        assertThat(classify("{'category':'receipt'}"))
+                .extracting(Violation::pointer)
+                .containsExactly("/category");
     }
 
     @Test
@@ -55,9 +58,12 @@ class BlockPresetsTest {
 
     @Test
     void classifierNeedsNonEmptyUniqueStringCategories() {
-        assertThat(parseErrors("{'id':'c','name':'C','blockType':'classifier'}")).extracting(Violation::pointer).containsExactly("/categories");
+        assertThat(parseErrors("{'id':'c','name':'C','blockType':'classifier'}"))
+                .extracting(Violation::pointer)
+                .containsExactly("/categories");
         assertThat(parseErrors("{'id':'c','name':'C','blockType':'classifier','categories':['a','a',1]}"))
-                .extracting(Violation::pointer).containsExactly("/categories/1", "/categories/2");
+                .extracting(Violation::pointer)
+                .containsExactly("/categories/1", "/categories/2");
     }
 
     @Test
@@ -70,31 +76,40 @@ class BlockPresetsTest {
             assertThat(f.required()).isTrue();
             assertThat(f.nullable()).isFalse();
         });
-        assertThat(SnapshotValidator.validate(split, json("{'documents':[{'name':'legal_mentions','pages':[1,2]}]}"), "")).isEmpty();
+        assertThat(SnapshotValidator.validate(
+                        split, json("{'documents':[{'name':'legal_mentions','pages':[1,2]}]}"), ""))
+                .isEmpty();
     }
 
     @Test
     void forEachExpandsToPartitionsKeyedByKey() {
         FormDefinition forEach = form("{'id':'p','name':'P','blockType':'for_each'}");
-        assertThat(SnapshotValidator.validate(forEach, json("{'partitions':[{'key':'INV-001','pages':[1,2]}]}"), "")).isEmpty();
+        assertThat(SnapshotValidator.validate(forEach, json("{'partitions':[{'key':'INV-001','pages':[1,2]}]}"), ""))
+                .isEmpty();
         assertThat(SnapshotValidator.validate(forEach, json("{'partitions':[{'name':'INV-001','pages':[1]}]}"), ""))
-                .extracting(Violation::pointer).containsExactlyInAnyOrder("/partitions/0/name", "/partitions/0/key");
+                .extracting(Violation::pointer)
+                .containsExactlyInAnyOrder("/partitions/0/name", "/partitions/0/key");
     }
 
     @Test
     void presetsRefuseOwnFields() {
         assertThat(parseErrors("{'id':'s','name':'S','blockType':'split','fields':[{'id':'a','type':'text'}]}"))
-                .extracting(Violation::pointer).containsExactly("/fields");
+                .extracting(Violation::pointer)
+                .containsExactly("/fields");
     }
 
     @Test
     void unknownBlockTypeIsRefused() {
-        assertThat(parseErrors("{'id':'s','name':'S','blockType':'summarize'}")).extracting(Violation::pointer).containsExactly("/blockType");
+        assertThat(parseErrors("{'id':'s','name':'S','blockType':'summarize'}"))
+                .extracting(Violation::pointer)
+                .containsExactly("/blockType");
     }
 
     @Test
     void presetOptionsBelongToTheirPreset() {
-        assertThat(parseErrors("{'id':'s','name':'S','blockType':'split','categories':['a'],'schema':{'type':'object'}}"))
-                .extracting(Violation::pointer).containsExactlyInAnyOrder("/categories", "/schema");
+        assertThat(parseErrors(
+                        "{'id':'s','name':'S','blockType':'split','categories':['a'],'schema':{'type':'object'}}"))
+                .extracting(Violation::pointer)
+                .containsExactlyInAnyOrder("/categories", "/schema");
     }
 }

@@ -21,7 +21,8 @@ class EditRulesTest {
             + ",'hero':" + IMAGES + ",'fixed':" + IMAGES + "}";
 
     /** The parent with the one edit every valid edit must make: keep one hero image. */
-    private static final String KEEP_ONE_HERO = PARENT.replace("'hero':" + IMAGES, "'hero':[{'url':'https://x.example/1.jpg'}]");
+    private static final String KEEP_ONE_HERO =
+            PARENT.replace("'hero':" + IMAGES, "'hero':[{'url':'https://x.example/1.jpg'}]");
 
     private static List<Violation> edit(String snapshot) {
         return SnapshotValidator.validateEdit(FORM, json(snapshot), json(PARENT), VISIBLE, "/snapshot");
@@ -34,44 +35,56 @@ class EditRulesTest {
 
     @Test
     void stillAppliesTheFormRules() {
-        assertThat(edit(KEEP_ONE_HERO.replace("'draft'", "5"))).extracting(Violation::pointer).containsExactly("/snapshot/blog");
+        assertThat(edit(KEEP_ONE_HERO.replace("'draft'", "5")))
+                .extracting(Violation::pointer)
+                .containsExactly("/snapshot/blog");
     }
 
     @Test
     void refusesAFieldThatIsNotPartOfThisReview() {
-        assertThat(edit(KEEP_ONE_HERO.replace("'blog':", "'extra':'sneaked in','blog':"))).singleElement().satisfies(v -> {
-            assertThat(v.pointer()).isEqualTo("/snapshot/extra");
-            assertThat(v.message()).contains("not part of this review");
-        });
+        assertThat(edit(KEEP_ONE_HERO.replace("'blog':", "'extra':'sneaked in','blog':")))
+                .singleElement()
+                .satisfies(v -> {
+                    assertThat(v.pointer()).isEqualTo("/snapshot/extra");
+                    assertThat(v.message()).contains("not part of this review");
+                });
     }
 
     @Test
     void refusesAChangeToANonEditableField() {
         assertThat(edit(KEEP_ONE_HERO.replace("https://src.example", "https://elsewhere.example")))
-                .extracting(Violation::pointer).containsExactly("/snapshot/source");
+                .extracting(Violation::pointer)
+                .containsExactly("/snapshot/source");
     }
 
     @Test
     void refusesDroppingANonEditableField() {
-        assertThat(edit(KEEP_ONE_HERO.replace("'source':{'url':'https://src.example'},", ""))).extracting(Violation::pointer).containsExactly("/snapshot/source");
+        assertThat(edit(KEEP_ONE_HERO.replace("'source':{'url':'https://src.example'},", "")))
+                .extracting(Violation::pointer)
+                .containsExactly("/snapshot/source");
     }
 
     @Test
     void multipleSelectionKeepsAnySubset() {
-        assertThat(edit(KEEP_ONE_HERO.replace("'pics':" + IMAGES, "'pics':[{'url':'https://x.example/2.jpg'}]"))).isEmpty();
+        assertThat(edit(KEEP_ONE_HERO.replace("'pics':" + IMAGES, "'pics':[{'url':'https://x.example/2.jpg'}]")))
+                .isEmpty();
         assertThat(edit(KEEP_ONE_HERO.replace("'pics':" + IMAGES, "'pics':[]"))).isEmpty();
     }
 
     @Test
     void keptImagesMustHaveBeenOffered() {
         assertThat(edit(KEEP_ONE_HERO.replace("'pics':" + IMAGES, "'pics':[{'url':'https://x.example/3.jpg'}]")))
-                .extracting(Violation::pointer).containsExactly("/snapshot/pics/0/url");
+                .extracting(Violation::pointer)
+                .containsExactly("/snapshot/pics/0/url");
     }
 
     @Test
     void anImageCannotBeKeptTwice() {
-        assertThat(edit(KEEP_ONE_HERO.replace("'pics':" + IMAGES, "'pics':[{'url':'https://x.example/1.jpg'},{'url':'https://x.example/1.jpg'}]")))
-                .extracting(Violation::pointer).containsExactly("/snapshot/pics/1/url");
+        assertThat(edit(KEEP_ONE_HERO.replace(
+                        "'pics':" + IMAGES,
+                        "'pics':[{'url':'https://x.example/1.jpg'},{'url':'https://x.example/1.jpg'}]")))
+                .extracting(Violation::pointer)
+                .containsExactly("/snapshot/pics/1/url");
     }
 
     @Test
@@ -83,6 +96,7 @@ class EditRulesTest {
     @Test
     void noSelectionMeansTheListCannotChange() {
         assertThat(edit(KEEP_ONE_HERO.replace("'fixed':" + IMAGES, "'fixed':[{'url':'https://x.example/1.jpg'}]")))
-                .extracting(Violation::pointer).containsExactly("/snapshot/fixed");
+                .extracting(Violation::pointer)
+                .containsExactly("/snapshot/fixed");
     }
 }

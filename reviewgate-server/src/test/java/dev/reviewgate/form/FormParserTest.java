@@ -14,7 +14,8 @@ class FormParserTest {
 
     @Test
     void parsesAFormAndAppliesFieldDefaults() {
-        FormDefinition form = form("{'id':'blog-review','name':'Review blog post','fields':[{'id':'blog','type':'markdown'}]}");
+        FormDefinition form =
+                form("{'id':'blog-review','name':'Review blog post','fields':[{'id':'blog','type':'markdown'}]}");
 
         Field blog = form.field("blog").orElseThrow();
         assertThat(form.id()).isEqualTo("blog-review");
@@ -46,43 +47,59 @@ class FormParserTest {
     @Test
     void refusesABodyThatIsNotAnObject() {
         assertThatThrownBy(() -> FormParser.parse(json("[]")))
-                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.errors()).extracting(Violation::pointer).containsExactly(""));
+                .isInstanceOfSatisfying(
+                        Problem.class,
+                        p -> assertThat(p.errors())
+                                .extracting(Violation::pointer)
+                                .containsExactly(""));
     }
 
     @Test
     void requiresIdNameAndFields() {
-        assertThat(parseErrors("{}")).extracting(Violation::pointer).containsExactlyInAnyOrder("/id", "/name", "/fields");
+        assertThat(parseErrors("{}"))
+                .extracting(Violation::pointer)
+                .containsExactlyInAnyOrder("/id", "/name", "/fields");
     }
 
     @Test
     void refusesAnIdOutsideThePattern() {
-        assertThat(parseErrors("{'id':'-bad','name':'F','fields':[]}")).extracting(Violation::pointer).containsExactly("/id");
-        assertThat(parseErrors("{'id':'a b','name':'F','fields':[]}")).extracting(Violation::pointer).containsExactly("/id");
+        assertThat(parseErrors("{'id':'-bad','name':'F','fields':[]}"))
+                .extracting(Violation::pointer)
+                .containsExactly("/id");
+        assertThat(parseErrors("{'id':'a b','name':'F','fields':[]}"))
+                .extracting(Violation::pointer)
+                .containsExactly("/id");
     }
 
     @Test
     void refusesAnEmptyOrOverlongName() {
-        assertThat(parseErrors("{'id':'f','name':' ','fields':[]}")).extracting(Violation::pointer).containsExactly("/name");
+        assertThat(parseErrors("{'id':'f','name':' ','fields':[]}"))
+                .extracting(Violation::pointer)
+                .containsExactly("/name");
         assertThat(parseErrors("{'id':'f','name':'" + "n".repeat(201) + "','fields':[]}"))
-                .extracting(Violation::pointer).containsExactly("/name");
+                .extracting(Violation::pointer)
+                .containsExactly("/name");
     }
 
     @Test
     void reportsUnknownKeysAtTheirPointer() {
         assertThat(parseErrors("{'id':'f','name':'F','colour':1,'fields':[{'id':'a','type':'text','bogus':true}]}"))
-                .extracting(Violation::pointer).containsExactlyInAnyOrder("/colour", "/fields/0/bogus");
+                .extracting(Violation::pointer)
+                .containsExactlyInAnyOrder("/colour", "/fields/0/bogus");
     }
 
     @Test
     void refusesAnOptionOfAnotherFieldType() {
         assertThat(parseErrors("{'id':'f','name':'F','fields':[{'id':'a','type':'text','keyName':'x'}]}"))
-                .extracting(Violation::pointer).containsExactly("/fields/0/keyName");
+                .extracting(Violation::pointer)
+                .containsExactly("/fields/0/keyName");
     }
 
     @Test
     void reportsAnUnknownFieldTypeAtItsPointer() {
         assertThat(parseErrors("{'id':'f','name':'F','fields':[{'id':'a','type':'text'},{'id':'b','type':'video'}]}"))
-                .singleElement().satisfies(v -> {
+                .singleElement()
+                .satisfies(v -> {
                     assertThat(v.pointer()).isEqualTo("/fields/1/type");
                     assertThat(v.message()).contains("video");
                 });
@@ -91,14 +108,18 @@ class FormParserTest {
     @Test
     void refusesDuplicateFieldIds() {
         assertThat(parseErrors("{'id':'f','name':'F','fields':[{'id':'a','type':'text'},{'id':'a','type':'number'}]}"))
-                .extracting(Violation::pointer).containsExactly("/fields/1/id");
+                .extracting(Violation::pointer)
+                .containsExactly("/fields/1/id");
     }
 
     @Test
     void refusesBadFieldIdAndNonBooleanFlags() {
-        assertThat(parseErrors("{'id':'f','name':'F','fields':[{'id':'a/b','type':'text','required':'yes','retry':{'button':1,'x':true}}]}"))
+        assertThat(
+                        parseErrors(
+                                "{'id':'f','name':'F','fields':[{'id':'a/b','type':'text','required':'yes','retry':{'button':1,'x':true}}]}"))
                 .extracting(Violation::pointer)
-                .containsExactlyInAnyOrder("/fields/0/id", "/fields/0/required", "/fields/0/retry/button", "/fields/0/retry/x");
+                .containsExactlyInAnyOrder(
+                        "/fields/0/id", "/fields/0/required", "/fields/0/retry/button", "/fields/0/retry/x");
     }
 
     @Test
@@ -108,35 +129,43 @@ class FormParserTest {
             fields.append(i == 0 ? "" : ",").append("{'id':'f").append(i).append("','type':'text'}");
         }
         assertThat(parseErrors("{'id':'f','name':'F','fields':[" + fields + "]}"))
-                .extracting(Violation::pointer).containsExactly("/fields");
+                .extracting(Violation::pointer)
+                .containsExactly("/fields");
     }
 
     @Test
     void refusesWebhookUrlsThatAreNotAbsoluteHttp() {
         assertThat(parseErrors("{'id':'f','name':'F','fields':[],'webhookUrl':'ftp://x.example/'}"))
-                .extracting(Violation::pointer).containsExactly("/webhookUrl");
+                .extracting(Violation::pointer)
+                .containsExactly("/webhookUrl");
         assertThat(parseErrors("{'id':'f','name':'F','fields':[],'webhookUrl':'/relative'}"))
-                .extracting(Violation::pointer).containsExactly("/webhookUrl");
-        assertThat(parseErrors("{'id':'f','name':'F','fields':[],'webhookUrl':'https://x.example/" + "a".repeat(2048) + "'}"))
-                .extracting(Violation::pointer).containsExactly("/webhookUrl");
+                .extracting(Violation::pointer)
+                .containsExactly("/webhookUrl");
+        assertThat(parseErrors(
+                        "{'id':'f','name':'F','fields':[],'webhookUrl':'https://x.example/" + "a".repeat(2048) + "'}"))
+                .extracting(Violation::pointer)
+                .containsExactly("/webhookUrl");
     }
 
     @Test
     void refusesAReviewPolicyThatIsNotAnObject() {
         assertThat(parseErrors("{'id':'f','name':'F','fields':[],'reviewPolicy':'always'}"))
-                .extracting(Violation::pointer).containsExactly("/reviewPolicy");
+                .extracting(Violation::pointer)
+                .containsExactly("/reviewPolicy");
     }
 
     @Test
     void refusesSchemaAndCategoriesWithoutTheirPreset() {
         assertThat(parseErrors("{'id':'f','name':'F','fields':[],'schema':{},'categories':['a']}"))
-                .extracting(Violation::pointer).containsExactlyInAnyOrder("/schema", "/categories");
+                .extracting(Violation::pointer)
+                .containsExactlyInAnyOrder("/schema", "/categories");
     }
 
     @Test
     void escapesFieldIdsInPointers() {
         // Field ids cannot contain ~ or /, but unknown keys can: their pointers must be escaped.
         assertThat(parseErrors("{'id':'f','name':'F','fields':[{'id':'a','type':'text','x/y~z':1}]}"))
-                .extracting(Violation::pointer).containsExactly("/fields/0/x~1y~0z");
+                .extracting(Violation::pointer)
+                .containsExactly("/fields/0/x~1y~0z");
     }
 }

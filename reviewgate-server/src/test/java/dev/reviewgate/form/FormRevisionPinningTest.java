@@ -29,16 +29,18 @@ class FormRevisionPinningTest extends ApiTest {
         create("pin-edit", "Pinned", "title", "note");
         String reviewId = openReview("pin-edit", Map.of("title", "t", "note", "n"));
         api.put("/v1/forms/pin-edit", TextForms.textForm("pin-edit", "Without note", "title"));
-        String head = api.get("/v1/reviews/" + reviewId).body().get("headVersionId").asText();
+        String head =
+                api.get("/v1/reviews/" + reviewId).body().get("headVersionId").asText();
         Map<String, String> withNote = Map.of("title", "t, edited", "note", "n, edited");
 
-        Api.Response edit = api.post("/v1/reviews/" + reviewId + "/versions",
-                Map.of("parentId", head, "snapshot", withNote));
+        Api.Response edit =
+                api.post("/v1/reviews/" + reviewId + "/versions", Map.of("parentId", head, "snapshot", withNote));
         Api.Response onRevision2 = api.post("/v1/reviews", Map.of("formId", "pin-edit", "fields", withNote));
 
         assertThat(edit.status()).isEqualTo(201);
         assertThat(onRevision2.status()).isEqualTo(422);
-        assertThat(onRevision2.body().get("errors")).extracting(e -> e.get("pointer").asText())
+        assertThat(onRevision2.body().get("errors"))
+                .extracting(e -> e.get("pointer").asText())
                 .containsExactly("/fields/note");
     }
 
@@ -49,11 +51,19 @@ class FormRevisionPinningTest extends ApiTest {
         api.post("/v1/reviews/" + reviewId + "/instructions", json("{'fields':{'title':{'type':'rerun'}}}"));
         api.put("/v1/forms/pin-update", TextForms.textForm("pin-update", "Without note", "title"));
 
-        Api.Response update = api.post("/v1/reviews", Map.of("formId", "pin-update", "updateForReviewId", reviewId,
-                "fields", Map.of("title", "t2", "note", "n")));
+        Api.Response update = api.post(
+                "/v1/reviews",
+                Map.of(
+                        "formId",
+                        "pin-update",
+                        "updateForReviewId",
+                        reviewId,
+                        "fields",
+                        Map.of("title", "t2", "note", "n")));
 
         assertThat(update.status()).isEqualTo(200);
-        assertThat(api.get("/v1/reviews/" + reviewId).body().get("formRevision").asInt()).isEqualTo(1);
+        assertThat(api.get("/v1/reviews/" + reviewId).body().get("formRevision").asInt())
+                .isEqualTo(1);
     }
 
     @Test

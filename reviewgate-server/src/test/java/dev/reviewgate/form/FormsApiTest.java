@@ -4,14 +4,10 @@ import static dev.reviewgate.testing.Fixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.reviewgate.json.Json;
 import dev.reviewgate.testing.Api;
 import dev.reviewgate.testing.ApiTest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -97,7 +93,8 @@ class FormsApiTest extends ApiTest {
 
     @Test
     void aPutMayLeaveTheIdToThePath() {
-        Api.Response created = api.put("/v1/forms/put-no-id", json("{'name':'No id','fields':[{'id':'a','type':'text'}]}"));
+        Api.Response created =
+                api.put("/v1/forms/put-no-id", json("{'name':'No id','fields':[{'id':'a','type':'text'}]}"));
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.body().get("id").asText()).isEqualTo("put-no-id");
@@ -150,7 +147,8 @@ class FormsApiTest extends ApiTest {
 
         assertThat(byNumber.status()).isEqualTo(200);
         assertThat(byNumber.body().get("revision").asInt()).isEqualTo(2);
-        assertThat(byNumber.body().get("fields")).isEqualTo(api.get("/v1/forms/get-by-number").body().get("fields"));
+        assertThat(byNumber.body().get("fields"))
+                .isEqualTo(api.get("/v1/forms/get-by-number").body().get("fields"));
     }
 
     @Test
@@ -164,7 +162,8 @@ class FormsApiTest extends ApiTest {
 
     @Test
     void aRevisionOfAnUnknownFormIs404() {
-        assertThat(api.get("/v1/forms/never-created-either/revisions/1").status()).isEqualTo(404);
+        assertThat(api.get("/v1/forms/never-created-either/revisions/1").status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -197,7 +196,8 @@ class FormsApiTest extends ApiTest {
         Api.Response list = tenant.get("/v1/forms");
 
         assertThat(list.status()).isEqualTo(200);
-        assertThat(list.body().get("data")).extracting(f -> f.get("id").asText())
+        assertThat(list.body().get("data"))
+                .extracting(f -> f.get("id").asText())
                 .containsExactly("list-a", "list-b", "list-c");
         assertThat(list.body().at("/data/1/revision").asInt()).isEqualTo(2);
         assertThat(list.body().at("/data/1/name").asText()).isEqualTo("B, revised");
@@ -214,7 +214,8 @@ class FormsApiTest extends ApiTest {
         Api.Response rest = tenant.get("/v1/forms?cursor=cursor-2");
 
         assertThat(rest.status()).isEqualTo(200);
-        assertThat(rest.body().get("data")).extracting(f -> f.get("id").asText())
+        assertThat(rest.body().get("data"))
+                .extracting(f -> f.get("id").asText())
                 .containsExactly("cursor-3", "cursor-4", "cursor-5");
         assertThat(rest.body().get("nextCursor").isNull()).isTrue();
     }
@@ -230,9 +231,13 @@ class FormsApiTest extends ApiTest {
         }
 
         JsonNode first = tenant.get("/v1/forms").body();
-        JsonNode second = tenant.get("/v1/forms?cursor=" + first.get("nextCursor").asText()).body();
+        JsonNode second = tenant.get(
+                        "/v1/forms?cursor=" + first.get("nextCursor").asText())
+                .body();
 
-        assertThat(first.get("data")).extracting(f -> f.get("id").asText()).containsExactlyElementsOf(ids.subList(0, 200));
+        assertThat(first.get("data"))
+                .extracting(f -> f.get("id").asText())
+                .containsExactlyElementsOf(ids.subList(0, 200));
         assertThat(first.get("nextCursor").asText()).isEqualTo("page-199");
         assertThat(second.get("data")).extracting(f -> f.get("id").asText()).containsExactly("page-200");
         assertThat(second.get("nextCursor").isNull()).isTrue();
@@ -253,7 +258,8 @@ class FormsApiTest extends ApiTest {
         Api other = server.otherAccountApi();
         TextForms.create(other, "tenant-own", "Own", "a");
 
-        assertThat(other.get("/v1/forms").body().get("data")).extracting(f -> f.get("id").asText())
+        assertThat(other.get("/v1/forms").body().get("data"))
+                .extracting(f -> f.get("id").asText())
                 .containsExactly("tenant-own");
     }
 
@@ -262,7 +268,8 @@ class FormsApiTest extends ApiTest {
         create("tenant-shared-id", "Mine", "a");
         Api other = server.otherAccountApi();
 
-        Api.Response theirs = other.put("/v1/forms/tenant-shared-id", TextForms.textForm("tenant-shared-id", "Theirs", "b"));
+        Api.Response theirs =
+                other.put("/v1/forms/tenant-shared-id", TextForms.textForm("tenant-shared-id", "Theirs", "b"));
 
         assertThat(theirs.status()).isEqualTo(201);
         assertThat(theirs.body().get("revision").asInt()).isEqualTo(1);
@@ -274,8 +281,6 @@ class FormsApiTest extends ApiTest {
     private void create(String id, String name, String... fieldIds) {
         TextForms.create(api, id, name, fieldIds);
     }
-
-
 
     private static List<String> fieldIds(JsonNode form) {
         List<String> ids = new ArrayList<>();

@@ -20,10 +20,11 @@ class JsonSchemaSubsetTest {
     @Test
     void acceptsEverySupportedKeyword() {
         assertThat(schemaErrors("{'type':['object','null'],'title':'t','description':'d','properties':{"
-                + "'s':{'type':'string','minLength':1,'maxLength':9,'pattern':'^a','enum':['ab']},"
-                + "'n':{'type':'number','minimum':0,'maximum':9,'exclusiveMinimum':-1,'exclusiveMaximum':10},"
-                + "'a':{'type':'array','items':{'const':1},'minItems':0,'maxItems':3,'uniqueItems':true}},"
-                + "'required':['s'],'additionalProperties':{'type':'boolean'}}")).isEmpty();
+                        + "'s':{'type':'string','minLength':1,'maxLength':9,'pattern':'^a','enum':['ab']},"
+                        + "'n':{'type':'number','minimum':0,'maximum':9,'exclusiveMinimum':-1,'exclusiveMaximum':10},"
+                        + "'a':{'type':'array','items':{'const':1},'minItems':0,'maxItems':3,'uniqueItems':true}},"
+                        + "'required':['s'],'additionalProperties':{'type':'boolean'}}"))
+                .isEmpty();
     }
 
     @Test
@@ -36,14 +37,23 @@ class JsonSchemaSubsetTest {
 
     @Test
     void refusesMalformedKeywordValues() {
-        assertThat(schemaErrors("{'type':'text','required':'a','minLength':-1,'enum':[],'pattern':'(','uniqueItems':1}"))
-                .extracting(Violation::pointer).containsExactlyInAnyOrder(
-                        "/schema/type", "/schema/required", "/schema/minLength", "/schema/enum", "/schema/pattern", "/schema/uniqueItems");
+        assertThat(schemaErrors(
+                        "{'type':'text','required':'a','minLength':-1,'enum':[],'pattern':'(','uniqueItems':1}"))
+                .extracting(Violation::pointer)
+                .containsExactlyInAnyOrder(
+                        "/schema/type",
+                        "/schema/required",
+                        "/schema/minLength",
+                        "/schema/enum",
+                        "/schema/pattern",
+                        "/schema/uniqueItems");
     }
 
     @Test
     void refusesAnOverlongPattern() {
-        assertThat(schemaErrors("{'pattern':'" + "a".repeat(501) + "'}")).extracting(Violation::pointer).containsExactly("/schema/pattern");
+        assertThat(schemaErrors("{'pattern':'" + "a".repeat(501) + "'}"))
+                .extracting(Violation::pointer)
+                .containsExactly("/schema/pattern");
     }
 
     @Test
@@ -54,7 +64,10 @@ class JsonSchemaSubsetTest {
 
     @Test
     void checksType() {
-        assertThat(errors("{'type':'string'}", "1")).singleElement().extracting(Violation::pointer).isEqualTo("/v");
+        assertThat(errors("{'type':'string'}", "1"))
+                .singleElement()
+                .extracting(Violation::pointer)
+                .isEqualTo("/v");
         assertThat(errors("{'type':['string','null']}", "null")).isEmpty();
     }
 
@@ -95,7 +108,11 @@ class JsonSchemaSubsetTest {
     void catastrophicPatternIsStoppedWithAViolation() {
         // Without the read budget this match takes seconds (about 10^9 character reads) on JDK 25.
         List<Violation> result = errors("{'pattern':'(.*a){12}$'}", "'" + "a".repeat(28) + "!'");
-        assertThat(result).singleElement().extracting(Violation::message).asString().contains("too costly");
+        assertThat(result)
+                .singleElement()
+                .extracting(Violation::message)
+                .asString()
+                .contains("too costly");
     }
 
     @Test
@@ -103,20 +120,27 @@ class JsonSchemaSubsetTest {
         assertThat(errors("{'minItems':2}", "[1]")).hasSize(1);
         assertThat(errors("{'maxItems':1}", "[1,2]")).hasSize(1);
         assertThat(errors("{'uniqueItems':true}", "[{'a':1,'b':2},{'b':2,'a':1.0}]"))
-                .extracting(Violation::pointer).containsExactly("/v/1");
-        assertThat(errors("{'items':{'type':'string'}}", "['a',2]")).extracting(Violation::pointer).containsExactly("/v/1");
+                .extracting(Violation::pointer)
+                .containsExactly("/v/1");
+        assertThat(errors("{'items':{'type':'string'}}", "['a',2]"))
+                .extracting(Violation::pointer)
+                .containsExactly("/v/1");
     }
 
     @Test
     void checksObjectKeywordsWithEscapedPointers() {
         assertThat(errors("{'properties':{'a/b':{'type':'string'}},'required':['c~d']}", "{'a/b':1}"))
-                .extracting(Violation::pointer).containsExactlyInAnyOrder("/v/a~1b", "/v/c~0d");
+                .extracting(Violation::pointer)
+                .containsExactlyInAnyOrder("/v/a~1b", "/v/c~0d");
     }
 
     @Test
     void additionalPropertiesAllowedByDefaultAndHonouredWhenGiven() {
         assertThat(errors("{'properties':{}}", "{'x':1}")).isEmpty();
-        assertThat(errors("{'additionalProperties':false}", "{'x':1}")).extracting(Violation::pointer).containsExactly("/v/x");
-        assertThat(errors("{'additionalProperties':{'type':'string'}}", "{'x':1}")).hasSize(1);
+        assertThat(errors("{'additionalProperties':false}", "{'x':1}"))
+                .extracting(Violation::pointer)
+                .containsExactly("/v/x");
+        assertThat(errors("{'additionalProperties':{'type':'string'}}", "{'x':1}"))
+                .hasSize(1);
     }
 }

@@ -18,7 +18,8 @@ class PageGroupsTest {
 
     @Test
     void acceptsSortedUniquePositivePages() {
-        assertThat(errors("[{'name':'invoice','pages':[1,2]},{'name':'legal','pages':[3]}]")).isEmpty();
+        assertThat(errors("[{'name':'invoice','pages':[1,2]},{'name':'legal','pages':[3]}]"))
+                .isEmpty();
     }
 
     @Test
@@ -47,25 +48,29 @@ class PageGroupsTest {
 
     @Test
     void pagesMustBeIntegers() {
-        assertThat(errors("[{'name':'a','pages':[1.5,'2']}]")).extracting(Violation::pointer)
+        assertThat(errors("[{'name':'a','pages':[1.5,'2']}]"))
+                .extracting(Violation::pointer)
                 .containsExactly("/documents/0/pages/0", "/documents/0/pages/1");
     }
 
     @Test
     void pagesMustBeANonEmptyArray() {
-        assertThat(errors("[{'name':'a','pages':[]},{'name':'b'},{'name':'c','pages':3}]")).extracting(Violation::pointer)
+        assertThat(errors("[{'name':'a','pages':[]},{'name':'b'},{'name':'c','pages':3}]"))
+                .extracting(Violation::pointer)
                 .containsExactly("/documents/0/pages", "/documents/1/pages", "/documents/2/pages");
     }
 
     @Test
     void namesMustBeNonEmptyAndUnique() {
         assertThat(errors("[{'name':'a','pages':[1]},{'name':'a','pages':[2]},{'name':'','pages':[3]},{'pages':[4]}]"))
-                .extracting(Violation::pointer).containsExactly("/documents/1/name", "/documents/2/name", "/documents/3/name");
+                .extracting(Violation::pointer)
+                .containsExactly("/documents/1/name", "/documents/2/name", "/documents/3/name");
     }
 
     @Test
     void groupsHaveNoOtherKeys() {
-        assertThat(errors("[{'name':'a','pages':[1],'confidence':0.9}]")).extracting(Violation::pointer)
+        assertThat(errors("[{'name':'a','pages':[1],'confidence':0.9}]"))
+                .extracting(Violation::pointer)
                 .containsExactly("/documents/0/confidence");
     }
 
@@ -77,7 +82,8 @@ class PageGroupsTest {
 
     @Test
     void pageProblemsAreShapeNotSchema() {
-        SnapshotValidator.Result result = SnapshotValidator.check(SPLIT, json("{'documents':[{'name':'a','pages':[2,1]}]}"), "");
+        SnapshotValidator.Result result =
+                SnapshotValidator.check(SPLIT, json("{'documents':[{'name':'a','pages':[2,1]}]}"), "");
         assertThat(result.shape()).hasSize(1);
         assertThat(result.schema()).isEmpty();
     }

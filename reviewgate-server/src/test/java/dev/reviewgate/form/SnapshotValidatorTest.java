@@ -16,25 +16,29 @@ class SnapshotValidatorTest {
 
     @Test
     void acceptsAMatchingSnapshot() {
-        assertThat(SnapshotValidator.validate(BLOG, json("{'title':'Hi','body':'# x'}"), "")).isEmpty();
+        assertThat(SnapshotValidator.validate(BLOG, json("{'title':'Hi','body':'# x'}"), ""))
+                .isEmpty();
     }
 
     @Test
     void refusesASnapshotThatIsNotAnObject() {
         assertThat(SnapshotValidator.validate(BLOG, json("[]"), "/snapshot"))
-                .extracting(Violation::pointer).containsExactly("/snapshot");
+                .extracting(Violation::pointer)
+                .containsExactly("/snapshot");
     }
 
     @Test
     void reportsUnknownKeysWithEscapedPointers() {
         assertThat(SnapshotValidator.validate(BLOG, json("{'title':'Hi','a/b':1,'c~d':2}"), "/snapshot"))
-                .extracting(Violation::pointer).containsExactlyInAnyOrder("/snapshot/a~1b", "/snapshot/c~0d");
+                .extracting(Violation::pointer)
+                .containsExactlyInAnyOrder("/snapshot/a~1b", "/snapshot/c~0d");
     }
 
     @Test
     void reportsAMissingRequiredField() {
         assertThat(SnapshotValidator.validate(BLOG, json("{'body':'x'}"), ""))
-                .singleElement().satisfies(v -> assertThat(v.pointer()).isEqualTo("/title"));
+                .singleElement()
+                .satisfies(v -> assertThat(v.pointer()).isEqualTo("/title"));
     }
 
     @Test
@@ -44,14 +48,19 @@ class SnapshotValidatorTest {
 
     @Test
     void nullIsAllowedOnlyForNullableFields() {
-        assertThat(SnapshotValidator.validate(BLOG, json("{'title':'x','body':null}"), "")).isEmpty();
-        assertThat(SnapshotValidator.validate(BLOG, json("{'title':null}"), "")).extracting(Violation::pointer).containsExactly("/title");
+        assertThat(SnapshotValidator.validate(BLOG, json("{'title':'x','body':null}"), ""))
+                .isEmpty();
+        assertThat(SnapshotValidator.validate(BLOG, json("{'title':null}"), ""))
+                .extracting(Violation::pointer)
+                .containsExactly("/title");
     }
 
     @Test
     void textMustBeAString() {
         assertThat(valueErrors(oneField("'type':'text'"), "'ok'")).isEmpty();
-        assertThat(valueErrors(oneField("'type':'text'"), "5")).extracting(Violation::pointer).containsExactly("/v");
+        assertThat(valueErrors(oneField("'type':'text'"), "5"))
+                .extracting(Violation::pointer)
+                .containsExactly("/v");
     }
 
     @Test
@@ -62,7 +71,8 @@ class SnapshotValidatorTest {
 
     @Test
     void textIsCappedAtOneMillionCharacters() {
-        assertThat(valueErrors(oneField("'type':'text'"), "'" + "x".repeat(1_000_001) + "'")).hasSize(1);
+        assertThat(valueErrors(oneField("'type':'text'"), "'" + "x".repeat(1_000_001) + "'"))
+                .hasSize(1);
     }
 
     @Test
@@ -79,12 +89,14 @@ class SnapshotValidatorTest {
 
     @Test
     void jsonAcceptsAnyValueWithoutSchema() {
-        assertThat(valueErrors(oneField("'type':'json'"), "{'any':[1,'x',null]}")).isEmpty();
+        assertThat(valueErrors(oneField("'type':'json'"), "{'any':[1,'x',null]}"))
+                .isEmpty();
     }
 
     @Test
     void jsonSchemaFailuresAreSchemaViolations() {
-        FormDefinition form = oneField("'type':'json','schema':{'type':'object','properties':{'n':{'type':'integer','minimum':1}}}");
+        FormDefinition form =
+                oneField("'type':'json','schema':{'type':'object','properties':{'n':{'type':'integer','minimum':1}}}");
 
         SnapshotValidator.Result result = SnapshotValidator.check(form, json("{'v':{'n':0}}"), "");
 
@@ -97,7 +109,11 @@ class SnapshotValidatorTest {
     void selectAcceptsOnlyOptionValues() {
         FormDefinition form = oneField("'type':'select','options':[{'value':'a'},{'value':'b'}]");
         assertThat(valueErrors(form, "'a'")).isEmpty();
-        assertThat(valueErrors(form, "'c'")).singleElement().extracting(Violation::message).asString().contains("\"c\"");
+        assertThat(valueErrors(form, "'c'"))
+                .singleElement()
+                .extracting(Violation::message)
+                .asString()
+                .contains("\"c\"");
         assertThat(valueErrors(form, "['a']")).hasSize(1);
     }
 
@@ -105,30 +121,41 @@ class SnapshotValidatorTest {
     void multipleSelectTakesUniqueOptionValues() {
         FormDefinition form = oneField("'type':'select','multiple':true,'options':[{'value':'a'},{'value':'b'}]");
         assertThat(valueErrors(form, "['a','b']")).isEmpty();
-        assertThat(valueErrors(form, "['a','a','z']")).extracting(Violation::pointer).containsExactly("/v/1", "/v/2");
+        assertThat(valueErrors(form, "['a','a','z']"))
+                .extracting(Violation::pointer)
+                .containsExactly("/v/1", "/v/2");
         assertThat(valueErrors(form, "'a'")).hasSize(1);
     }
 
     @Test
     void imagesAreUrlObjects() {
         FormDefinition form = oneField("'type':'images'");
-        assertThat(valueErrors(form, "[{'url':'https://cdn.example.com/a.jpg','alt':'A'},{'url':'http://x.example/b.png'}]")).isEmpty();
-        assertThat(valueErrors(form, "[{'url':'javascript:alert(1)'},{'alt':'x'},{'url':'https://x.example/','size':1},'u']"))
-                .extracting(Violation::pointer).containsExactly("/v/0/url", "/v/1/url", "/v/2/size", "/v/3");
+        assertThat(valueErrors(
+                        form, "[{'url':'https://cdn.example.com/a.jpg','alt':'A'},{'url':'http://x.example/b.png'}]"))
+                .isEmpty();
+        assertThat(valueErrors(
+                        form, "[{'url':'javascript:alert(1)'},{'alt':'x'},{'url':'https://x.example/','size':1},'u']"))
+                .extracting(Violation::pointer)
+                .containsExactly("/v/0/url", "/v/1/url", "/v/2/size", "/v/3");
     }
 
     @Test
     void linkIsAnHttpUrlWithOptionalText() {
         FormDefinition form = oneField("'type':'link'");
-        assertThat(valueErrors(form, "{'url':'https://example.com','text':'Example'}")).isEmpty();
+        assertThat(valueErrors(form, "{'url':'https://example.com','text':'Example'}"))
+                .isEmpty();
         assertThat(valueErrors(form, "{'url':'data:text/html,x','text':5}"))
-                .extracting(Violation::pointer).containsExactlyInAnyOrder("/v/url", "/v/text");
-        assertThat(valueErrors(form, "'https://example.com'")).extracting(Violation::pointer).containsExactly("/v");
+                .extracting(Violation::pointer)
+                .containsExactlyInAnyOrder("/v/url", "/v/text");
+        assertThat(valueErrors(form, "'https://example.com'"))
+                .extracting(Violation::pointer)
+                .containsExactly("/v");
     }
 
     @Test
     void prefixesEveryPointerWithTheGivenBase() {
         assertThat(SnapshotValidator.validate(BLOG, json("{'title':1}"), "/fields"))
-                .extracting(Violation::pointer).containsExactly("/fields/title");
+                .extracting(Violation::pointer)
+                .containsExactly("/fields/title");
     }
 }

@@ -9,8 +9,7 @@ import java.util.List;
 /** Test helpers: JSON written with single quotes for readability, and 422 violations of a parse. */
 final class TestJson {
 
-    private TestJson() {
-    }
+    private TestJson() {}
 
     /** Parses JSON in which {@code '} stands for {@code "}; tests never need a literal quote. */
     static JsonNode json(String singleQuoted) {

@@ -11,11 +11,11 @@ import java.util.Map;
 /** Small forms of text fields for the forms suites, and the reviews opened on them. */
 final class TextForms {
 
-    private TextForms() {
-    }
+    private TextForms() {}
 
     static void create(Api client, String id, String name, String... fieldIds) {
-        assertThat(client.post("/v1/forms", textForm(id, name, fieldIds)).status()).isEqualTo(201);
+        assertThat(client.post("/v1/forms", textForm(id, name, fieldIds)).status())
+                .isEqualTo(201);
     }
 
     /** A pending review (the form has no review policy, so a human must look) with these fields. */
@@ -30,9 +30,12 @@ final class TextForms {
         ObjectNode form = Json.object().put("id", id).put("name", name);
         ArrayNode fields = form.putArray("fields");
         for (String fieldId : fieldIds) {
-            fields.addObject().put("id", fieldId).put("type", "text").putObject("retry").put("button", true);
+            fields.addObject()
+                    .put("id", fieldId)
+                    .put("type", "text")
+                    .putObject("retry")
+                    .put("button", true);
         }
         return form;
     }
-
 }

@@ -37,14 +37,16 @@ class GroupsApiTest extends ApiTest {
         String bea = user(accountId, "b");
         String ann = user(accountId, "a");
 
-        Api.Response created = api.post("/v1/groups", Map.of("id", id, "name", "Billing", "members", List.of(bea, ann)));
+        Api.Response created =
+                api.post("/v1/groups", Map.of("id", id, "name", "Billing", "members", List.of(bea, ann)));
 
         assertThat(created.status()).isEqualTo(201);
         JsonNode group = created.body();
         assertThat(group.get("id").asText()).isEqualTo(id);
         assertThat(group.get("name").asText()).isEqualTo("Billing");
         assertThat(members(group)).containsExactly(ann, bea);
-        assertThat(group.get("createdAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z")
+        assertThat(group.get("createdAt").asText())
+                .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z")
                 .isEqualTo(group.get("updatedAt").asText());
         assertThat(api.get("/v1/groups/" + id).body()).isEqualTo(group);
     }
@@ -54,8 +56,9 @@ class GroupsApiTest extends ApiTest {
         String id = uniqueId("case");
         String dana = user(accountId, "dana");
 
-        JsonNode group = api.post("/v1/groups", Map.of("id", id, "name", "Case",
-                "members", List.of(dana.toUpperCase(), dana))).body();
+        JsonNode group = api.post(
+                        "/v1/groups", Map.of("id", id, "name", "Case", "members", List.of(dana.toUpperCase(), dana)))
+                .body();
 
         assertThat(members(group)).containsExactly(dana);
     }
@@ -87,8 +90,15 @@ class GroupsApiTest extends ApiTest {
         String id = uniqueId("unknown");
         String known = user(accountId, "known");
 
-        Api.Response refused = api.post("/v1/groups", Map.of("id", id, "name", "Unknown",
-                "members", List.of(known, "ghost@example.com", known, "nobody@example.com")));
+        Api.Response refused = api.post(
+                "/v1/groups",
+                Map.of(
+                        "id",
+                        id,
+                        "name",
+                        "Unknown",
+                        "members",
+                        List.of(known, "ghost@example.com", known, "nobody@example.com")));
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(pointers(refused)).containsExactly("/members/1", "/members/3");
@@ -100,7 +110,8 @@ class GroupsApiTest extends ApiTest {
         TestServer.Tenant tenant = server.newAccount();
         String theirs = user(tenant.accountId(), "theirs");
 
-        Api.Response refused = api.post("/v1/groups", Map.of("id", uniqueId("x"), "name", "X", "members", List.of(theirs)));
+        Api.Response refused =
+                api.post("/v1/groups", Map.of("id", uniqueId("x"), "name", "X", "members", List.of(theirs)));
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(pointers(refused)).containsExactly("/members/0");
@@ -113,15 +124,18 @@ class GroupsApiTest extends ApiTest {
             assertThat(refused.status()).as(bad).isEqualTo(422);
             assertThat(pointers(refused)).as(bad).containsExactly("/id");
         }
-        assertThat(api.post("/v1/groups", Map.of("id", "A-z_0." + SEQUENCE.incrementAndGet(), "name", "Ok",
-                "members", List.of())).status()).isEqualTo(201);
+        assertThat(api.post(
+                                "/v1/groups",
+                                Map.of("id", "A-z_0." + SEQUENCE.incrementAndGet(), "name", "Ok", "members", List.of()))
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
     void missingAndMistypedMembersOfTheBodyAre422WithAPointerEach() {
         Api.Response refused = api.post("/v1/groups", Map.of("color", "blue"));
-        Api.Response mistyped = api.post("/v1/groups", Map.of("id", uniqueId("typed"), "name", 7,
-                "members", List.of(1, "")));
+        Api.Response mistyped =
+                api.post("/v1/groups", Map.of("id", uniqueId("typed"), "name", 7, "members", List.of(1, "")));
 
         assertThat(pointers(refused)).containsExactlyInAnyOrder("/color", "/id", "/name", "/members");
         assertThat(pointers(mistyped)).containsExactlyInAnyOrder("/name", "/members/0", "/members/1");
@@ -129,7 +143,8 @@ class GroupsApiTest extends ApiTest {
 
     @Test
     void membersThatAreNotAnArrayAre422() {
-        Api.Response refused = api.post("/v1/groups", Map.of("id", uniqueId("str"), "name", "S", "members", "a@example.com"));
+        Api.Response refused =
+                api.post("/v1/groups", Map.of("id", uniqueId("str"), "name", "S", "members", "a@example.com"));
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(pointers(refused)).containsExactly("/members");
@@ -138,7 +153,9 @@ class GroupsApiTest extends ApiTest {
     @Test
     void anUnknownGroupIs404() {
         assertThat(api.get("/v1/groups/no-such-group").status()).isEqualTo(404);
-        assertThat(api.put("/v1/groups/no-such-group", Map.of("name", "N", "members", List.of())).status()).isEqualTo(404);
+        assertThat(api.put("/v1/groups/no-such-group", Map.of("name", "N", "members", List.of()))
+                        .status())
+                .isEqualTo(404);
         assertThat(api.delete("/v1/groups/no-such-group").status()).isEqualTo(404);
     }
 
@@ -148,7 +165,8 @@ class GroupsApiTest extends ApiTest {
         String kept = user(accountId, "kept");
         String dropped = user(accountId, "dropped");
         String added = user(accountId, "added");
-        JsonNode before = api.post("/v1/groups", Map.of("id", id, "name", "Before", "members", List.of(kept, dropped))).body();
+        JsonNode before = api.post("/v1/groups", Map.of("id", id, "name", "Before", "members", List.of(kept, dropped)))
+                .body();
         Thread.sleep(5);
 
         Api.Response replaced = api.put("/v1/groups/" + id, Map.of("name", "After", "members", List.of(added, kept)));
@@ -157,7 +175,8 @@ class GroupsApiTest extends ApiTest {
         assertThat(replaced.body().get("name").asText()).isEqualTo("After");
         assertThat(members(replaced.body())).containsExactlyInAnyOrder(kept, added);
         assertThat(replaced.body().get("createdAt")).isEqualTo(before.get("createdAt"));
-        assertThat(replaced.body().get("updatedAt").asText()).isGreaterThan(before.get("updatedAt").asText());
+        assertThat(replaced.body().get("updatedAt").asText())
+                .isGreaterThan(before.get("updatedAt").asText());
         assertThat(api.get("/v1/groups/" + id).body()).isEqualTo(replaced.body());
     }
 
@@ -167,7 +186,8 @@ class GroupsApiTest extends ApiTest {
         api.post("/v1/groups", Map.of("id", id, "name", "Same", "members", List.of()));
 
         Api.Response same = api.put("/v1/groups/" + id, Map.of("id", id, "name", "Same again", "members", List.of()));
-        Api.Response other = api.put("/v1/groups/" + id, Map.of("id", id + "-other", "name", "Other", "members", List.of()));
+        Api.Response other =
+                api.put("/v1/groups/" + id, Map.of("id", id + "-other", "name", "Other", "members", List.of()));
 
         assertThat(same.status()).isEqualTo(200);
         assertThat(other.status()).isEqualTo(422);
@@ -193,7 +213,8 @@ class GroupsApiTest extends ApiTest {
         String member = user(accountId, "member");
         api.post("/v1/groups", Map.of("id", id, "name", "Atomic", "members", List.of(member)));
 
-        Api.Response refused = api.put("/v1/groups/" + id, Map.of("name", "Renamed", "members", List.of("ghost@example.com")));
+        Api.Response refused =
+                api.put("/v1/groups/" + id, Map.of("name", "Renamed", "members", List.of("ghost@example.com")));
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(pointers(refused)).containsExactly("/members/0");
@@ -213,7 +234,8 @@ class GroupsApiTest extends ApiTest {
         assertThat(deleted.text()).isEmpty();
         assertThat(api.get("/v1/groups/" + id).status()).isEqualTo(404);
         assertThat(api.delete("/v1/groups/" + id).status()).isEqualTo(404);
-        JsonNode again = api.post("/v1/groups", Map.of("id", id, "name", "New", "members", List.of())).body();
+        JsonNode again = api.post("/v1/groups", Map.of("id", id, "name", "New", "members", List.of()))
+                .body();
         assertThat(members(again)).isEmpty();
     }
 
@@ -225,7 +247,9 @@ class GroupsApiTest extends ApiTest {
         }
 
         JsonNode first = tenant.get("/v1/groups?limit=2").body();
-        JsonNode second = tenant.get("/v1/groups?limit=2&cursor=" + first.get("nextCursor").asText()).body();
+        JsonNode second = tenant.get(
+                        "/v1/groups?limit=2&cursor=" + first.get("nextCursor").asText())
+                .body();
 
         assertThat(ids(first)).containsExactly("a-group", "b-group");
         assertThat(ids(second)).containsExactly("c-group");
@@ -244,7 +268,9 @@ class GroupsApiTest extends ApiTest {
 
         assertThat(page.get("data")).hasSize(50);
         assertThat(page.get("data").get(0).get("members")).hasSize(1);
-        assertThat(ids(tenant.api().get("/v1/groups?cursor=" + page.get("nextCursor").asText()).body()))
+        assertThat(ids(tenant.api()
+                        .get("/v1/groups?cursor=" + page.get("nextCursor").asText())
+                        .body()))
                 .containsExactly("g150");
     }
 
@@ -263,10 +289,14 @@ class GroupsApiTest extends ApiTest {
         Api other = server.otherAccountApi();
 
         assertThat(other.get("/v1/groups/" + id).status()).isEqualTo(404);
-        assertThat(other.put("/v1/groups/" + id, Map.of("name", "Theirs", "members", List.of())).status()).isEqualTo(404);
+        assertThat(other.put("/v1/groups/" + id, Map.of("name", "Theirs", "members", List.of()))
+                        .status())
+                .isEqualTo(404);
         assertThat(other.delete("/v1/groups/" + id).status()).isEqualTo(404);
         assertThat(ids(other.get("/v1/groups").body())).isEmpty();
-        assertThat(other.post("/v1/groups", Map.of("id", id, "name", "Theirs", "members", List.of())).status()).isEqualTo(201);
+        assertThat(other.post("/v1/groups", Map.of("id", id, "name", "Theirs", "members", List.of()))
+                        .status())
+                .isEqualTo(201);
         JsonNode mine = api.get("/v1/groups/" + id).body();
         assertThat(mine.get("name").asText()).isEqualTo("Mine");
         assertThat(members(mine)).containsExactly(member);
@@ -275,20 +305,29 @@ class GroupsApiTest extends ApiTest {
     @Test
     void ofConcurrentCreatesOfOneIdExactlyOneIs201() {
         String id = uniqueId("race");
-        List<String> users = IntStream.range(0, CALLERS).mapToObj(i -> user(accountId, "racer" + i)).toList();
+        List<String> users = IntStream.range(0, CALLERS)
+                .mapToObj(i -> user(accountId, "racer" + i))
+                .toList();
 
-        List<Api.Response> responses = Concurrently.run(CALLERS, i -> api.post("/v1/groups",
-                Map.of("id", id, "name", "Caller " + i, "members", List.of(users.get(i)))));
+        List<Api.Response> responses = Concurrently.run(
+                CALLERS,
+                i -> api.post("/v1/groups", Map.of("id", id, "name", "Caller " + i, "members", List.of(users.get(i)))));
 
         assertThat(responses).extracting(Api.Response::status).containsOnly(201, 409);
         assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);
-        JsonNode winner = responses.stream().filter(r -> r.status() == 201).findFirst().orElseThrow().body();
+        JsonNode winner = responses.stream()
+                .filter(r -> r.status() == 201)
+                .findFirst()
+                .orElseThrow()
+                .body();
         assertThat(api.get("/v1/groups/" + id).body()).isEqualTo(winner);
     }
 
     @Test
     void concurrentReplacementsLeaveExactlyOneCallersMembers() {
-        List<String> users = IntStream.range(0, CALLERS).mapToObj(i -> user(accountId, "member" + i)).toList();
+        List<String> users = IntStream.range(0, CALLERS)
+                .mapToObj(i -> user(accountId, "member" + i))
+                .toList();
         // Overlapping lists: a mix of two callers' writes would show as a list nobody sent.
         List<List<String>> lists = IntStream.range(0, CALLERS)
                 .mapToObj(i -> List.of(users.get(i), users.get((i + 1) % CALLERS), users.get((i + 3) % CALLERS)))
@@ -297,14 +336,15 @@ class GroupsApiTest extends ApiTest {
             String id = uniqueId("replace-race");
             api.post("/v1/groups", Map.of("id", id, "name", "Start", "members", users));
 
-            List<Api.Response> responses = Concurrently.run(CALLERS, i -> api.put("/v1/groups/" + id,
-                    Map.of("name", "Caller " + i, "members", lists.get(i))));
+            List<Api.Response> responses = Concurrently.run(
+                    CALLERS, i -> api.put("/v1/groups/" + id, Map.of("name", "Caller " + i, "members", lists.get(i))));
 
             assertThat(responses).extracting(Api.Response::status).containsOnly(200);
             JsonNode last = api.get("/v1/groups/" + id).body();
             int caller = Integer.parseInt(last.get("name").asText().substring("Caller ".length()));
             assertThat(members(last)).containsExactlyInAnyOrderElementsOf(lists.get(caller));
-            assertThat(rows("SELECT COUNT(*) FROM group_members WHERE group_id = '" + id + "'")).isEqualTo(3);
+            assertThat(rows("SELECT COUNT(*) FROM group_members WHERE group_id = '" + id + "'"))
+                    .isEqualTo(3);
         }
     }
 
@@ -313,13 +353,25 @@ class GroupsApiTest extends ApiTest {
         String email = name + "-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + "-"
                 + SEQUENCE.incrementAndGet() + "@example.com";
         String id = new Ids(InstantSource.system()).next("usr");
-        server.app().database().write(h -> new AccountRepository().insertUser(h, account, id, email, name, "reviewer",
-                "not-a-password-hash", System.currentTimeMillis()));
+        server.app()
+                .database()
+                .write(h -> new AccountRepository()
+                        .insertUser(
+                                h,
+                                account,
+                                id,
+                                email,
+                                name,
+                                "reviewer",
+                                "not-a-password-hash",
+                                System.currentTimeMillis()));
         return email;
     }
 
     private long rows(String sql) {
-        return server.app().database().read(h -> h.createQuery(sql).mapTo(Long.class).one());
+        return server.app()
+                .database()
+                .read(h -> h.createQuery(sql).mapTo(Long.class).one());
     }
 
     private static String uniqueId(String name) {
@@ -333,11 +385,14 @@ class GroupsApiTest extends ApiTest {
     }
 
     private static List<String> ids(JsonNode page) {
-        return StreamSupport.stream(page.get("data").spliterator(), false).map(g -> g.get("id").asText()).toList();
+        return StreamSupport.stream(page.get("data").spliterator(), false)
+                .map(g -> g.get("id").asText())
+                .toList();
     }
 
     private static List<String> pointers(Api.Response response) {
         return StreamSupport.stream(response.body().get("errors").spliterator(), false)
-                .map(e -> e.get("pointer").asText()).toList();
+                .map(e -> e.get("pointer").asText())
+                .toList();
     }
 }

@@ -1,13 +1,12 @@
 package dev.reviewgate.http;
 
-import dev.reviewgate.testing.TestServer;
-
 import static dev.reviewgate.testing.Fixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reviewgate.testing.Api;
 import dev.reviewgate.testing.ApiTest;
 import dev.reviewgate.testing.Fixtures;
+import dev.reviewgate.testing.TestServer;
 import java.net.http.HttpRequest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,8 +26,11 @@ class ApiErrorsTest extends ApiTest {
 
     @Test
     void anotherMediaTypeIs415() {
-        Api.Response response = api.send(HttpRequest.newBuilder(api.uri("/v1/reviews"))
-                .POST(HttpRequest.BodyPublishers.ofString("formId=x")).header("Content-Type", "text/plain"), Map.of());
+        Api.Response response = api.send(
+                HttpRequest.newBuilder(api.uri("/v1/reviews"))
+                        .POST(HttpRequest.BodyPublishers.ofString("formId=x"))
+                        .header("Content-Type", "text/plain"),
+                Map.of());
         assertProblem(response, 415);
     }
 
@@ -40,8 +42,8 @@ class ApiErrorsTest extends ApiTest {
 
     @Test
     void theXApiKeyHeaderAuthenticatesToo() {
-        Api.Response response = api.withKey(null).send(HttpRequest.newBuilder(api.uri("/v1/forms")).GET(),
-                Map.of("x-api-key", TestServer.API_KEY));
+        Api.Response response = api.withKey(null)
+                .send(HttpRequest.newBuilder(api.uri("/v1/forms")).GET(), Map.of("x-api-key", TestServer.API_KEY));
         assertThat(response.status()).isEqualTo(200);
     }
 
@@ -61,29 +63,37 @@ class ApiErrorsTest extends ApiTest {
     @Test
     void unknownFieldsMissingFieldsAndWrongTypesAre422WithAPointerEach() {
         long before = reviewRows();
-        Api.Response response = api.post("/v1/reviews", json("{'formId':'blog-review','fields':{'imageOptions':42,'extra':'x'}}"));
+        Api.Response response =
+                api.post("/v1/reviews", json("{'formId':'blog-review','fields':{'imageOptions':42,'extra':'x'}}"));
         assertProblem(response, 422);
-        assertThat(response.body().get("errors")).extracting(e -> e.get("pointer").asText())
+        assertThat(response.body().get("errors"))
+                .extracting(e -> e.get("pointer").asText())
                 .contains("/fields/blog", "/fields/imageOptions", "/fields/extra");
         assertThat(reviewRows()).isEqualTo(before);
     }
 
     @Test
     void numbersCanonicalJsonCannotHoldAre422() {
-        Api.Response response = api.post("/v1/reviews",
+        Api.Response response = api.post(
+                "/v1/reviews",
                 "{\"formId\":\"blog-review\",\"fields\":{\"blog\":\"x\",\"imageOptions\":[],\"n\":[9007199254740993]}}");
         assertProblem(response, 422);
-        assertThat(response.body().get("errors")).extracting(e -> e.get("pointer").asText()).contains("/fields/n/0");
+        assertThat(response.body().get("errors"))
+                .extracting(e -> e.get("pointer").asText())
+                .contains("/fields/n/0");
     }
 
     @Test
     void loneSurrogatesAnywhereAre422WithAPointerAndStoreNothing() {
         long before = reviewRows();
         for (String surrogate : new String[] {"\\ud800", "\\udc00", "\\udc00\\ud800"}) {
-            Api.Response response = api.post("/v1/reviews", "{\"formId\":\"blog-review\",\"fields\":{\"blog\":\"a"
-                    + surrogate + "b\",\"imageOptions\":[]},\"meta\":{\"k" + surrogate + "\":1}}");
+            Api.Response response = api.post(
+                    "/v1/reviews",
+                    "{\"formId\":\"blog-review\",\"fields\":{\"blog\":\"a" + surrogate
+                            + "b\",\"imageOptions\":[]},\"meta\":{\"k" + surrogate + "\":1}}");
             assertProblem(response, 422);
-            assertThat(response.body().get("errors")).extracting(e -> e.get("pointer").asText())
+            assertThat(response.body().get("errors"))
+                    .extracting(e -> e.get("pointer").asText())
                     .containsExactly("/fields/blog", "/meta");
         }
         assertThat(reviewRows()).isEqualTo(before);
@@ -99,8 +109,16 @@ class ApiErrorsTest extends ApiTest {
 
     @Test
     void anotherAccountsReviewIs404() {
-        String reviewId = api.post("/v1/reviews", Map.of("formId", "blog-review",
-                "fields", Fixtures.blogFields("Mine", "https://cdn.example.com/a.jpg"))).body().get("reviewId").asText();
+        String reviewId = api.post(
+                        "/v1/reviews",
+                        Map.of(
+                                "formId",
+                                "blog-review",
+                                "fields",
+                                Fixtures.blogFields("Mine", "https://cdn.example.com/a.jpg")))
+                .body()
+                .get("reviewId")
+                .asText();
         Api.Response response = server.otherAccountApi().get("/v1/reviews/" + reviewId);
         assertProblem(response, 404);
         assertProblem(server.otherAccountApi().get("/v1/forms/blog-review"), 404);
@@ -108,8 +126,13 @@ class ApiErrorsTest extends ApiTest {
 
     @Test
     void aRefusedDecisionWritesNothing() {
-        Api.Response created = api.post("/v1/reviews", Map.of("formId", "blog-review",
-                "fields", Fixtures.blogFields("Keep", "https://cdn.example.com/a.jpg")));
+        Api.Response created = api.post(
+                "/v1/reviews",
+                Map.of(
+                        "formId",
+                        "blog-review",
+                        "fields",
+                        Fixtures.blogFields("Keep", "https://cdn.example.com/a.jpg")));
         String reviewId = created.body().get("reviewId").asText();
         long events = count("events");
         long decisions = count("decisions");
@@ -123,7 +146,11 @@ class ApiErrorsTest extends ApiTest {
     }
 
     private long count(String table) {
-        return server.app().database().read(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
+        return server.app()
+                .database()
+                .read(h -> h.createQuery("SELECT COUNT(*) FROM " + table)
+                        .mapTo(Long.class)
+                        .one());
     }
 
     private static void assertProblem(Api.Response response, int status) {

@@ -38,8 +38,9 @@ class HostileInputTest extends ApiTest {
     private static final Set<String> API_PATHS = Set.of("/healthz", "/readyz", "/metrics", "/openapi.json");
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH");
     private static final Pattern PARAMETER = Pattern.compile("\\{(\\w+)}");
-    private static final Pattern LEAK = Pattern.compile("\\b(?:java|javax|jakarta|com|org|io|net|dev)\\.[a-z][a-z0-9_]*\\.[A-Za-z]"
-            + "|Exception|dev\\.reviewgate|\\b[A-Z][A-Za-z]+Feature\\.|\\bat [\\w$]+(?:\\.[\\w$]+)+\\(");
+    private static final Pattern LEAK =
+            Pattern.compile("\\b(?:java|javax|jakarta|com|org|io|net|dev)\\.[a-z][a-z0-9_]*\\.[A-Za-z]"
+                    + "|Exception|dev\\.reviewgate|\\b[A-Z][A-Za-z]+Feature\\.|\\bat [\\w$]+(?:\\.[\\w$]+)+\\(");
 
     private final Map<String, String> ids = new LinkedHashMap<>();
     private List<String> routes;
@@ -67,8 +68,12 @@ class HostileInputTest extends ApiTest {
         rejectVersion = reject.get("versionId").asText();
         // A public address and a form no review uses: the endpoint exists but is never sent to, so no
         // background delivery writes a row while the replay counts them.
-        JsonNode endpoint = api.post("/v1/webhooks", Map.of("url", "https://93.184.215.14/hook", "formId", "quiet-form")).body();
-        assertThat(endpoint.hasNonNull("id")).as("the fixture's endpoint: " + endpoint).isTrue();
+        JsonNode endpoint = api.post(
+                        "/v1/webhooks", Map.of("url", "https://93.184.215.14/hook", "formId", "quiet-form"))
+                .body();
+        assertThat(endpoint.hasNonNull("id"))
+                .as("the fixture's endpoint: " + endpoint)
+                .isTrue();
         ids.put("reviewId", main.get("reviewId").asText());
         ids.put("runId", "run-main");
         ids.put("blockId", "block-1");
@@ -76,12 +81,21 @@ class HostileInputTest extends ApiTest {
         ids.put("revision", "1");
         ids.put("webhookId", endpoint.get("id").asText());
         ids.put("deliveryId", "dlv_missing");
-        ids.put("userId", server.app().database().read(h -> h.createQuery("SELECT id FROM users").mapTo(String.class).first()));
+        ids.put(
+                "userId",
+                server.app()
+                        .database()
+                        .read(h -> h.createQuery("SELECT id FROM users")
+                                .mapTo(String.class)
+                                .first()));
         ids.put("keyId", "key_missing");
         ids.put("approveReviewId", approve.get("reviewId").asText());
         ids.put("rejectReviewId", reject.get("reviewId").asText());
-        routes = server.app().routes().stream().filter(r -> METHODS.contains(r.method()))
-                .map(r -> r.method() + " " + r.path()).distinct().toList();
+        routes = server.app().routes().stream()
+                .filter(r -> METHODS.contains(r.method()))
+                .map(r -> r.method() + " " + r.path())
+                .distinct()
+                .toList();
         rows = RowCounts.of(server.app().database());
         requests = new HostileRequests(server);
         signIn();
@@ -110,16 +124,26 @@ class HostileInputTest extends ApiTest {
     void hostileMemberValuesInOtherwiseValidBodies() {
         for (Map.Entry<String, String> template : templates().entrySet()) {
             // Each mutation is one member away from a request the route accepts.
-            Outcome accepted = requests.send(probe(template.getKey(), existing(template.getKey()), "application/json",
-                    template.getValue().getBytes(StandardCharsets.UTF_8), "valid"));
-            assertThat(accepted.status()).as(template.getKey() + " accepts its template: " + accepted.body()).isLessThan(300);
+            Outcome accepted = requests.send(probe(
+                    template.getKey(),
+                    existing(template.getKey()),
+                    "application/json",
+                    template.getValue().getBytes(StandardCharsets.UTF_8),
+                    "valid"));
+            assertThat(accepted.status())
+                    .as(template.getKey() + " accepts its template: " + accepted.body())
+                    .isLessThan(300);
             counted = rows.now();
             ObjectNode valid = (ObjectNode) Json.parse(template.getValue());
             for (String pointer : pointers(valid, "")) {
                 for (String value : HostileCorpus.VALUES) {
                     String body = replaced(valid, pointer, value);
-                    replay(probe(template.getKey(), existing(template.getKey()), "application/json",
-                            body.getBytes(StandardCharsets.UTF_8), pointer + " = " + abbreviated(value)));
+                    replay(probe(
+                            template.getKey(),
+                            existing(template.getKey()),
+                            "application/json",
+                            body.getBytes(StandardCharsets.UTF_8),
+                            pointer + " = " + abbreviated(value)));
                 }
             }
         }
@@ -134,9 +158,15 @@ class HostileInputTest extends ApiTest {
                 for (String value : HostileCorpus.FORM_VALUES) {
                     StringBuilder form = new StringBuilder();
                     HostileCorpus.FORM_FIELDS.forEach(f -> form.append(form.isEmpty() ? "" : "&")
-                            .append(URLEncoder.encode(f, StandardCharsets.UTF_8)).append('=').append(value));
-                    replay(probe(route, existing(route), "application/x-www-form-urlencoded",
-                            form.toString().getBytes(StandardCharsets.UTF_8), "every field = " + abbreviated(value)));
+                            .append(URLEncoder.encode(f, StandardCharsets.UTF_8))
+                            .append('=')
+                            .append(value));
+                    replay(probe(
+                            route,
+                            existing(route),
+                            "application/x-www-form-urlencoded",
+                            form.toString().getBytes(StandardCharsets.UTF_8),
+                            "every field = " + abbreviated(value)));
                 }
             }
         }
@@ -151,7 +181,11 @@ class HostileInputTest extends ApiTest {
             }
             for (String segment : HostileCorpus.SEGMENTS) {
                 String target = PARAMETER.matcher(path(route)).replaceAll(Matcher.quoteReplacement(segment));
-                replay(probe(route, withWait(route, target), "application/json", "{}".getBytes(StandardCharsets.UTF_8),
+                replay(probe(
+                        route,
+                        withWait(route, target),
+                        "application/json",
+                        "{}".getBytes(StandardCharsets.UTF_8),
                         "segment " + abbreviated(segment)));
             }
         }
@@ -178,7 +212,10 @@ class HostileInputTest extends ApiTest {
                 if (!HostileCorpus.concerns(headers, api(path(route)))) {
                     continue;
                 }
-                Probe base = probe(route, existing(route), "application/json",
+                Probe base = probe(
+                        route,
+                        existing(route),
+                        "application/json",
                         method(route).equals("GET") ? new byte[0] : "{}".getBytes(StandardCharsets.UTF_8),
                         "header " + abbreviated(headers[0][0] + ": " + headers[0][1]));
                 List<String[]> replaced = new ArrayList<>(base.headers());
@@ -229,7 +266,9 @@ class HostileInputTest extends ApiTest {
         if (outcome.status() >= 500) {
             failures.add(where + outcome.status() + " " + abbreviated(outcome.body()));
         }
-        if (outcome.status() >= 400 && api(path(probe.route())) && !probe.method().equals("HEAD")
+        if (outcome.status() >= 400
+                && api(path(probe.route()))
+                && !probe.method().equals("HEAD")
                 && (outcome.contentType() == null || !outcome.contentType().startsWith(Responses.PROBLEM_JSON))) {
             failures.add(where + outcome.status() + " as " + outcome.contentType());
         }
@@ -295,19 +334,36 @@ class HostileInputTest extends ApiTest {
         String author = "{\"kind\":\"model\",\"id\":\"m\",\"displayName\":\"M\"}";
         String fields = "{\"blog\":\"x\",\"imageOptions\":[{\"url\":\"https://cdn.example.com/a.jpg\"}]}";
         Map<String, String> out = new LinkedHashMap<>();
-        out.put("POST /v1/reviews", "{\"formId\":\"blog-review\",\"fields\":" + fields + ",\"meta\":{\"k\":1},\"title\":\"t\","
-                + "\"assignTo\":[\"a@example.com\"],\"assignToGroups\":[\"g\"],\"workflowId\":\"w\",\"runId\":\"run-m\","
-                + "\"blockId\":\"b\",\"author\":" + author + ",\"signals\":{\"s\":1}}");
-        out.put("POST /v1/reviews/{reviewId}/versions", "{\"parentId\":\"" + rootVersion + "\",\"snapshot\":"
-                + "{\"blog\":\"y\",\"imageOptions\":[]},\"origin\":\"human_edit\",\"note\":\"n\",\"author\":" + author + "}");
-        out.put("POST /v1/reviews/{reviewId}/instructions",
-                "{\"fields\":{\"blog\":{\"type\":\"textInstruction\",\"text\":\"shorter\"}},\"author\":" + author + "}");
-        out.put("POST /v1/forms", "{\"id\":\"made-here\",\"name\":\"N\",\"fields\":[{\"id\":\"a\",\"type\":\"text\",\"label\":\"A\"}]}");
-        out.put("PUT /v1/forms/{formId}", "{\"name\":\"N\",\"fields\":[{\"id\":\"a\",\"type\":\"text\",\"label\":\"A\"}]}");
-        out.put("POST /v1/reviews/{reviewId}/reject", "{\"versionId\":\"" + rejectVersion + "\",\"reason\":\"r\",\"author\":" + author + "}");
-        out.put("POST /v1/reviews/{reviewId}/approve", "{\"versionId\":\"" + approveVersion + "\",\"reason\":\"r\",\"author\":" + author + "}");
+        out.put(
+                "POST /v1/reviews",
+                "{\"formId\":\"blog-review\",\"fields\":" + fields + ",\"meta\":{\"k\":1},\"title\":\"t\","
+                        + "\"assignTo\":[\"a@example.com\"],\"assignToGroups\":[\"g\"],\"workflowId\":\"w\",\"runId\":\"run-m\","
+                        + "\"blockId\":\"b\",\"author\":" + author + ",\"signals\":{\"s\":1}}");
+        out.put(
+                "POST /v1/reviews/{reviewId}/versions",
+                "{\"parentId\":\"" + rootVersion + "\",\"snapshot\":"
+                        + "{\"blog\":\"y\",\"imageOptions\":[]},\"origin\":\"human_edit\",\"note\":\"n\",\"author\":"
+                        + author + "}");
+        out.put(
+                "POST /v1/reviews/{reviewId}/instructions",
+                "{\"fields\":{\"blog\":{\"type\":\"textInstruction\",\"text\":\"shorter\"}},\"author\":" + author
+                        + "}");
+        out.put(
+                "POST /v1/forms",
+                "{\"id\":\"made-here\",\"name\":\"N\",\"fields\":[{\"id\":\"a\",\"type\":\"text\",\"label\":\"A\"}]}");
+        out.put(
+                "PUT /v1/forms/{formId}",
+                "{\"name\":\"N\",\"fields\":[{\"id\":\"a\",\"type\":\"text\",\"label\":\"A\"}]}");
+        out.put(
+                "POST /v1/reviews/{reviewId}/reject",
+                "{\"versionId\":\"" + rejectVersion + "\",\"reason\":\"r\",\"author\":" + author + "}");
+        out.put(
+                "POST /v1/reviews/{reviewId}/approve",
+                "{\"versionId\":\"" + approveVersion + "\",\"reason\":\"r\",\"author\":" + author + "}");
         // Last: its mutations may register endpoints, removed before anything else can send to them.
-        out.put("POST /v1/webhooks", "{\"url\":\"https://93.184.215.14/hook\",\"formId\":\"quiet-form\",\"events\":[\"review.approved\"]}");
+        out.put(
+                "POST /v1/webhooks",
+                "{\"url\":\"https://93.184.215.14/hook\",\"formId\":\"quiet-form\",\"events\":[\"review.approved\"]}");
         return out;
     }
 
@@ -339,8 +395,8 @@ class HostileInputTest extends ApiTest {
         if (parent.isObject()) {
             ((ObjectNode) parent).put(last, "__hostile__");
         } else {
-            ((ArrayNode) parent).set(Integer.parseInt(last), Json.MAPPER.getNodeFactory()
-                    .textNode("__hostile__"));
+            ((ArrayNode) parent)
+                    .set(Integer.parseInt(last), Json.MAPPER.getNodeFactory().textNode("__hostile__"));
         }
         return Json.write(copy).replace(marker, value);
     }
@@ -352,27 +408,48 @@ class HostileInputTest extends ApiTest {
     private void removeEndpointsButTheFixture() {
         for (JsonNode endpoint : api.get("/v1/webhooks").body().get("data")) {
             if (!endpoint.get("id").asText().equals(ids.get("webhookId"))) {
-                assertThat(api.send(HttpRequest.newBuilder(api.uri("/v1/webhooks/" + endpoint.get("id").asText())).DELETE(),
-                        Map.of()).status()).isLessThan(300);
+                assertThat(api.send(
+                                        HttpRequest.newBuilder(api.uri("/v1/webhooks/"
+                                                        + endpoint.get("id").asText()))
+                                                .DELETE(),
+                                        Map.of())
+                                .status())
+                        .isLessThan(300);
             }
         }
         counted = rows.now();
     }
 
     private JsonNode createReview(String runId) {
-        return api.post("/v1/reviews", Map.of("formId", "blog-review", "runId", runId, "blockId", "block-1",
-                "fields", Fixtures.blogFields("Hostile", "https://cdn.example.com/a.jpg"))).body();
+        return api.post(
+                        "/v1/reviews",
+                        Map.of(
+                                "formId",
+                                "blog-review",
+                                "runId",
+                                runId,
+                                "blockId",
+                                "block-1",
+                                "fields",
+                                Fixtures.blogFields("Hostile", "https://cdn.example.com/a.jpg")))
+                .body();
     }
 
     private void signIn() {
-        String form = "email=admin%40example.com&password=" + URLEncoder.encode(TestServer.ADMIN_PASSWORD, StandardCharsets.UTF_8);
-        Api.Response login = api.withKey(null).send(HttpRequest.newBuilder(api.uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)),
-                Map.of());
+        String form = "email=admin%40example.com&password="
+                + URLEncoder.encode(TestServer.ADMIN_PASSWORD, StandardCharsets.UTF_8);
+        Api.Response login = api.withKey(null)
+                .send(
+                        HttpRequest.newBuilder(api.uri("/login"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(form)),
+                        Map.of());
         String setCookie = login.header("Set-Cookie");
         assertThat(setCookie).as("signed in").isNotNull();
         cookie = setCookie.substring(0, setCookie.indexOf(';'));
-        String inbox = api.withKey(null).send(HttpRequest.newBuilder(api.uri("/inbox")).GET(), Map.of("Cookie", cookie)).text();
+        String inbox = api.withKey(null)
+                .send(HttpRequest.newBuilder(api.uri("/inbox")).GET(), Map.of("Cookie", cookie))
+                .text();
         Matcher m = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"").matcher(inbox);
         assertThat(m.find()).as("the inbox carries the CSRF token").isTrue();
         csrf = m.group(1);
@@ -382,7 +459,9 @@ class HostileInputTest extends ApiTest {
 
     private void assertNoFailures() {
         assertThat(sent).as("requests replayed").isPositive();
-        assertThat(failures).as(failures.size() + " of " + sent + " hostile requests").isEmpty();
+        assertThat(failures)
+                .as(failures.size() + " of " + sent + " hostile requests")
+                .isEmpty();
     }
 
     private static String method(String route) {

@@ -21,15 +21,15 @@ final class HostileRequests {
     /** One request; {@code method} RAW sends {@code target} as the whole request head. */
     // Test data, never compared or hashed as records: the array is the payload as sent.
     @SuppressWarnings("ArrayRecordComponent")
-    record Probe(String method, String route, String target, List<String[]> headers, byte[] body, String label) {
-    }
+    record Probe(String method, String route, String target, List<String[]> headers, byte[] body, String label) {}
 
     /** What came back; {@code status} 0 when the server answered nothing. */
-    record Outcome(int status, String contentType, String body, String error) {
-    }
+    record Outcome(int status, String contentType, String body, String error) {}
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final TestServer server;
 
     HostileRequests(TestServer server) {
@@ -43,14 +43,18 @@ final class HostileRequests {
         Optional<HttpRequest> request = httpClientRequest(probe);
         if (request.isEmpty()) {
             StringBuilder head = new StringBuilder(probe.method() + " " + probe.target() + " HTTP/1.1");
-            probe.headers().forEach(h -> head.append("\r\n").append(h[0]).append(": ").append(h[1]));
+            probe.headers()
+                    .forEach(h -> head.append("\r\n").append(h[0]).append(": ").append(h[1]));
             head.append("\r\nConnection: close");
             return raw(head.toString(), probe.body());
         }
         try {
             HttpResponse<String> response = http.send(request.get(), HttpResponse.BodyHandlers.ofString());
-            return new Outcome(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-                    response.body(), null);
+            return new Outcome(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(null),
+                    response.body(),
+                    null);
         } catch (IOException e) {
             return new Outcome(0, null, "", e.toString());
         } catch (InterruptedException e) {
@@ -64,8 +68,11 @@ final class HostileRequests {
         try {
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(server.baseUrl() + probe.target()))
                     .timeout(Duration.ofSeconds(20))
-                    .method(probe.method(), probe.body().length == 0 ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofByteArray(probe.body()));
+                    .method(
+                            probe.method(),
+                            probe.body().length == 0
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofByteArray(probe.body()));
             for (String[] header : probe.headers()) {
                 builder.header(header[0], header[1]);
             }

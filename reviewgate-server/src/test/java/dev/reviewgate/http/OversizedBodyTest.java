@@ -1,7 +1,5 @@
 package dev.reviewgate.http;
 
-import java.util.Locale;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reviewgate.testing.Api;
@@ -18,13 +16,15 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A body over the limit is answered 413 in a way the client can always read, and the connection survives. */
 class OversizedBodyTest extends ApiTest {
 
-    private static final String BIG = "{\"formId\":\"blog-review\",\"fields\":{\"blog\":\"" + "x".repeat(1_100_000) + "\"}}";
+    private static final String BIG =
+            "{\"formId\":\"blog-review\",\"fields\":{\"blog\":\"" + "x".repeat(1_100_000) + "\"}}";
 
     @Test
     void aDeclaredBodyOverTheLimitIs413EveryTime() {
@@ -40,9 +40,11 @@ class OversizedBodyTest extends ApiTest {
     void aChunkedBodyOverTheLimitIs413() {
         byte[] big = BIG.getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < 5; i++) {
-            assertTooLarge(api.send(HttpRequest.newBuilder(api.uri("/v1/reviews"))
-                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)))
-                    .header("Content-Type", "application/json"), Map.of()));
+            assertTooLarge(api.send(
+                    HttpRequest.newBuilder(api.uri("/v1/reviews"))
+                            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)))
+                            .header("Content-Type", "application/json"),
+                    Map.of()));
         }
     }
 
@@ -55,13 +57,14 @@ class OversizedBodyTest extends ApiTest {
             OutputStream out = socket.getOutputStream();
             String host = base.getHost() + ":" + base.getPort();
             out.write(("POST /v1/reviews HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer " + TestServer.API_KEY
-                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                            + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(body);
             out.write(("GET /healthz HTTP/1.1\r\nHost: " + host + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
 
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
             assertThat(in.readLine()).startsWith("HTTP/1.1 413");
             List<String> headers = skipMessage(in);
             assertThat(headers).noneMatch(h -> h.equalsIgnoreCase("connection: close"));
@@ -74,11 +77,14 @@ class OversizedBodyTest extends ApiTest {
         URI base = URI.create(server.baseUrl());
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("POST /v1/reviews HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
-                    + "\r\nAuthorization: Bearer " + TestServer.API_KEY + "\r\nContent-Type: application/json"
-                    + "\r\nExpect: 100-continue\r\nContent-Length: " + BIG.length() + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            socket.getOutputStream()
+                    .write(("POST /v1/reviews HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                                    + "\r\nAuthorization: Bearer " + TestServer.API_KEY
+                                    + "\r\nContent-Type: application/json"
+                                    + "\r\nExpect: 100-continue\r\nContent-Length: " + BIG.length() + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
             assertThat(in.readLine()).as("no 100 Continue first").startsWith("HTTP/1.1 413");
             assertThat(skipMessage(in)).anyMatch(h -> h.equalsIgnoreCase("connection: close"));
         }

@@ -27,23 +27,35 @@ class RequestChecksTest extends ApiTest {
     protected void setUp() {
         api.post("/v1/forms", Fixtures.blogForm());
         reviewId = api.post("/v1/reviews", Map.of("formId", "blog-review", "fields", Fixtures.blogFields("x")))
-                .body().get("reviewId").asText();
+                .body()
+                .get("reviewId")
+                .asText();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"application/json; charset=\"", "application/json; charset=utf-99",
-            "application/json; charset=utf-16"})
+    @ValueSource(
+            strings = {
+                "application/json; charset=\"",
+                "application/json; charset=utf-99",
+                "application/json; charset=utf-16"
+            })
     void aCharsetOtherThanUtf8Is415(String contentType) {
-        Api.Response response = api.send(HttpRequest.newBuilder(api.uri("/v1/reviews"))
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", contentType), Map.of());
+        Api.Response response = api.send(
+                HttpRequest.newBuilder(api.uri("/v1/reviews"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                        .header("Content-Type", contentType),
+                Map.of());
         assertProblem(response, 415);
     }
 
     @Test
     void aWaitWithAnUnreadableCharsetIsRefusedAtOnceInsteadOfParking() {
         long started = System.nanoTime();
-        Api.Response response = api.send(HttpRequest.newBuilder(api.uri("/v1/reviews/" + reviewId + "/wait?timeoutSeconds=0"))
-                .GET().header("Content-Type", "application/json; charset=\""), Map.of());
+        Api.Response response = api.send(
+                HttpRequest.newBuilder(api.uri("/v1/reviews/" + reviewId + "/wait?timeoutSeconds=0"))
+                        .GET()
+                        .header("Content-Type", "application/json; charset=\""),
+                Map.of());
         assertProblem(response, 415);
         assertThat(System.nanoTime() - started).isLessThan(5_000_000_000L);
     }
@@ -52,8 +64,9 @@ class RequestChecksTest extends ApiTest {
     @ValueSource(strings = {"a=%zz", "formId=%00", "runId=a%00b&blockId=b", "assignee=%C0%AF", "workflowId=%ED%A0%80"})
     void anUnreadableQueryIs400(String query) {
         try (RawHttp connection = RawHttp.connect(server)) {
-            RawHttp.Response response = connection.exchange("GET /v1/reviews?" + query + " HTTP/1.1\r\nAuthorization: Bearer "
-                    + TestServer.API_KEY, new byte[0]);
+            RawHttp.Response response = connection.exchange(
+                    "GET /v1/reviews?" + query + " HTTP/1.1\r\nAuthorization: Bearer " + TestServer.API_KEY,
+                    new byte[0]);
             assertThat(response.status()).isEqualTo(400);
             assertThat(response.header("content-type")).startsWith("application/problem+json");
         }
@@ -61,7 +74,8 @@ class RequestChecksTest extends ApiTest {
 
     @Test
     void aCursorHidingAnythingButAnIdIs400() {
-        String forged = Base64.getUrlEncoder().withoutPadding().encodeToString("1:a\0b".getBytes(StandardCharsets.UTF_8));
+        String forged =
+                Base64.getUrlEncoder().withoutPadding().encodeToString("1:a\0b".getBytes(StandardCharsets.UTF_8));
         assertProblem(api.get("/v1/reviews?cursor=" + forged), 400);
         assertProblem(api.get("/v1/reviews/" + reviewId + "/deliveries?cursor=" + forged), 400);
     }
@@ -69,7 +83,8 @@ class RequestChecksTest extends ApiTest {
     @Test
     void aMultipartBodyWithoutItsBoundaryIs400AndTheConnectionIsKeptOrClosedOpenly() {
         try (RawHttp connection = RawHttp.connect(server)) {
-            RawHttp.Response response = connection.exchange("POST /login HTTP/1.1\r\nContent-Type: multipart/form-data; boundary=x",
+            RawHttp.Response response = connection.exchange(
+                    "POST /login HTTP/1.1\r\nContent-Type: multipart/form-data; boundary=x",
                     "{}".getBytes(StandardCharsets.US_ASCII));
             assertThat(response.status()).isEqualTo(400);
             assertKeptOrClosedOpenly(connection, response);
@@ -80,22 +95,28 @@ class RequestChecksTest extends ApiTest {
         if ("close".equalsIgnoreCase(response.header("connection"))) {
             assertThat(connection.closedByServer()).isTrue();
         } else {
-            assertThat(connection.exchange("GET /healthz HTTP/1.1", new byte[0]).status()).isEqualTo(200);
+            assertThat(connection.exchange("GET /healthz HTTP/1.1", new byte[0]).status())
+                    .isEqualTo(200);
         }
     }
 
     @Test
     void aNulInAFormFieldIs400() {
-        Api.Response response = api.withKey(null).send(HttpRequest.newBuilder(api.uri("/login"))
-                .POST(HttpRequest.BodyPublishers.ofString("email=a%00b&password=x"))
-                .header("Content-Type", "application/x-www-form-urlencoded"), Map.of());
+        Api.Response response = api.withKey(null)
+                .send(
+                        HttpRequest.newBuilder(api.uri("/login"))
+                                .POST(HttpRequest.BodyPublishers.ofString("email=a%00b&password=x"))
+                                .header("Content-Type", "application/x-www-form-urlencoded"),
+                        Map.of());
         assertThat(response.status()).isEqualTo(400);
     }
 
     @Test
     void aNulInAStoredMemberIs422OnEveryDatabase() {
-        Api.Response response = api.post("/v1/reviews", "{\"formId\":\"blog-review\",\"runId\":\"a\\u0000b\",\"blockId\":\"b\","
-                + "\"fields\":{\"blog\":\"x\",\"imageOptions\":[]}}");
+        Api.Response response = api.post(
+                "/v1/reviews",
+                "{\"formId\":\"blog-review\",\"runId\":\"a\\u0000b\",\"blockId\":\"b\","
+                        + "\"fields\":{\"blog\":\"x\",\"imageOptions\":[]}}");
         assertProblem(response, 422);
         assertThat(response.body().at("/errors/0/pointer").asText()).isEqualTo("/runId");
     }

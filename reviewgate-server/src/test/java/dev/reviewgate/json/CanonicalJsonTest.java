@@ -36,36 +36,54 @@ class CanonicalJsonTest {
 
     @Test
     void versionIdIgnoresKeyOrderAndNumberSpelling() throws Exception {
-        JsonNode snapshot = Json.MAPPER.readTree("{\"b\":\"€\",\"c\":{\"y\":\"\\u001f\",\"x\":null},\"a\":[1.0,1e30,0.002,10]}");
+        JsonNode snapshot =
+                Json.MAPPER.readTree("{\"b\":\"€\",\"c\":{\"y\":\"\\u001f\",\"x\":null},\"a\":[1.0,1e30,0.002,10]}");
         assertThat(CanonicalJson.versionId(snapshot))
                 .isEqualTo("4cf85ffe080f3003ffeef2e1b2bf8c3b5a264d6ca90715ebff23590efaeff704");
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "1e21|1e+21", "1e-7|1e-7", "9007199254740992|9007199254740992", "-1.5|-1.5", "0.1|0.1", "100|100"})
+    @CsvSource(
+            delimiter = '|',
+            value = {"1e21|1e+21", "1e-7|1e-7", "9007199254740992|9007199254740992", "-1.5|-1.5", "0.1|0.1", "100|100"})
     void serialisesNumbersAsRfc8785Says(String input, String canonical) throws Exception {
-        assertThat(CanonicalJson.canonicalize(Json.MAPPER.readTree("[" + input + "]"))).isEqualTo("[" + canonical + "]");
+        assertThat(CanonicalJson.canonicalize(Json.MAPPER.readTree("[" + input + "]")))
+                .isEqualTo("[" + canonical + "]");
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"\"a\\u0041\"|\"aA\"", "1.50|1.5", "true|true", "null|null"})
+    @CsvSource(
+            delimiter = '|',
+            value = {"\"a\\u0041\"|\"aA\"", "1.50|1.5", "true|true", "null|null"})
     void canonicalizesScalarsToo(String input, String canonical) throws Exception {
         assertThat(CanonicalJson.canonicalize(Json.MAPPER.readTree(input))).isEqualTo(canonical);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"9007199254740993", "-9007199254740993", "NaN", "Infinity", "-Infinity",
-            "1e400", "333333333.33333329"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "9007199254740993",
+                "-9007199254740993",
+                "NaN",
+                "Infinity",
+                "-Infinity",
+                "1e400",
+                "333333333.33333329"
+            })
     void refusesNumbersCanonicalJsonCannotHoldExactly(String input) throws Exception {
         JsonNode node = Json.MAPPER.readTree("{\"n\":[" + input + "]}");
         assertThat(CanonicalJson.unrepresentableNumbers(node, "/fields"))
-                .singleElement().satisfies(v -> assertThat(v.pointer()).isEqualTo("/fields/n/0"));
+                .singleElement()
+                .satisfies(v -> assertThat(v.pointer()).isEqualTo("/fields/n/0"));
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"9007199254740992", "-9007199254740992", "4.50", "1E30", "0.002"})
+    @CsvSource(
+            delimiter = '|',
+            value = {"9007199254740992", "-9007199254740992", "4.50", "1E30", "0.002"})
     void acceptsNumbersThatSurviveTheRoundTrip(String input) throws Exception {
-        assertThat(CanonicalJson.unrepresentableNumbers(Json.MAPPER.readTree("[" + input + "]"), "")).isEmpty();
+        assertThat(CanonicalJson.unrepresentableNumbers(Json.MAPPER.readTree("[" + input + "]"), ""))
+                .isEmpty();
     }
 }

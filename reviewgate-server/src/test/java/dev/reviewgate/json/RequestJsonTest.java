@@ -47,14 +47,18 @@ class RequestJsonTest {
         Problem problem = refused(body);
 
         assertThat(problem.status()).isEqualTo(400);
-        assertThat(problem.detail()).contains(expected).doesNotContain("com.", "Jackson", "Feature", "`", "Exception",
-                "StreamRead", "JsonNode", "ObjectNode");
+        assertThat(problem.detail())
+                .contains(expected)
+                .doesNotContain("com.", "Jackson", "Feature", "`", "Exception", "StreamRead", "JsonNode", "ObjectNode");
     }
 
     @Test
     void invalidUtf8IncludingOverlongAndEncodedSurrogatesIs400() {
         for (byte[] body : new byte[][] {
-                {'"', (byte) 0xff, '"'}, {'"', (byte) 0xc0, (byte) 0xaf, '"'}, {'"', (byte) 0xed, (byte) 0xa0, (byte) 0x80, '"'}}) {
+            {'"', (byte) 0xff, '"'},
+            {'"', (byte) 0xc0, (byte) 0xaf, '"'},
+            {'"', (byte) 0xed, (byte) 0xa0, (byte) 0x80, '"'}
+        }) {
             Problem problem = catchThrowableOfType(Problem.class, () -> Json.parseBody(body));
             assertThat(problem.status()).isEqualTo(400);
             assertThat(problem.detail()).contains("not valid UTF-8").contains("byte 1");
@@ -80,7 +84,10 @@ class RequestJsonTest {
 
     @Test
     void aByteOrderMarkIsIgnored() {
-        assertThat(Json.parseBody("\uFEFF{\"a\":1}".getBytes(StandardCharsets.UTF_8)).get("a").asInt()).isEqualTo(1);
+        assertThat(Json.parseBody("\uFEFF{\"a\":1}".getBytes(StandardCharsets.UTF_8))
+                        .get("a")
+                        .asInt())
+                .isEqualTo(1);
     }
 
     private static Problem refused(String body) {

@@ -1,11 +1,5 @@
 package dev.reviewgate.net;
 
-import dev.reviewgate.net.NetworkPolicy;
-
-import dev.reviewgate.net.Cidr;
-
-import dev.reviewgate.net.AddressRules;
-
 import static dev.reviewgate.net.CidrTest.ip;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,12 +18,27 @@ class AddressRulesTest {
             new NetworkPolicy(false, List.of(Cidr.parse("0.0.0.0/0"), Cidr.parse("::/0")));
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "0.0.0.0", "0.1.2.3", "::",                                  // unspecified
-            "169.254.169.254", "169.254.0.1", "fe80::1", "febf::ffff",   // link-local, metadata
-            "fd00:ec2::254", "100.100.100.200", "168.63.129.16", "192.0.0.192", // cloud metadata
-            "224.0.0.1", "239.255.255.250", "ff02::1", "ff0e::1",         // multicast
-            "255.255.255.255", "240.0.0.1", "254.1.2.3"})                 // broadcast, reserved
+    @ValueSource(
+            strings = {
+                "0.0.0.0",
+                "0.1.2.3",
+                "::", // unspecified
+                "169.254.169.254",
+                "169.254.0.1",
+                "fe80::1",
+                "febf::ffff", // link-local, metadata
+                "fd00:ec2::254",
+                "100.100.100.200",
+                "168.63.129.16",
+                "192.0.0.192", // cloud metadata
+                "224.0.0.1",
+                "239.255.255.250",
+                "ff02::1",
+                "ff0e::1", // multicast
+                "255.255.255.255",
+                "240.0.0.1",
+                "254.1.2.3"
+            }) // broadcast, reserved
     void alwaysRefusedWhateverThePolicy(String address) {
         assertThat(AddressRules.refusal(ip(address), NetworkPolicy.strict())).isPresent();
         assertThat(AddressRules.refusal(ip(address), ALLOW_PRIVATE)).isPresent();
@@ -39,12 +48,24 @@ class AddressRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "127.0.0.1", "127.255.255.254", "::1",                        // loopback
-            "10.0.0.1", "10.255.255.255", "172.16.0.1", "172.31.255.255", "192.168.1.1",
-            "100.64.0.1", "100.127.255.255",                              // CGNAT
-            "198.18.0.1", "198.19.255.255",                               // benchmarking
-            "fc00::1", "fd12:3456::1", "fec0::1"})                        // ULA, site-local
+    @ValueSource(
+            strings = {
+                "127.0.0.1",
+                "127.255.255.254",
+                "::1", // loopback
+                "10.0.0.1",
+                "10.255.255.255",
+                "172.16.0.1",
+                "172.31.255.255",
+                "192.168.1.1",
+                "100.64.0.1",
+                "100.127.255.255", // CGNAT
+                "198.18.0.1",
+                "198.19.255.255", // benchmarking
+                "fc00::1",
+                "fd12:3456::1",
+                "fec0::1"
+            }) // ULA, site-local
     void loopbackAndPrivateOnlyWhereConfigured(String address) {
         assertThat(AddressRules.refusal(ip(address), NetworkPolicy.strict())).isPresent();
         assertThat(AddressRules.refusal(ip(address), ALLOW_PRIVATE)).isEmpty();
@@ -54,8 +75,18 @@ class AddressRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"8.8.8.8", "93.184.216.34", "172.32.0.1", "100.128.0.1", "198.20.0.1",
-            "169.253.255.255", "223.255.255.255", "2606:4700:4700::1111", "64:ff9b::808:808"})
+    @ValueSource(
+            strings = {
+                "8.8.8.8",
+                "93.184.216.34",
+                "172.32.0.1",
+                "100.128.0.1",
+                "198.20.0.1",
+                "169.253.255.255",
+                "223.255.255.255",
+                "2606:4700:4700::1111",
+                "64:ff9b::808:808"
+            })
     void publicAddressesAreAllowed(String address) {
         assertThat(AddressRules.refusal(ip(address), NetworkPolicy.strict())).isEmpty();
     }
@@ -88,12 +119,12 @@ class AddressRulesTest {
         assertThat(AddressRules.refusal(privateAddress, NetworkPolicy.strict())).isPresent();
         assertThat(AddressRules.refusal(privateAddress, new NetworkPolicy(false, List.of(Cidr.parse("10.0.0.0/8")))))
                 .isEmpty();
-        assertThat(AddressRules.refusal(mapped(8, 8, 8, 8), NetworkPolicy.strict())).isEmpty();
+        assertThat(AddressRules.refusal(mapped(8, 8, 8, 8), NetworkPolicy.strict()))
+                .isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"::169.254.169.254", "::ffff:0:169.254.169.254", "64:ff9b::a9fe:a9fe",
-            "2002:a9fe:a9fe::1"})
+    @ValueSource(strings = {"::169.254.169.254", "::ffff:0:169.254.169.254", "64:ff9b::a9fe:a9fe", "2002:a9fe:a9fe::1"})
     void otherIpv6FormsCarryingMetadataAreRefused(String address) {
         assertThat(ip(address)).isInstanceOf(Inet6Address.class);
         assertThat(AddressRules.refusal(ip(address), ALLOW_EVERY_BLOCK).orElseThrow())
@@ -111,7 +142,8 @@ class AddressRulesTest {
     void ipv6LoopbackIsNotReadAsAnIpv4CompatibleAddress() {
         // ::1 has the ::a.b.c.d shape (0.0.0.1, always refused) but is IPv6 loopback, allowable.
         assertThat(AddressRules.refusal(ip("::1"), ALLOW_PRIVATE)).isEmpty();
-        assertThat(AddressRules.refusal(ip("::"), ALLOW_PRIVATE)).contains("0:0:0:0:0:0:0:0 is the unspecified address");
+        assertThat(AddressRules.refusal(ip("::"), ALLOW_PRIVATE))
+                .contains("0:0:0:0:0:0:0:0 is the unspecified address");
     }
 
     private static InetAddress mapped(int a, int b, int c, int d) throws UnknownHostException {

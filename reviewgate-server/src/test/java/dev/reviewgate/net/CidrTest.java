@@ -1,16 +1,12 @@
 package dev.reviewgate.net;
 
-import dev.reviewgate.net.IpLiteral;
-
-import dev.reviewgate.net.Cidr;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class CidrTest {
 
@@ -62,8 +58,22 @@ class CidrTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "10.0.0.0/33", "::/129", "10.0.0.0/", "10.0.0.0/-1", "10.0.0.0/x", "256.0.0.0/8",
-            "127.1", "010.0.0.1", "localhost", "example.com/32", "::g", "fe80::1%eth0"})
+    @ValueSource(
+            strings = {
+                "",
+                "10.0.0.0/33",
+                "::/129",
+                "10.0.0.0/",
+                "10.0.0.0/-1",
+                "10.0.0.0/x",
+                "256.0.0.0/8",
+                "127.1",
+                "010.0.0.1",
+                "localhost",
+                "example.com/32",
+                "::g",
+                "fe80::1%eth0"
+            })
     void refusesWhatIsNotABlock(String text) {
         assertThatThrownBy(() -> Cidr.parse(text)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -1,15 +1,10 @@
 package dev.reviewgate.net;
 
-import java.util.ArrayList;
-
-import dev.reviewgate.net.NetworkPolicy;
-
-import dev.reviewgate.net.Cidr;
-
 import static dev.reviewgate.net.CidrTest.ip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,8 +26,8 @@ class NetworkPolicyTest {
     @Test
     void readsCommaSeparatedBlocksSkippingEmptyEntries() {
         NetworkPolicy policy = NetworkPolicy.parse("false", " 10.1.0.0/16, 127.0.0.1 ,,fd12::/64,");
-        assertThat(policy.allowList()).containsExactly(
-                Cidr.parse("10.1.0.0/16"), Cidr.parse("127.0.0.1/32"), Cidr.parse("fd12::/64"));
+        assertThat(policy.allowList())
+                .containsExactly(Cidr.parse("10.1.0.0/16"), Cidr.parse("127.0.0.1/32"), Cidr.parse("fd12::/64"));
         assertThat(policy.allowsPrivate(ip("10.1.2.3"))).isTrue();
         assertThat(policy.allowsPrivate(ip("10.2.0.1"))).isFalse();
     }

@@ -1,18 +1,5 @@
 package dev.reviewgate.net;
 
-
-import dev.reviewgate.net.CidrTest;
-
-import dev.reviewgate.net.SsrfGuard;
-
-import dev.reviewgate.net.RefusedAddressException;
-
-import dev.reviewgate.net.PinnedAddressResolver;
-
-import dev.reviewgate.net.NetworkPolicy;
-
-import dev.reviewgate.net.Cidr;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,8 +25,7 @@ import org.junit.jupiter.api.Test;
 /** A real Jetty client against a real local server: the guard decides what is connected to. */
 class PinnedAddressResolverTest {
 
-    private static final NetworkPolicy ALLOW_LOCALHOST =
-            new NetworkPolicy(false, List.of(Cidr.parse("127.0.0.1/32")));
+    private static final NetworkPolicy ALLOW_LOCALHOST = new NetworkPolicy(false, List.of(Cidr.parse("127.0.0.1/32")));
 
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicReference<String> hostHeader = new AtomicReference<>();
@@ -106,7 +92,8 @@ class PinnedAddressResolverTest {
     void evenAFollowedRedirectToMetadataIsRefusedAtConnectTime() throws Exception {
         // Delivery does not follow redirects; this shows the guard holds even if a client did.
         startClient(new SsrfGuard(ALLOW_LOCALHOST, new ScriptedResolver()), true);
-        assertRefused(() -> get("http://127.0.0.1:" + port() + "/redirect"),
+        assertRefused(
+                () -> get("http://127.0.0.1:" + port() + "/redirect"),
                 "169.254.169.254 is a link-local/metadata address");
         assertThat(requests).hasValue(1);
     }

@@ -1,9 +1,5 @@
 package dev.reviewgate.net;
 
-import dev.reviewgate.net.IpLiteral;
-
-import dev.reviewgate.net.HostResolver;
-
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;

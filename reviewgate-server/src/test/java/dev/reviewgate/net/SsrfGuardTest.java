@@ -1,16 +1,5 @@
 package dev.reviewgate.net;
 
-
-import dev.reviewgate.net.CidrTest;
-
-import dev.reviewgate.net.SsrfGuard;
-
-import dev.reviewgate.net.RefusedAddressException;
-
-import dev.reviewgate.net.NetworkPolicy;
-
-import dev.reviewgate.net.Cidr;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,22 +24,38 @@ class SsrfGuardTest {
     private final SsrfGuard strict = new SsrfGuard(NetworkPolicy.strict(), dns);
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://example.com/hook", "https://example.com:8443/a?b=c", "HTTPS://example.com",
-            "http://93.184.216.34/", "https://v6.example/", "http://[2606:4700:4700::1111]/"})
+    @ValueSource(
+            strings = {
+                "http://example.com/hook",
+                "https://example.com:8443/a?b=c",
+                "HTTPS://example.com",
+                "http://93.184.216.34/",
+                "https://v6.example/",
+                "http://[2606:4700:4700::1111]/"
+            })
     void publicUrlsPass(String url) {
         assertThat(strict.checkUrl(url, POINTER)).isEmpty();
     }
 
     @Test
     void theMetadataAddressIsRefused() {
-        assertThat(strict.checkUrl("http://169.254.169.254/latest/meta-data", POINTER)).containsExactly(new Violation(
-                POINTER, "webhook URL is not allowed: 169.254.169.254 is a link-local/metadata address"));
+        assertThat(strict.checkUrl("http://169.254.169.254/latest/meta-data", POINTER))
+                .containsExactly(new Violation(
+                        POINTER, "webhook URL is not allowed: 169.254.169.254 is a link-local/metadata address"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://[::1]/", "http://127.0.0.1:8080/", "http://10.0.0.1/",
-            "http://[::ffff:10.0.0.1]/", "http://[fd00:ec2::254]/", "http://intranet.example/",
-            "http://metadata.example/", "http://[fe80::1%25eth0]/"})
+    @ValueSource(
+            strings = {
+                "http://[::1]/",
+                "http://127.0.0.1:8080/",
+                "http://10.0.0.1/",
+                "http://[::ffff:10.0.0.1]/",
+                "http://[fd00:ec2::254]/",
+                "http://intranet.example/",
+                "http://metadata.example/",
+                "http://[fe80::1%25eth0]/"
+            })
     void nonPublicDestinationsAreRefused(String url) {
         List<Violation> violations = strict.checkUrl(url, POINTER);
         assertThat(violations).hasSize(1);
@@ -83,8 +88,8 @@ class SsrfGuardTest {
     void theUrlMustBeAnAbsoluteHttpUrlWithAHost() {
         assertThat(message("ftp://x")).isEqualTo("webhook URL must be an absolute http:// or https:// URL");
         assertThat(message("/relative")).isEqualTo("webhook URL must be an absolute http:// or https:// URL");
-        assertThat(message("http:///path")).isEqualTo(
-                "webhook URL must have a valid host (use punycode for international names)");
+        assertThat(message("http:///path"))
+                .isEqualTo("webhook URL must have a valid host (use punycode for international names)");
         assertThat(message("http://exa mple.com/")).startsWith("webhook URL is not a valid URL");
         assertThat(message("")).isEqualTo("webhook URL is empty");
         assertThat(message("http://example.com:0/")).isEqualTo("webhook URL port must be between 1 and 65535");
@@ -100,7 +105,8 @@ class SsrfGuardTest {
     @Test
     void urlsAreAtMost2048Characters() {
         String base = "http://example.com/";
-        assertThat(strict.checkUrl(base + "a".repeat(2048 - base.length()), POINTER)).isEmpty();
+        assertThat(strict.checkUrl(base + "a".repeat(2048 - base.length()), POINTER))
+                .isEmpty();
         assertThat(message(base + "a".repeat(2049 - base.length())))
                 .isEqualTo("webhook URL is longer than 2048 characters");
     }

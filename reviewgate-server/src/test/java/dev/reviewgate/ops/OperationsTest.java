@@ -19,8 +19,9 @@ class OperationsTest extends ApiTest {
         JsonNode paths = api.withKey(null).get("/openapi.json").body().get("paths");
         Set<String> missing = new TreeSet<>();
         for (HttpServer.Route route : server.app().routes()) {
-            boolean api = route.path().startsWith("/v1/") || Set.of("/healthz", "/readyz", "/metrics", "/openapi.json")
-                    .contains(route.path());
+            boolean api = route.path().startsWith("/v1/")
+                    || Set.of("/healthz", "/readyz", "/metrics", "/openapi.json")
+                            .contains(route.path());
             if (!api || route.method().equals("BEFORE") || route.method().equals("AFTER")) {
                 continue;
             }
@@ -36,7 +37,8 @@ class OperationsTest extends ApiTest {
     @Test
     void healthAndReadinessAnswerWithoutAKey() {
         assertThat(api.withKey(null).get("/healthz").status()).isEqualTo(200);
-        assertThat(api.withKey(null).get("/readyz").body().get("status").asText()).isEqualTo("ready");
+        assertThat(api.withKey(null).get("/readyz").body().get("status").asText())
+                .isEqualTo("ready");
     }
 
     @Test
@@ -44,7 +46,8 @@ class OperationsTest extends ApiTest {
         api.get("/v1/reviews/rev_does_not_exist");
         Api.Response metrics = api.withKey(null).get("/metrics");
         assertThat(metrics.status()).isEqualTo(200);
-        assertThat(metrics.text()).contains("http_server_requests_seconds_count")
+        assertThat(metrics.text())
+                .contains("http_server_requests_seconds_count")
                 .contains("route=\"/v1/reviews/{reviewId}\"")
                 .doesNotContain("rev_does_not_exist");
     }

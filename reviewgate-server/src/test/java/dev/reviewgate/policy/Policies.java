@@ -9,8 +9,7 @@ import java.util.Set;
 /** Test helpers: JSON written with single quotes (swapped for double quotes) to keep tests legible. */
 final class Policies {
 
-    private Policies() {
-    }
+    private Policies() {}
 
     static JsonNode json(String singleQuoted) {
         try {
@@ -38,6 +37,7 @@ final class Policies {
     }
 
     static boolean holds(String condition, String snapshot, String signals) {
-        return evaluate("{'kind':'json_condition','condition':" + condition + "}", snapshot, signals).isPresent();
+        return evaluate("{'kind':'json_condition','condition':" + condition + "}", snapshot, signals)
+                .isPresent();
     }
 }

@@ -21,7 +21,8 @@ class PolicyEvaluatorTest {
     @Test
     void validationFailedFiresWhenTheCallerSaysSo() {
         PolicyInput failed = new PolicyInput(json("{}"), json("{}"), true, Set.of());
-        assertThat(PolicyEvaluator.evaluate(new Predicate.ValidationFailed(), failed)).contains(new Predicate.ValidationFailed());
+        assertThat(PolicyEvaluator.evaluate(new Predicate.ValidationFailed(), failed))
+                .contains(new Predicate.ValidationFailed());
     }
 
     @Test
@@ -31,22 +32,26 @@ class PolicyEvaluatorTest {
 
     @Test
     void confidenceBelowThresholdFires() {
-        assertThat(evaluate("{'kind':'confidence_lt','threshold':0.8}", "{}", "{'confidence':0.71}")).isPresent();
+        assertThat(evaluate("{'kind':'confidence_lt','threshold':0.8}", "{}", "{'confidence':0.71}"))
+                .isPresent();
     }
 
     @Test
     void confidenceAtThresholdDoesNotFire() {
-        assertThat(evaluate("{'kind':'confidence_lt','threshold':0.8}", "{}", "{'confidence':0.80}")).isEmpty();
+        assertThat(evaluate("{'kind':'confidence_lt','threshold':0.8}", "{}", "{'confidence':0.80}"))
+                .isEmpty();
     }
 
     @Test
     void missingConfidenceFiresBecauseTheGateFailsClosed() {
-        assertThat(evaluate("{'kind':'confidence_lt','threshold':0.8}", "{}", "{}")).isPresent();
+        assertThat(evaluate("{'kind':'confidence_lt','threshold':0.8}", "{}", "{}"))
+                .isPresent();
     }
 
     @Test
     void nonNumericConfidenceFires() {
-        assertThat(evaluate("{'kind':'confidence_lt','threshold':0.8}", "{}", "{'confidence':'high'}")).isPresent();
+        assertThat(evaluate("{'kind':'confidence_lt','threshold':0.8}", "{}", "{'confidence':'high'}"))
+                .isPresent();
     }
 
     @Test
@@ -59,17 +64,20 @@ class PolicyEvaluatorTest {
     @Test
     void absentSignalsObjectCountsAsEmpty() {
         PolicyInput noSignals = new PolicyInput(json("{}"), null, false, null);
-        assertThat(PolicyEvaluator.evaluate(new Predicate.ConfidenceLt(new BigDecimal("0.8")), noSignals)).isPresent();
+        assertThat(PolicyEvaluator.evaluate(new Predicate.ConfidenceLt(new BigDecimal("0.8")), noSignals))
+                .isPresent();
     }
 
     @Test
     void categoryInFiresOnAListedCategory() {
-        assertThat(evaluate("{'kind':'category_in','categories':['refund','legal']}", "{'category':'legal'}", "{}")).isPresent();
+        assertThat(evaluate("{'kind':'category_in','categories':['refund','legal']}", "{'category':'legal'}", "{}"))
+                .isPresent();
     }
 
     @Test
     void categoryInDoesNotFireOnAnotherCategory() {
-        assertThat(evaluate("{'kind':'category_in','categories':['refund']}", "{'category':'booking'}", "{}")).isEmpty();
+        assertThat(evaluate("{'kind':'category_in','categories':['refund']}", "{'category':'booking'}", "{}"))
+                .isEmpty();
     }
 
     @Test
@@ -81,45 +89,65 @@ class PolicyEvaluatorTest {
 
     @Test
     void categoryInReadsTheNamedField() {
-        assertThat(evaluate("{'kind':'category_in','categories':['x'],'field':'type'}", "{'type':'x','category':'y'}", "{}")).isPresent();
+        assertThat(evaluate(
+                        "{'kind':'category_in','categories':['x'],'field':'type'}",
+                        "{'type':'x','category':'y'}",
+                        "{}"))
+                .isPresent();
     }
 
     @Test
     void requiredFieldNullFiresOnANullField() {
-        PolicyInput in = new PolicyInput(json("{'title':'t','total':null}"), json("{}"), false, Set.of("title", "total"));
-        assertThat(PolicyEvaluator.evaluate(new Predicate.AnyRequiredFieldNull(), in)).isPresent();
+        PolicyInput in =
+                new PolicyInput(json("{'title':'t','total':null}"), json("{}"), false, Set.of("title", "total"));
+        assertThat(PolicyEvaluator.evaluate(new Predicate.AnyRequiredFieldNull(), in))
+                .isPresent();
     }
 
     @Test
     void requiredFieldNullFiresOnAMissingField() {
         PolicyInput in = new PolicyInput(json("{'title':'t'}"), json("{}"), false, Set.of("title", "total"));
-        assertThat(PolicyEvaluator.evaluate(new Predicate.AnyRequiredFieldNull(), in)).isPresent();
+        assertThat(PolicyEvaluator.evaluate(new Predicate.AnyRequiredFieldNull(), in))
+                .isPresent();
     }
 
     @Test
     void requiredFieldNullDoesNotFireWhenAllRequiredFieldsHaveValues() {
-        PolicyInput in = new PolicyInput(json("{'title':'t','total':0,'note':null}"), json("{}"), false, Set.of("title", "total"));
-        assertThat(PolicyEvaluator.evaluate(new Predicate.AnyRequiredFieldNull(), in)).isEmpty();
+        PolicyInput in = new PolicyInput(
+                json("{'title':'t','total':0,'note':null}"), json("{}"), false, Set.of("title", "total"));
+        assertThat(PolicyEvaluator.evaluate(new Predicate.AnyRequiredFieldNull(), in))
+                .isEmpty();
     }
 
     @Test
     void anyOfReportsTheFirstMatchingChild() {
-        Predicate fired = evaluate("{'kind':'any_of','predicates':[{'kind':'validation_failed'},"
-                + "{'kind':'category_in','categories':['a']},{'kind':'always'}]}", "{'category':'a'}", "{}").orElseThrow();
+        Predicate fired = evaluate(
+                        "{'kind':'any_of','predicates':[{'kind':'validation_failed'},"
+                                + "{'kind':'category_in','categories':['a']},{'kind':'always'}]}",
+                        "{'category':'a'}",
+                        "{}")
+                .orElseThrow();
         assertThat(fired).isEqualTo(new Predicate.CategoryIn(List.of("a")));
     }
 
     @Test
     void anyOfDoesNotFireWhenNoChildFires() {
-        assertThat(evaluate("{'kind':'any_of','predicates':[{'kind':'validation_failed'},"
-                + "{'kind':'confidence_lt','threshold':0.5}]}", "{}", "{'confidence':0.9}")).isEmpty();
+        assertThat(evaluate(
+                        "{'kind':'any_of','predicates':[{'kind':'validation_failed'},"
+                                + "{'kind':'confidence_lt','threshold':0.5}]}",
+                        "{}",
+                        "{'confidence':0.9}"))
+                .isEmpty();
     }
 
     @Test
     void nestedAnyOfReportsItsOwnFirstMatch() {
-        Predicate fired = evaluate("{'kind':'any_of','predicates':[{'kind':'validation_failed'},"
-                + "{'kind':'any_of','predicates':[{'kind':'confidence_lt','threshold':0.5},{'kind':'always'}]}]}",
-                "{}", "{'confidence':0.9}").orElseThrow();
+        Predicate fired = evaluate(
+                        "{'kind':'any_of','predicates':[{'kind':'validation_failed'},"
+                                + "{'kind':'any_of','predicates':[{'kind':'confidence_lt','threshold':0.5},{'kind':'always'}]}]}",
+                        "{}",
+                        "{'confidence':0.9}")
+                .orElseThrow();
         assertThat(fired).isEqualTo(new Predicate.Always());
     }
 
@@ -127,13 +155,18 @@ class PolicyEvaluatorTest {
     void allOfReportsItselfWhenEveryChildFires() {
         Predicate policy = policy("{'kind':'all_of','predicates':[{'kind':'category_in','categories':['a']},"
                 + "{'kind':'confidence_lt','threshold':0.9}]}");
-        assertThat(PolicyEvaluator.evaluate(policy, input("{'category':'a'}", "{'confidence':0.5}"))).contains(policy);
+        assertThat(PolicyEvaluator.evaluate(policy, input("{'category':'a'}", "{'confidence':0.5}")))
+                .contains(policy);
     }
 
     @Test
     void allOfDoesNotFireWhenOneChildDoesNot() {
-        assertThat(evaluate("{'kind':'all_of','predicates':[{'kind':'category_in','categories':['a']},"
-                + "{'kind':'confidence_lt','threshold':0.9}]}", "{'category':'a'}", "{'confidence':0.95}")).isEmpty();
+        assertThat(evaluate(
+                        "{'kind':'all_of','predicates':[{'kind':'category_in','categories':['a']},"
+                                + "{'kind':'confidence_lt','threshold':0.9}]}",
+                        "{'category':'a'}",
+                        "{'confidence':0.95}"))
+                .isEmpty();
     }
 
     @Test
@@ -141,19 +174,23 @@ class PolicyEvaluatorTest {
         Predicate policy = policy("{'kind':'all_of','predicates':[{'kind':'any_of','predicates':["
                 + "{'kind':'validation_failed'},{'kind':'category_in','categories':['a']}]},"
                 + "{'kind':'json_condition','condition':{'path':'/snapshot/total','op':'gt','value':100}}]}");
-        assertThat(PolicyEvaluator.evaluate(policy, input("{'category':'a','total':150}", "{}"))).contains(policy);
-        assertThat(PolicyEvaluator.evaluate(policy, input("{'category':'a','total':50}", "{}"))).isEmpty();
+        assertThat(PolicyEvaluator.evaluate(policy, input("{'category':'a','total':150}", "{}")))
+                .contains(policy);
+        assertThat(PolicyEvaluator.evaluate(policy, input("{'category':'a','total':50}", "{}")))
+                .isEmpty();
     }
 
     @Test
     void mentionsValidationFailedFindsItDeepInTheTree() {
         assertThat(PolicyEvaluator.mentionsValidationFailed(policy("{'kind':'any_of','predicates':[{'kind':'always'},"
-                + "{'kind':'all_of','predicates':[{'kind':'validation_failed'}]}]}"))).isTrue();
+                        + "{'kind':'all_of','predicates':[{'kind':'validation_failed'}]}]}")))
+                .isTrue();
     }
 
     @Test
     void mentionsValidationFailedIsFalseWithoutIt() {
-        assertThat(PolicyEvaluator.mentionsValidationFailed(policy("{'kind':'any_of','predicates':[{'kind':'always'},"
-                + "{'kind':'any_required_field_null'}]}"))).isFalse();
+        assertThat(PolicyEvaluator.mentionsValidationFailed(policy(
+                        "{'kind':'any_of','predicates':[{'kind':'always'}," + "{'kind':'any_required_field_null'}]}")))
+                .isFalse();
     }
 }

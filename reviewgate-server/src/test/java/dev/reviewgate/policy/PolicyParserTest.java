@@ -1,8 +1,5 @@
 package dev.reviewgate.policy;
 
-import dev.reviewgate.json.Json;
-import java.util.Collections;
-
 import static dev.reviewgate.policy.Policies.json;
 import static dev.reviewgate.policy.Policies.policy;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,7 +9,9 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.reviewgate.error.Problem;
 import dev.reviewgate.error.Violation;
+import dev.reviewgate.json.Json;
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +34,8 @@ class PolicyParserTest {
     void absentPolicyIsAlways() {
         assertThat(PolicyParser.parse(null, "/reviewPolicy")).isEqualTo(new Predicate.Always());
         assertThat(PolicyParser.parse(NullNode.getInstance(), "/reviewPolicy")).isEqualTo(new Predicate.Always());
-        assertThat(PolicyParser.parse(MissingNode.getInstance(), "/reviewPolicy")).isEqualTo(new Predicate.Always());
+        assertThat(PolicyParser.parse(MissingNode.getInstance(), "/reviewPolicy"))
+                .isEqualTo(new Predicate.Always());
     }
 
     @Test
@@ -71,7 +71,8 @@ class PolicyParserTest {
     @Test
     void wrongTypedThresholdInsideAListIsReportedPrecisely() {
         assertThat(only("{'kind':'any_of','predicates':[{'kind':'always'},{'kind':'confidence_lt','threshold':'0.8'}]}")
-                .pointer()).isEqualTo("/reviewPolicy/predicates/1/threshold");
+                        .pointer())
+                .isEqualTo("/reviewPolicy/predicates/1/threshold");
     }
 
     @Test
@@ -81,12 +82,14 @@ class PolicyParserTest {
 
     @Test
     void emptySignalNameIsRefused() {
-        assertThat(only("{'kind':'confidence_lt','threshold':1,'signal':''}").pointer()).isEqualTo("/reviewPolicy/signal");
+        assertThat(only("{'kind':'confidence_lt','threshold':1,'signal':''}").pointer())
+                .isEqualTo("/reviewPolicy/signal");
     }
 
     @Test
     void nonStringCategoryIsReportedAtItsIndex() {
-        assertThat(only("{'kind':'category_in','categories':['a',2]}").pointer()).isEqualTo("/reviewPolicy/categories/1");
+        assertThat(only("{'kind':'category_in','categories':['a',2]}").pointer())
+                .isEqualTo("/reviewPolicy/categories/1");
     }
 
     @Test
@@ -135,40 +138,47 @@ class PolicyParserTest {
 
     @Test
     void conditionNeedsExactlyOneShape() {
-        assertThat(only("{'kind':'json_condition','condition':{'all':[],'not':{}}}").pointer())
+        assertThat(only("{'kind':'json_condition','condition':{'all':[],'not':{}}}")
+                        .pointer())
                 .isEqualTo("/reviewPolicy/condition");
     }
 
     @Test
     void conditionPathMustBeRootedAtSnapshotOrSignals() {
-        assertThat(only("{'kind':'json_condition','condition':{'path':'/total','op':'exists'}}").pointer())
+        assertThat(only("{'kind':'json_condition','condition':{'path':'/total','op':'exists'}}")
+                        .pointer())
                 .isEqualTo("/reviewPolicy/condition/path");
-        assertThat(only("{'kind':'json_condition','condition':{'path':'snapshot/total','op':'exists'}}").pointer())
+        assertThat(only("{'kind':'json_condition','condition':{'path':'snapshot/total','op':'exists'}}")
+                        .pointer())
                 .isEqualTo("/reviewPolicy/condition/path");
     }
 
     @Test
     void unknownOpIsReportedAtOp() {
-        assertThat(only("{'kind':'json_condition','condition':{'path':'/snapshot/a','op':'like','value':1}}").pointer())
+        assertThat(only("{'kind':'json_condition','condition':{'path':'/snapshot/a','op':'like','value':1}}")
+                        .pointer())
                 .isEqualTo("/reviewPolicy/condition/op");
     }
 
     @Test
     void comparisonNeedsANumber() {
         assertThat(only("{'kind':'json_condition','condition':{'all':[{'path':'/snapshot/a','op':'exists'},"
-                + "{'path':'/snapshot/a','op':'gt','value':'10'}]}}").pointer())
+                                + "{'path':'/snapshot/a','op':'gt','value':'10'}]}}")
+                        .pointer())
                 .isEqualTo("/reviewPolicy/condition/all/1/value");
     }
 
     @Test
     void existsRefusesAValue() {
         assertThat(only("{'kind':'json_condition','condition':{'not':{'path':'/snapshot/a','op':'exists','value':1}}}")
-                .pointer()).isEqualTo("/reviewPolicy/condition/not/value");
+                        .pointer())
+                .isEqualTo("/reviewPolicy/condition/not/value");
     }
 
     @Test
     void inNeedsAnArray() {
-        assertThat(only("{'kind':'json_condition','condition':{'path':'/snapshot/a','op':'in','value':'x'}}").pointer())
+        assertThat(only("{'kind':'json_condition','condition':{'path':'/snapshot/a','op':'in','value':'x'}}")
+                        .pointer())
                 .isEqualTo("/reviewPolicy/condition/value");
     }
 
@@ -182,8 +192,10 @@ class PolicyParserTest {
     @Test
     void overlongRegexIsRefused() {
         String pattern = "a".repeat(ConditionParser.MAX_PATTERN + 1);
-        assertThat(only("{'kind':'json_condition','condition':{'path':'/snapshot/a','op':'matches','value':'" + pattern + "'}}")
-                .pointer()).isEqualTo("/reviewPolicy/condition/value");
+        assertThat(only("{'kind':'json_condition','condition':{'path':'/snapshot/a','op':'matches','value':'" + pattern
+                                + "'}}")
+                        .pointer())
+                .isEqualTo("/reviewPolicy/condition/value");
     }
 
     @Test

@@ -27,26 +27,46 @@ class ReviewPolicyApiTest extends ApiTest {
 
     @Test
     void aConfidentOutputIsApprovedByThePolicy() {
-        Api.Response created = api.post("/v1/reviews", Map.of("formId", "triage",
-                "fields", Map.of("category", "ok"), "signals", Map.of("confidence", 0.97)));
+        Api.Response created = api.post(
+                "/v1/reviews",
+                Map.of("formId", "triage", "fields", Map.of("category", "ok"), "signals", Map.of("confidence", 0.97)));
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.body().get("status").asText()).isEqualTo("approved");
         assertThat(created.body().get("triggeredBy").isNull()).isTrue();
-        assertThat(created.body().at("/decision/decidedBy")).isEqualTo(
-                json("{'kind':'agent','id':'review-policy','displayName':'Review policy'}"));
-        JsonNode events = api.get("/v1/reviews/" + created.body().get("reviewId").asText() + "/events").body().get("data");
-        assertThat(events).extracting(e -> e.get("type").asText() + "#" + e.get("sequence").asInt())
+        assertThat(created.body().at("/decision/decidedBy"))
+                .isEqualTo(json("{'kind':'agent','id':'review-policy','displayName':'Review policy'}"));
+        JsonNode events = api.get(
+                        "/v1/reviews/" + created.body().get("reviewId").asText() + "/events")
+                .body()
+                .get("data");
+        assertThat(events)
+                .extracting(
+                        e -> e.get("type").asText() + "#" + e.get("sequence").asInt())
                 .containsExactly("review.created#1", "review#2");
     }
 
     @Test
     void theFirstMatchingPredicateIsRecordedAsTriggeredBy() {
-        Api.Response created = api.post("/v1/reviews", Map.of("formId", "triage",
-                "fields", Map.of("category", "legal"), "signals", Map.of("confidence", 0.95)));
+        Api.Response created = api.post(
+                "/v1/reviews",
+                Map.of(
+                        "formId",
+                        "triage",
+                        "fields",
+                        Map.of("category", "legal"),
+                        "signals",
+                        Map.of("confidence", 0.95)));
         assertThat(created.body().get("status").asText()).isEqualTo("pending");
         assertThat(created.body().get("triggeredBy")).isEqualTo(json("{'kind':'category_in','categories':['legal']}"));
-        Api.Response low = api.post("/v1/reviews", Map.of("formId", "triage",
-                "fields", Map.of("category", "legal"), "signals", Map.of("confidence", 0.5)));
+        Api.Response low = api.post(
+                "/v1/reviews",
+                Map.of(
+                        "formId",
+                        "triage",
+                        "fields",
+                        Map.of("category", "legal"),
+                        "signals",
+                        Map.of("confidence", 0.5)));
         assertThat(low.body().get("triggeredBy")).isEqualTo(json("{'kind':'confidence_lt','threshold':0.8}"));
     }
 

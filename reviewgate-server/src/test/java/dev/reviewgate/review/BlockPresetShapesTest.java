@@ -22,8 +22,10 @@ class BlockPresetShapesTest extends ApiTest {
 
     @Test
     void aClassifierSnapshotIsOnlyTheCategory() {
-        assertThat(create("mail-classifier", json("{'category':'invoice'}")).status()).isEqualTo(201);
-        assertRefused(create("mail-classifier", json("{'category':'invoice','reasoning':'it has a total'}")),
+        assertThat(create("mail-classifier", json("{'category':'invoice'}")).status())
+                .isEqualTo(201);
+        assertRefused(
+                create("mail-classifier", json("{'category':'invoice','reasoning':'it has a total'}")),
                 "/fields/reasoning");
         assertRefused(create("mail-classifier", json("{'category':'newsletter'}")), "/fields/category");
         assertRefused(create("mail-classifier", json("{}")), "/fields/category");
@@ -31,21 +33,28 @@ class BlockPresetShapesTest extends ApiTest {
 
     @Test
     void splitPagesArePositiveSortedAndUnique() {
-        assertThat(create("doc-split", json("{'documents':[{'name':'legal_mentions','pages':[1,2]}]}")).status())
+        assertThat(create("doc-split", json("{'documents':[{'name':'legal_mentions','pages':[1,2]}]}"))
+                        .status())
                 .isEqualTo(201);
-        assertRefused(create("doc-split", json("{'documents':[{'name':'a','pages':[2,1]}]}")), "/fields/documents/0/pages/1");
-        assertRefused(create("doc-split", json("{'documents':[{'name':'a','pages':[1,1]}]}")), "/fields/documents/0/pages/1");
-        assertRefused(create("doc-split", json("{'documents':[{'name':'a','pages':[0,1]}]}")), "/fields/documents/0/pages/0");
+        assertRefused(
+                create("doc-split", json("{'documents':[{'name':'a','pages':[2,1]}]}")), "/fields/documents/0/pages/1");
+        assertRefused(
+                create("doc-split", json("{'documents':[{'name':'a','pages':[1,1]}]}")), "/fields/documents/0/pages/1");
+        assertRefused(
+                create("doc-split", json("{'documents':[{'name':'a','pages':[0,1]}]}")), "/fields/documents/0/pages/0");
         assertRefused(create("doc-split", json("{'documents':[{'key':'a','pages':[1]}]}")), "/fields/documents/0/name");
     }
 
     @Test
     void forEachPartitionsAreKeyedByKey() {
-        assertThat(create("invoice-partitions", json("{'partitions':[{'key':'INV-001','pages':[1,2]}]}")).status())
+        assertThat(create("invoice-partitions", json("{'partitions':[{'key':'INV-001','pages':[1,2]}]}"))
+                        .status())
                 .isEqualTo(201);
-        assertRefused(create("invoice-partitions", json("{'partitions':[{'key':'INV-001','pages':[3,2]}]}")),
+        assertRefused(
+                create("invoice-partitions", json("{'partitions':[{'key':'INV-001','pages':[3,2]}]}")),
                 "/fields/partitions/0/pages/1");
-        assertRefused(create("invoice-partitions", json("{'partitions':[{'key':'INV-001','pages':[1.5]}]}")),
+        assertRefused(
+                create("invoice-partitions", json("{'partitions':[{'key':'INV-001','pages':[1.5]}]}")),
                 "/fields/partitions/0/pages/0");
     }
 
@@ -53,11 +62,14 @@ class BlockPresetShapesTest extends ApiTest {
     void anEditWithABadShapeIs422AndAddsNoVersion() {
         Api.Response created = create("doc-split", json("{'documents':[{'name':'a','pages':[1,2]}]}"));
         String reviewId = created.body().get("reviewId").asText();
-        Api.Response edit = api.post("/v1/reviews/" + reviewId + "/versions", Map.of(
-                "parentId", created.body().get("versionId").asText(),
-                "snapshot", json("{'documents':[{'name':'a','pages':[2,2]}]}")));
+        Api.Response edit = api.post(
+                "/v1/reviews/" + reviewId + "/versions",
+                Map.of(
+                        "parentId", created.body().get("versionId").asText(),
+                        "snapshot", json("{'documents':[{'name':'a','pages':[2,2]}]}")));
         assertRefused(edit, "/snapshot/documents/0/pages/1");
-        assertThat(api.get("/v1/reviews/" + reviewId).body().get("versionsById")).hasSize(1);
+        assertThat(api.get("/v1/reviews/" + reviewId).body().get("versionsById"))
+                .hasSize(1);
     }
 
     private Api.Response create(String formId, JsonNode fields) {
@@ -67,6 +79,8 @@ class BlockPresetShapesTest extends ApiTest {
     private static void assertRefused(Api.Response response, String pointer) {
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(response.body().get("errors")).extracting(e -> e.get("pointer").asText()).contains(pointer);
+        assertThat(response.body().get("errors"))
+                .extracting(e -> e.get("pointer").asText())
+                .contains(pointer);
     }
 }

@@ -26,8 +26,13 @@ class ConcurrentDecisionTest extends ApiTest {
 
     @Test
     void exactlyOneOfFiftyConcurrentDecisionsWins() throws Exception {
-        Api.Response created = api.post("/v1/reviews", Map.of("formId", "blog-review",
-                "fields", Fixtures.blogFields("Race me", "https://cdn.example.com/a.jpg")));
+        Api.Response created = api.post(
+                "/v1/reviews",
+                Map.of(
+                        "formId",
+                        "blog-review",
+                        "fields",
+                        Fixtures.blogFields("Race me", "https://cdn.example.com/a.jpg")));
         String reviewId = created.body().get("reviewId").asText();
         String versionId = created.body().get("versionId").asText();
 
@@ -41,7 +46,9 @@ class ConcurrentDecisionTest extends ApiTest {
                     start.await();
                     return approve
                             ? api.post("/v1/reviews/" + reviewId + "/approve", Map.of("versionId", versionId))
-                            : api.post("/v1/reviews/" + reviewId + "/reject", Map.of("versionId", versionId, "reason", "no"));
+                            : api.post(
+                                    "/v1/reviews/" + reviewId + "/reject",
+                                    Map.of("versionId", versionId, "reason", "no"));
                 }));
             }
             start.countDown();
@@ -50,19 +57,27 @@ class ConcurrentDecisionTest extends ApiTest {
             }
         }
 
-        long applied = responses.stream().filter(r -> r.status() == 200
-                && r.body().get("submissionStatus").asText().equals("applied")).count();
-        long repeated = responses.stream().filter(r -> r.status() == 200
-                && r.body().get("submissionStatus").asText().equals("already_applied")).count();
+        long applied = responses.stream()
+                .filter(r -> r.status() == 200
+                        && r.body().get("submissionStatus").asText().equals("applied"))
+                .count();
+        long repeated = responses.stream()
+                .filter(r -> r.status() == 200
+                        && r.body().get("submissionStatus").asText().equals("already_applied"))
+                .count();
         long conflicts = responses.stream().filter(r -> r.status() == 409).count();
         assertThat(applied).isEqualTo(1);
         assertThat(applied + repeated + conflicts).isEqualTo(CALLERS);
-        assertThat(rows("SELECT COUNT(*) FROM decisions WHERE review_id = '" + reviewId + "'")).isEqualTo(1);
+        assertThat(rows("SELECT COUNT(*) FROM decisions WHERE review_id = '" + reviewId + "'"))
+                .isEqualTo(1);
         assertThat(rows("SELECT COUNT(*) FROM events WHERE review_id = '" + reviewId
-                + "' AND type IN ('review.approved', 'review.rejected')")).isEqualTo(1);
+                        + "' AND type IN ('review.approved', 'review.rejected')"))
+                .isEqualTo(1);
     }
 
     private long rows(String sql) {
-        return server.app().database().read(h -> h.createQuery(sql).mapTo(Long.class).one());
+        return server.app()
+                .database()
+                .read(h -> h.createQuery(sql).mapTo(Long.class).one());
     }
 }

@@ -76,8 +76,7 @@ class GotoHumanFlowTest extends ApiTest {
         assertThat(event.get("meta")).isEqualTo(json("{'postId':7}"));
         assertThat(event.get("responseValues").get("blog")).isEqualTo(json("""
                 {'value':'My long blog post ...','wasEdited':false,
-                 'instruction':{'type':'textInstruction','text':'%s'},'allTextInstructions':['%s']}"""
-                .formatted(SHORTER, SHORTER)));
+                 'instruction':{'type':'textInstruction','text':'%s'},'allTextInstructions':['%s']}""".formatted(SHORTER, SHORTER)));
         JsonNode images = event.get("responseValues").get("imageOptions");
         assertThat(images.get("value")).isEqualTo(json("[{'url':'%s'},{'url':'%s'}]".formatted(IMAGE_1, IMAGE_2)));
         assertThat(images.get("instruction")).isEqualTo(json("{'type':'rerun'}"));
@@ -95,8 +94,10 @@ class GotoHumanFlowTest extends ApiTest {
         String secondVersion = updated.body().get("versionId").asText();
         JsonNode stored = api.get("/v1/reviews/" + review.reviewId()).body();
         assertThat(stored.get("headVersionId").asText()).isEqualTo(secondVersion);
-        assertThat(stored.at("/versionsById/" + secondVersion + "/origin").asText()).isEqualTo("model_output");
-        assertThat(stored.at("/versionsById/" + secondVersion + "/parentId").asText()).isEqualTo(review.version(1));
+        assertThat(stored.at("/versionsById/" + secondVersion + "/origin").asText())
+                .isEqualTo("model_output");
+        assertThat(stored.at("/versionsById/" + secondVersion + "/parentId").asText())
+                .isEqualTo(review.version(1));
     }
 
     @Test
@@ -116,7 +117,8 @@ class GotoHumanFlowTest extends ApiTest {
 
         JsonNode event = lastEvent(review);
 
-        assertThat(event.at("/responseValues/imageOptions/instruction").isMissingNode()).isTrue();
+        assertThat(event.at("/responseValues/imageOptions/instruction").isMissingNode())
+                .isTrue();
     }
 
     /** The seed end to end: two rounds, the third output approved, one event per step. */
@@ -124,13 +126,15 @@ class GotoHumanFlowTest extends ApiTest {
     void theRetryLoopRunsTwoRoundsAndEndsApproved() {
         BlogReview review = thirdOutput();
 
-        Api.Response approved = api.post("/v1/reviews/" + review.reviewId() + "/approve",
-                Map.of("versionId", review.version(3)));
+        Api.Response approved =
+                api.post("/v1/reviews/" + review.reviewId() + "/approve", Map.of("versionId", review.version(3)));
 
         assertThat(approved.status()).isEqualTo(200);
         assertThat(approved.body().get("submissionStatus").asText()).isEqualTo("applied");
         assertThat(approved.body().at("/review/status").asText()).isEqualTo("approved");
-        assertThat(approved.body().at("/review/versionsById/" + review.version(3) + "/parentId").asText())
+        assertThat(approved.body()
+                        .at("/review/versionsById/" + review.version(3) + "/parentId")
+                        .asText())
                 .isEqualTo(review.version(2));
         assertThat(sequences(review)).containsExactly(1, 2, 3, 4, 5, 6);
     }
@@ -168,7 +172,8 @@ class GotoHumanFlowTest extends ApiTest {
 
         JsonNode event = lastEvent(review);
         assertThat(event.at("/responseValues/blog/wasEdited").asBoolean()).isTrue();
-        assertThat(event.at("/responseValues/imageOptions/wasEdited").asBoolean()).isTrue();
+        assertThat(event.at("/responseValues/imageOptions/wasEdited").asBoolean())
+                .isTrue();
         assertThat(event.at("/responseValues/imageOptions/value")).isEqualTo(json("[{'url':'%s'}]".formatted(IMAGE_2)));
     }
 
@@ -182,7 +187,11 @@ class GotoHumanFlowTest extends ApiTest {
 
         assertThat(same.status()).isEqualTo(200);
         assertThat(same.body().get("status").asText()).isEqualTo("pending");
-        assertThat(api.get("/v1/reviews/" + review.reviewId()).body().get("versionsById").size()).isEqualTo(1);
+        assertThat(api.get("/v1/reviews/" + review.reviewId())
+                        .body()
+                        .get("versionsById")
+                        .size())
+                .isEqualTo(1);
     }
 
     @Test
@@ -201,14 +210,17 @@ class GotoHumanFlowTest extends ApiTest {
     void anInstructionAFieldDoesNotAllowIs422() {
         api.put("/v1/forms/no-retry", json("{'name':'No retry','fields':[{'id':'text','type':'text'}]}"));
         String reviewId = api.post("/v1/reviews", Map.of("formId", "no-retry", "fields", Map.of("text", "x")))
-                .body().get("reviewId").asText();
+                .body()
+                .get("reviewId")
+                .asText();
 
-        Api.Response refused = api.post("/v1/reviews/" + reviewId + "/instructions",
-                json("{'fields':{'text':{'type':'rerun'}}}"));
+        Api.Response refused =
+                api.post("/v1/reviews/" + reviewId + "/instructions", json("{'fields':{'text':{'type':'rerun'}}}"));
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.body().at("/errors/0/pointer").asText()).isEqualTo("/fields/text/type");
-        assertThat(api.get("/v1/reviews/" + reviewId).body().get("status").asText()).isEqualTo("pending");
+        assertThat(api.get("/v1/reviews/" + reviewId).body().get("status").asText())
+                .isEqualTo("pending");
     }
 
     // ------------------------------------------------------------------ fixture: the loop, step by step
@@ -234,7 +246,9 @@ class GotoHumanFlowTest extends ApiTest {
         String formId = newBlogForm();
         Api.Response created = create(formId, fields);
         assertThat(created.status()).isEqualTo(201);
-        return new BlogReview(formId, created.body().get("reviewId").asText(),
+        return new BlogReview(
+                formId,
+                created.body().get("reviewId").asText(),
                 List.of(created.body().get("versionId").asText()));
     }
 
@@ -246,12 +260,15 @@ class GotoHumanFlowTest extends ApiTest {
     }
 
     private void rerunImages(BlogReview review) {
-        api.post("/v1/reviews/" + review.reviewId() + "/instructions", json("{'fields':{'imageOptions':{'type':'rerun'}}}"));
+        api.post(
+                "/v1/reviews/" + review.reviewId() + "/instructions",
+                json("{'fields':{'imageOptions':{'type':'rerun'}}}"));
     }
 
     private Api.Response update(BlogReview review, JsonNode fields) {
-        return api.post("/v1/reviews", Map.of("formId", review.formId(), "updateForReviewId", review.reviewId(),
-                "fields", fields));
+        return api.post(
+                "/v1/reviews",
+                Map.of("formId", review.formId(), "updateForReviewId", review.reviewId(), "fields", fields));
     }
 
     /** The first output with the first round of instructions on it. */
@@ -264,7 +281,8 @@ class GotoHumanFlowTest extends ApiTest {
     /** The agent's answer to the first round, instructed again: "more formal". */
     private BlogReview secondRound() {
         BlogReview review = withOutput(instructedReview(), SECOND);
-        api.post("/v1/reviews/" + review.reviewId() + "/instructions",
+        api.post(
+                "/v1/reviews/" + review.reviewId() + "/instructions",
                 json("{'fields':{'blog':{'type':'textInstruction','text':'%s'}}}".formatted(MORE_FORMAL)));
         return review;
     }
@@ -284,18 +302,22 @@ class GotoHumanFlowTest extends ApiTest {
 
     /** A reviewer rewrites the post and keeps only the second image. */
     private Api.Response editByHuman(BlogReview review) {
-        return api.post("/v1/reviews/" + review.reviewId() + "/versions", Map.of("parentId", review.version(1),
-                "snapshot", blogFields("Draft, edited by a human", IMAGE_2)));
+        return api.post(
+                "/v1/reviews/" + review.reviewId() + "/versions",
+                Map.of("parentId", review.version(1), "snapshot", blogFields("Draft, edited by a human", IMAGE_2)));
     }
 
     private JsonNode lastEvent(BlogReview review) {
-        JsonNode events = api.get("/v1/reviews/" + review.reviewId() + "/events").body().get("data");
+        JsonNode events =
+                api.get("/v1/reviews/" + review.reviewId() + "/events").body().get("data");
         return events.get(events.size() - 1);
     }
 
     private List<Integer> sequences(BlogReview review) {
         List<Integer> out = new ArrayList<>();
-        api.get("/v1/reviews/" + review.reviewId() + "/events").body().get("data")
+        api.get("/v1/reviews/" + review.reviewId() + "/events")
+                .body()
+                .get("data")
                 .forEach(e -> out.add(e.get("sequence").asInt()));
         return out;
     }

@@ -1,13 +1,13 @@
 package dev.reviewgate.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.reviewgate.config.Settings;
 import dev.reviewgate.json.Json;
+import dev.reviewgate.net.NetworkPolicy;
 import dev.reviewgate.testing.Api;
 import dev.reviewgate.testing.Fixtures;
 import dev.reviewgate.testing.TestDatabase;
 import dev.reviewgate.testing.TestServer;
-import dev.reviewgate.config.Settings;
-import dev.reviewgate.net.NetworkPolicy;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,20 +34,33 @@ class LongPollBenchmark {
 
     @Test
     void printWaiterFigures() throws Exception {
-        Settings settings = TestServer.settings(TestDatabase.SQLITE.newDatabaseUrl(), 1 << 20, NetworkPolicy.strict(),
+        Settings settings = TestServer.settings(
+                TestDatabase.SQLITE.newDatabaseUrl(),
+                1 << 20,
+                NetworkPolicy.strict(),
                 Settings.DEFAULT_WEBHOOK_TIMEOUT);
         try (TestServer server = TestServer.start(settings, InstantSource.system());
-             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+                HttpClient client = HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .build()) {
             Api api = server.api();
             api.post("/v1/forms", Fixtures.blogForm());
-            JsonNode created = api.post("/v1/reviews", Map.of("formId", "blog-review",
-                    "fields", Fixtures.blogFields("Wait", "https://cdn.example.com/a.jpg"))).body();
+            JsonNode created = api.post(
+                            "/v1/reviews",
+                            Map.of(
+                                    "formId",
+                                    "blog-review",
+                                    "fields",
+                                    Fixtures.blogFields("Wait", "https://cdn.example.com/a.jpg")))
+                    .body();
             String reviewId = created.get("reviewId").asText();
             long heapBefore = usedHeapAfterGc();
 
             List<CompletableFuture<Long>> waiters = new ArrayList<>();
             HttpRequest wait = HttpRequest.newBuilder(api.uri("/v1/reviews/" + reviewId + "/wait?timeoutSeconds=60"))
-                    .header("Authorization", "Bearer " + TestServer.API_KEY).timeout(Duration.ofSeconds(90)).build();
+                    .header("Authorization", "Bearer " + TestServer.API_KEY)
+                    .timeout(Duration.ofSeconds(90))
+                    .build();
             for (int i = 0; i < WAITERS; i++) {
                 waiters.add(client.sendAsync(wait, HttpResponse.BodyHandlers.ofString())
                         .thenApply(r -> {
@@ -62,12 +75,15 @@ class LongPollBenchmark {
             int platformThreads = ManagementFactory.getThreadMXBean().getThreadCount();
 
             long decided = System.nanoTime();
-            api.post("/v1/reviews/" + reviewId + "/approve", Map.of("versionId", created.get("versionId").asText()));
+            api.post(
+                    "/v1/reviews/" + reviewId + "/approve",
+                    Map.of("versionId", created.get("versionId").asText()));
             long last = 0;
             for (CompletableFuture<Long> w : waiters) {
                 last = Math.max(last, w.get(60, TimeUnit.SECONDS));
             }
-            System.out.printf("%n%d waiters on one review (SQLite): decision → last waiter answered %.0f ms; "
+            System.out.printf(
+                    "%n%d waiters on one review (SQLite): decision → last waiter answered %.0f ms; "
                             + "heap while parked +%d MiB (server and clients); %d platform threads in the JVM%n",
                     WAITERS, (last - decided) / 1e6, (heapParked - heapBefore) >> 20, platformThreads);
         }

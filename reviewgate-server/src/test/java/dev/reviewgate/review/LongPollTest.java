@@ -32,7 +32,9 @@ class LongPollTest extends ApiTest {
         assertThat(waiter).isNotDone();
 
         long decided = System.nanoTime();
-        api.post("/v1/reviews/" + reviewId + "/approve", Map.of("versionId", created.body().get("versionId").asText()));
+        api.post(
+                "/v1/reviews/" + reviewId + "/approve",
+                Map.of("versionId", created.body().get("versionId").asText()));
         Api.Response waited = waiter.get(10, TimeUnit.SECONDS);
         long wakeMillis = TimeUnit.NANOSECONDS.toMillis(waiterDone.get() - decided);
 
@@ -45,8 +47,8 @@ class LongPollTest extends ApiTest {
 
     @Test
     void aRunAddressWaiterWakesWhenTheGateIsReached() throws Exception {
-        CompletableFuture<Api.Response> waiter = CompletableFuture.supplyAsync(() ->
-                api.get("/v1/runs/run-later/blocks/gate/review/wait?for=awaiting&timeoutSeconds=20"));
+        CompletableFuture<Api.Response> waiter = CompletableFuture.supplyAsync(
+                () -> api.get("/v1/runs/run-later/blocks/gate/review/wait?for=awaiting&timeoutSeconds=20"));
         Thread.sleep(300);
         long start = System.nanoTime();
         create("run-later", "gate");
@@ -68,7 +70,9 @@ class LongPollTest extends ApiTest {
     void anAlreadyDecidedReviewReturnsAtOnce() {
         Api.Response created = create("run-done", "gate");
         String reviewId = created.body().get("reviewId").asText();
-        api.post("/v1/reviews/" + reviewId + "/approve", Map.of("versionId", created.body().get("versionId").asText()));
+        api.post(
+                "/v1/reviews/" + reviewId + "/approve",
+                Map.of("versionId", created.body().get("versionId").asText()));
         long start = System.nanoTime();
         Api.Response waited = api.get("/v1/reviews/" + reviewId + "/wait?timeoutSeconds=60");
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(1_000);
@@ -79,11 +83,21 @@ class LongPollTest extends ApiTest {
     void aBadTimeoutIs400() {
         Api.Response created = create("run-bad", "gate");
         assertThat(api.get("/v1/reviews/" + created.body().get("reviewId").asText() + "/wait?timeoutSeconds=soon")
-                .status()).isEqualTo(400);
+                        .status())
+                .isEqualTo(400);
     }
 
     private Api.Response create(String runId, String blockId) {
-        return api.post("/v1/reviews", Map.of("formId", "blog-review", "runId", runId, "blockId", blockId,
-                "fields", Fixtures.blogFields("Wait for me", "https://cdn.example.com/a.jpg")));
+        return api.post(
+                "/v1/reviews",
+                Map.of(
+                        "formId",
+                        "blog-review",
+                        "runId",
+                        runId,
+                        "blockId",
+                        blockId,
+                        "fields",
+                        Fixtures.blogFields("Wait for me", "https://cdn.example.com/a.jpg")));
     }
 }

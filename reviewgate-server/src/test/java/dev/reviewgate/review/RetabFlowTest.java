@@ -26,20 +26,20 @@ class RetabFlowTest extends ApiTest {
     private static final AtomicInteger IDS = new AtomicInteger();
 
     /** A review reached at a run's extract block; {@code path} is its run address. */
-    private record Gate(String formId, String runId, String path) {
-    }
+    private record Gate(String formId, String runId, String path) {}
 
     /** A gate whose model output a human corrected; {@code corrected} is that version. */
-    private record Corrected(Gate gate, String modelVersion, String corrected) {
-    }
+    private record Corrected(Gate gate, String modelVersion, String corrected) {}
 
     @Test
     void theQueueFiltersByWorkflowOldestFirst() {
         String workflow = queueOfThree();
 
-        JsonNode first = api.get("/v1/reviews?workflowId=" + workflow + "&limit=2").body();
+        JsonNode first =
+                api.get("/v1/reviews?workflowId=" + workflow + "&limit=2").body();
 
-        assertThat(first.get("data")).extracting(r -> r.get("runId").asText())
+        assertThat(first.get("data"))
+                .extracting(r -> r.get("runId").asText())
                 .containsExactly(workflow + "_q1", workflow + "_q2");
         JsonNode item = first.get("data").get(0);
         assertThat(item.get("blockId").asText()).isEqualTo(BLOCK);
@@ -50,9 +50,13 @@ class RetabFlowTest extends ApiTest {
     @Test
     void theQueuePagesByCursorUntilTheCursorIsNull() {
         String workflow = queueOfThree();
-        String cursor = api.get("/v1/reviews?workflowId=" + workflow + "&limit=2").body().get("nextCursor").asText();
+        String cursor = api.get("/v1/reviews?workflowId=" + workflow + "&limit=2")
+                .body()
+                .get("nextCursor")
+                .asText();
 
-        JsonNode second = api.get("/v1/reviews?workflowId=" + workflow + "&limit=2&cursor=" + cursor).body();
+        JsonNode second = api.get("/v1/reviews?workflowId=" + workflow + "&limit=2&cursor=" + cursor)
+                .body();
 
         assertThat(second.get("data")).extracting(r -> r.get("runId").asText()).containsExactly(workflow + "_q3");
         assertThat(second.get("nextCursor").isNull()).isTrue();
@@ -62,7 +66,10 @@ class RetabFlowTest extends ApiTest {
     void theDecidedQueueLeavesOutPendingReviews() {
         String workflow = queueOfThree();
 
-        assertThat(api.get("/v1/reviews?workflowId=" + workflow + "&status=decided").body().get("data")).isEmpty();
+        assertThat(api.get("/v1/reviews?workflowId=" + workflow + "&status=decided")
+                        .body()
+                        .get("data"))
+                .isEmpty();
     }
 
     @Test
@@ -82,9 +89,10 @@ class RetabFlowTest extends ApiTest {
         JsonNode review = api.get(gate.path()).body();
 
         String modelVersion = review.get("headVersionId").asText();
-        assertThat(review.at("/versionsById/" + modelVersion + "/origin").asText()).isEqualTo("model_output");
-        assertThat(review.at("/versionsById/" + modelVersion + "/author")).isEqualTo(
-                json("{'kind':'model','id':'gpt','displayName':'GPT'}"));
+        assertThat(review.at("/versionsById/" + modelVersion + "/origin").asText())
+                .isEqualTo("model_output");
+        assertThat(review.at("/versionsById/" + modelVersion + "/author"))
+                .isEqualTo(json("{'kind':'model','id':'gpt','displayName':'GPT'}"));
     }
 
     @Test
@@ -96,14 +104,16 @@ class RetabFlowTest extends ApiTest {
         assertThat(edited.status()).isEqualTo(201);
         String versionId = edited.body().get("versionId").asText();
         assertThat(versionId).isEqualTo(CanonicalJson.versionId(CORRECTED));
-        assertThat(edited.body().at("/review/versionsById/" + versionId + "/snapshot")).isEqualTo(CORRECTED);
+        assertThat(edited.body().at("/review/versionsById/" + versionId + "/snapshot"))
+                .isEqualTo(CORRECTED);
     }
 
     @Test
     void theSameEditTwiceAddsNoVersion() {
         Gate gate = newGate();
         String modelVersion = headVersion(gate);
-        String versionId = correctTotal(gate, modelVersion).body().get("versionId").asText();
+        String versionId =
+                correctTotal(gate, modelVersion).body().get("versionId").asText();
 
         Api.Response again = correctTotal(gate, modelVersion);
 
@@ -116,8 +126,8 @@ class RetabFlowTest extends ApiTest {
     void theSameSnapshotUnderAnotherParentIs409() {
         Corrected edit = correctedGate();
 
-        Api.Response otherParent = api.post(edit.gate().path() + "/versions",
-                Map.of("parentId", edit.corrected(), "snapshot", CORRECTED));
+        Api.Response otherParent =
+                api.post(edit.gate().path() + "/versions", Map.of("parentId", edit.corrected(), "snapshot", CORRECTED));
 
         assertThat(otherParent.status()).isEqualTo(409);
     }
@@ -149,8 +159,8 @@ class RetabFlowTest extends ApiTest {
         Corrected edit = correctedGate();
         approve(edit);
 
-        Api.Response opposite = api.post(edit.gate().path() + "/reject",
-                Map.of("versionId", edit.modelVersion(), "reason", "Illegible"));
+        Api.Response opposite = api.post(
+                edit.gate().path() + "/reject", Map.of("versionId", edit.modelVersion(), "reason", "Illegible"));
 
         assertThat(opposite.status()).isEqualTo(409);
         assertThat(opposite.header("Content-Type")).startsWith("application/problem+json");
@@ -163,8 +173,9 @@ class RetabFlowTest extends ApiTest {
         Corrected edit = correctedGate();
         approve(edit);
 
-        Api.Response late = api.post(edit.gate().path() + "/versions", Map.of("parentId", edit.corrected(),
-                "snapshot", json("{'total_amount':1,'vendor_name':'Late'}")));
+        Api.Response late = api.post(
+                edit.gate().path() + "/versions",
+                Map.of("parentId", edit.corrected(), "snapshot", json("{'total_amount':1,'vendor_name':'Late'}")));
 
         assertThat(late.status()).isEqualTo(409);
     }
@@ -193,8 +204,13 @@ class RetabFlowTest extends ApiTest {
     void aRejectionWithAReasonRejectsTheReviewAndKeepsTheReason() {
         Gate gate = newGate();
 
-        Api.Response rejected = api.post(gate.path() + "/reject", Map.of("versionId", headVersion(gate),
-                "reason", "Source document is illegible; cannot verify totals."));
+        Api.Response rejected = api.post(
+                gate.path() + "/reject",
+                Map.of(
+                        "versionId",
+                        headVersion(gate),
+                        "reason",
+                        "Source document is illegible; cannot verify totals."));
 
         assertThat(rejected.status()).isEqualTo(200);
         assertThat(rejected.body().at("/review/status").asText()).isEqualTo("rejected");
@@ -206,8 +222,17 @@ class RetabFlowTest extends ApiTest {
         Gate gate = newGate();
         String existing = api.get(gate.path()).body().get("id").asText();
 
-        Api.Response duplicate = api.post("/v1/reviews", Map.of("formId", gate.formId(), "runId", gate.runId(),
-                "blockId", BLOCK, "fields", Map.of("total_amount", 2, "vendor_name", "X")));
+        Api.Response duplicate = api.post(
+                "/v1/reviews",
+                Map.of(
+                        "formId",
+                        gate.formId(),
+                        "runId",
+                        gate.runId(),
+                        "blockId",
+                        BLOCK,
+                        "fields",
+                        Map.of("total_amount", 2, "vendor_name", "X")));
 
         assertThat(duplicate.status()).isEqualTo(409);
         assertThat(duplicate.body().get("reviewId").asText()).isEqualTo(existing);
@@ -215,18 +240,20 @@ class RetabFlowTest extends ApiTest {
 
     @Test
     void theRunAddressIs404UntilTheGateIsReached() {
-        assertThat(api.get("/v1/runs/run_nope/blocks/" + BLOCK + "/review").status()).isEqualTo(404);
+        assertThat(api.get("/v1/runs/run_nope/blocks/" + BLOCK + "/review").status())
+                .isEqualTo(404);
     }
 
     @Test
     void anExtractSnapshotMustMatchTheSchema() {
         String formId = newInvoiceForm();
 
-        Api.Response bad = api.post("/v1/reviews", Map.of("formId", formId,
-                "fields", Map.of("total_amount", "352", "vendor", "Acme")));
+        Api.Response bad = api.post(
+                "/v1/reviews", Map.of("formId", formId, "fields", Map.of("total_amount", "352", "vendor", "Acme")));
 
         assertThat(bad.status()).isEqualTo(422);
-        assertThat(bad.body().get("errors")).extracting(e -> e.get("pointer").asText())
+        assertThat(bad.body().get("errors"))
+                .extracting(e -> e.get("pointer").asText())
                 .contains("/fields/total_amount", "/fields/vendor", "/fields/vendor_name");
     }
 
@@ -244,10 +271,29 @@ class RetabFlowTest extends ApiTest {
     private Gate newGate() {
         String formId = newInvoiceForm();
         String runId = "run_abc123_" + IDS.incrementAndGet();
-        assertThat(api.post("/v1/reviews", Map.of("formId", formId, "workflowId", "wf_abc123",
-                "runId", runId, "blockId", BLOCK,
-                "fields", Map.of("invoice_number", "INV-991", "total_amount", 352, "vendor_name", "Acme Corp"),
-                "author", Map.of("kind", "model", "id", "gpt", "displayName", "GPT"))).status()).isEqualTo(201);
+        assertThat(api.post(
+                                "/v1/reviews",
+                                Map.of(
+                                        "formId",
+                                        formId,
+                                        "workflowId",
+                                        "wf_abc123",
+                                        "runId",
+                                        runId,
+                                        "blockId",
+                                        BLOCK,
+                                        "fields",
+                                        Map.of(
+                                                "invoice_number",
+                                                "INV-991",
+                                                "total_amount",
+                                                352,
+                                                "vendor_name",
+                                                "Acme Corp"),
+                                        "author",
+                                        Map.of("kind", "model", "id", "gpt", "displayName", "GPT")))
+                        .status())
+                .isEqualTo(201);
         return new Gate(formId, runId, "/v1/runs/" + runId + "/blocks/" + BLOCK + "/review");
     }
 
@@ -256,9 +302,21 @@ class RetabFlowTest extends ApiTest {
         String formId = newInvoiceForm();
         String workflow = "wf_queue_" + IDS.incrementAndGet();
         for (int i = 1; i <= 3; i++) {
-            assertThat(api.post("/v1/reviews", Map.of("formId", formId, "workflowId", workflow,
-                    "runId", workflow + "_q" + i, "blockId", BLOCK,
-                    "fields", Map.of("total_amount", i, "vendor_name", "V" + i))).status()).isEqualTo(201);
+            assertThat(api.post(
+                                    "/v1/reviews",
+                                    Map.of(
+                                            "formId",
+                                            formId,
+                                            "workflowId",
+                                            workflow,
+                                            "runId",
+                                            workflow + "_q" + i,
+                                            "blockId",
+                                            BLOCK,
+                                            "fields",
+                                            Map.of("total_amount", i, "vendor_name", "V" + i)))
+                            .status())
+                    .isEqualTo(201);
         }
         return workflow;
     }
@@ -269,9 +327,19 @@ class RetabFlowTest extends ApiTest {
 
     /** Dana corrects the total from 352 to 325. */
     private Api.Response correctTotal(Gate gate, String parentId) {
-        return api.post(gate.path() + "/versions", Map.of("parentId", parentId, "snapshot", CORRECTED,
-                "origin", "human_edit", "note", "Corrected total.",
-                "author", Map.of("kind", "human", "id", "user_42", "displayName", "Dana Rivera")));
+        return api.post(
+                gate.path() + "/versions",
+                Map.of(
+                        "parentId",
+                        parentId,
+                        "snapshot",
+                        CORRECTED,
+                        "origin",
+                        "human_edit",
+                        "note",
+                        "Corrected total.",
+                        "author",
+                        Map.of("kind", "human", "id", "user_42", "displayName", "Dana Rivera")));
     }
 
     private Corrected correctedGate() {

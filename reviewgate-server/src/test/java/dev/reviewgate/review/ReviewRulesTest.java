@@ -46,7 +46,8 @@ class ReviewRulesTest {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest("{\"a\":\"x\",\"b\":2,\"c\":[1.5,true]}".getBytes(StandardCharsets.UTF_8));
 
-            assertThat(CanonicalJson.versionId(snapshot)).isEqualTo(HexFormat.of().formatHex(digest));
+            assertThat(CanonicalJson.versionId(snapshot))
+                    .isEqualTo(HexFormat.of().formatHex(digest));
         }
 
         @Test
@@ -54,7 +55,8 @@ class ReviewRulesTest {
             JsonNode snapshot = Json.parse("{\"big\": 9007199254740993, \"ok\": 9007199254740992}");
 
             assertThat(CanonicalJson.unrepresentableNumbers(snapshot, "/snapshot"))
-                    .extracting(Violation::pointer).containsExactly("/snapshot/big");
+                    .extracting(Violation::pointer)
+                    .containsExactly("/snapshot/big");
         }
 
         @Test
@@ -105,15 +107,16 @@ class ReviewRulesTest {
             String root = review.headVersionId();
 
             assertThatThrownBy(() -> VersionRules.append(review, review.head().snapshot(), root))
-                    .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(409));
+                    .isInstanceOfSatisfying(
+                            Problem.class, p -> assertThat(p.status()).isEqualTo(409));
         }
 
         @Test
         void rule5_anEditIsAWholeSnapshotThatMustMatchTheForm() {
             JsonNode edit = Json.parse("{\"blog\": 42, \"unknown\": true}");
 
-            List<Violation> errors = SnapshotValidator.validateEdit(BLOG, edit, review().head().snapshot(),
-                    Set.of("blog", "imageOptions"), "/snapshot");
+            List<Violation> errors = SnapshotValidator.validateEdit(
+                    BLOG, edit, review().head().snapshot(), Set.of("blog", "imageOptions"), "/snapshot");
 
             assertThat(errors).extracting(Violation::pointer).contains("/snapshot/blog", "/snapshot/unknown");
         }
@@ -127,8 +130,11 @@ class ReviewRulesTest {
             Review review = review();
 
             assertThatThrownBy(() -> DecisionRules.decide(review, Verdict.REJECTED, review.headVersionId(), " "))
-                    .isInstanceOfSatisfying(Problem.class,
-                            p -> assertThat(p.errors()).extracting(Violation::pointer).containsExactly("/reason"));
+                    .isInstanceOfSatisfying(
+                            Problem.class,
+                            p -> assertThat(p.errors())
+                                    .extracting(Violation::pointer)
+                                    .containsExactly("/reason"));
             assertThat(DecisionRules.decide(review, Verdict.APPROVED, review.headVersionId(), null))
                     .isEqualTo(DecisionRules.Outcome.APPLY);
         }
@@ -136,8 +142,11 @@ class ReviewRulesTest {
         @Test
         void rule7_aDecisionNamesAnExistingVersion() {
             assertThatThrownBy(() -> DecisionRules.decide(review(), Verdict.APPROVED, "0".repeat(64), null))
-                    .isInstanceOfSatisfying(Problem.class,
-                            p -> assertThat(p.errors()).extracting(Violation::pointer).containsExactly("/versionId"));
+                    .isInstanceOfSatisfying(
+                            Problem.class,
+                            p -> assertThat(p.errors())
+                                    .extracting(Violation::pointer)
+                                    .containsExactly("/versionId"));
         }
 
         @Test
@@ -151,8 +160,8 @@ class ReviewRulesTest {
         @Test
         void rule8_anyOtherDecisionOnADecidedReviewIsAConflict() {
             Review review = review();
-            Review decided = approved(review.withVersion(version(blog("edited"), review.headVersionId(),
-                    Origin.HUMAN_EDIT), 2));
+            Review decided =
+                    approved(review.withVersion(version(blog("edited"), review.headVersionId(), Origin.HUMAN_EDIT), 2));
             String root = review.headVersionId();
 
             assertThat(DecisionRules.decide(decided, Verdict.REJECTED, decided.headVersionId(), "no"))
@@ -167,26 +176,36 @@ class ReviewRulesTest {
 
         @Test
         void rule9_aFieldAllowsOnlyTheRetryKindsItsFormGives() {
-            Review review = Review.open(header("plain"), labels(), first(Json.parse("{\"blog\":\"x\",\"note\":\"n\"}")), true);
+            Review review =
+                    Review.open(header("plain"), labels(), first(Json.parse("{\"blog\":\"x\",\"note\":\"n\"}")), true);
             Map<String, RetryRequest> asks = new LinkedHashMap<>();
             asks.put("blog", RetryRequest.rerun());
             asks.put("note", RetryRequest.text("shorter"));
 
             assertThatThrownBy(() -> InstructionRules.give(review, NO_RETRIES, asks, DANA, 2))
-                    .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.errors()).extracting(Violation::pointer)
-                            .containsExactly("/fields/blog/type", "/fields/note/type"));
+                    .isInstanceOfSatisfying(
+                            Problem.class,
+                            p -> assertThat(p.errors())
+                                    .extracting(Violation::pointer)
+                                    .containsExactly("/fields/blog/type", "/fields/note/type"));
             assertThat(InstructionRules.give(review, NO_RETRIES, Map.of("note", RetryRequest.rerun()), DANA, 2))
-                    .extracting(Instruction::type).containsExactly(InstructionType.RERUN);
+                    .extracting(Instruction::type)
+                    .containsExactly(InstructionType.RERUN);
         }
 
         @Test
         void rule10_instructionsRequestChangesAndCollectEveryTextOldestFirst() {
             Review review = review();
             Review first = instruct(review, Map.of("blog", RetryRequest.text("Make this shorter")), 2);
-            Review updated = first.withUpdate(Optional.of(version(blog("shorter"), first.headVersionId(),
-                    Origin.MODEL_OUTPUT)), CanonicalJson.versionId(blog("shorter")), first.labels(), 3);
-            Review second = instruct(updated, Map.of("blog", RetryRequest.text("Now more formal"),
-                    "imageOptions", RetryRequest.rerun()), 4);
+            Review updated = first.withUpdate(
+                    Optional.of(version(blog("shorter"), first.headVersionId(), Origin.MODEL_OUTPUT)),
+                    CanonicalJson.versionId(blog("shorter")),
+                    first.labels(),
+                    3);
+            Review second = instruct(
+                    updated,
+                    Map.of("blog", RetryRequest.text("Now more formal"), "imageOptions", RetryRequest.rerun()),
+                    4);
 
             assertThat(first.status()).isEqualTo(ReviewStatus.CHANGES_REQUESTED);
             assertThat(second.round()).isEqualTo(2);
@@ -200,8 +219,11 @@ class ReviewRulesTest {
             String asked = instructed.headVersionId();
 
             VersionRules.Append update = VersionRules.update(instructed, blog("shorter"));
-            Review updated = instructed.withUpdate(Optional.of(version(blog("shorter"), update.parentId(),
-                    Origin.MODEL_OUTPUT)), update.versionId(), instructed.labels(), 3);
+            Review updated = instructed.withUpdate(
+                    Optional.of(version(blog("shorter"), update.parentId(), Origin.MODEL_OUTPUT)),
+                    update.versionId(),
+                    instructed.labels(),
+                    3);
 
             assertThat(update.created()).isTrue();
             assertThat(update.parentId()).isEqualTo(asked);
@@ -217,14 +239,17 @@ class ReviewRulesTest {
 
             assertThat(VersionRules.update(edited, blog("edited")).created()).isFalse();
             assertThatThrownBy(() -> VersionRules.update(edited, review.head().snapshot()))
-                    .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(409));
+                    .isInstanceOfSatisfying(
+                            Problem.class, p -> assertThat(p.status()).isEqualTo(409));
         }
 
         @Test
         void rule12_aFieldWasEditedWhenItDiffersFromTheLatestModelOutput() {
             Review review = review();
-            Version edit = version(Fixtures.blogFields("The model's post, edited", "https://cdn.example.com/a.jpg"),
-                    review.headVersionId(), Origin.HUMAN_EDIT);
+            Version edit = version(
+                    Fixtures.blogFields("The model's post, edited", "https://cdn.example.com/a.jpg"),
+                    review.headVersionId(),
+                    Origin.HUMAN_EDIT);
             Review edited = review.withVersion(edit, 2);
 
             assertThat(edited.wasEdited(edit, "blog")).isTrue();
@@ -233,8 +258,11 @@ class ReviewRulesTest {
     }
 
     private static Review review() {
-        return Review.open(header("blog-review"), labels(),
-                first(Fixtures.blogFields("The model's post", "https://cdn.example.com/a.jpg")), true);
+        return Review.open(
+                header("blog-review"),
+                labels(),
+                first(Fixtures.blogFields("The model's post", "https://cdn.example.com/a.jpg")),
+                true);
     }
 
     private static Review approved(Review review) {
@@ -246,8 +274,15 @@ class ReviewRulesTest {
     }
 
     private static ReviewHeader header(String formId) {
-        return new ReviewHeader("acc_1", "rev_1", new ReviewHeader.FormPin(formId, 1, formId),
-                new ReviewHeader.RunAddress(null, null, null), List.of("blog", "imageOptions", "note"), null, null, 1);
+        return new ReviewHeader(
+                "acc_1",
+                "rev_1",
+                new ReviewHeader.FormPin(formId, 1, formId),
+                new ReviewHeader.RunAddress(null, null, null),
+                List.of("blog", "imageOptions", "note"),
+                null,
+                null,
+                1);
     }
 
     private static ReviewLabels labels() {
@@ -259,8 +294,15 @@ class ReviewRulesTest {
     }
 
     private static Version version(JsonNode snapshot, String parentId, Origin origin) {
-        return new Version(CanonicalJson.versionId(snapshot), 2, parentId, origin, origin == Origin.MODEL_OUTPUT
-                ? MODEL : DANA, null, snapshot, 2);
+        return new Version(
+                CanonicalJson.versionId(snapshot),
+                2,
+                parentId,
+                origin,
+                origin == Origin.MODEL_OUTPUT ? MODEL : DANA,
+                null,
+                snapshot,
+                2);
     }
 
     private static JsonNode blog(String text) {

@@ -24,13 +24,14 @@ class RootVersionConflictTest extends ApiTest {
         String reviewId = created.body().get("reviewId").asText();
         String root = created.body().get("versionId").asText();
 
-        Api.Response response = api.post("/v1/reviews/" + reviewId + "/versions",
-                Map.of("parentId", root, "snapshot", fields));
+        Api.Response response =
+                api.post("/v1/reviews/" + reviewId + "/versions", Map.of("parentId", root, "snapshot", fields));
 
         assertThat(response.status()).isEqualTo(409);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
         assertThat(response.body().get("versionId").asText()).isEqualTo(root);
         assertThat(response.body().get("parentId").isNull()).isTrue();
-        assertThat(api.get("/v1/reviews/" + reviewId).body().get("versionsById").size()).isEqualTo(1);
+        assertThat(api.get("/v1/reviews/" + reviewId).body().get("versionsById").size())
+                .isEqualTo(1);
     }
 }

@@ -20,7 +20,8 @@ public final class Api {
         }
     }
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private final String apiKey;
 
@@ -44,19 +45,28 @@ public final class Api {
 
     public Response post(String path, Object body, Map<String, String> headers) {
         String text = body instanceof String s ? s : Json.write(body);
-        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(text))
-                .header("Content-Type", "application/json"), headers);
+        return send(
+                HttpRequest.newBuilder(uri(path))
+                        .POST(HttpRequest.BodyPublishers.ofString(text))
+                        .header("Content-Type", "application/json"),
+                headers);
     }
 
     public Response put(String path, Object body) {
-        return send(HttpRequest.newBuilder(uri(path)).PUT(HttpRequest.BodyPublishers.ofString(Json.write(body)))
-                .header("Content-Type", "application/json"), Map.of());
+        return send(
+                HttpRequest.newBuilder(uri(path))
+                        .PUT(HttpRequest.BodyPublishers.ofString(Json.write(body)))
+                        .header("Content-Type", "application/json"),
+                Map.of());
     }
 
     public Response patch(String path, Object body) {
         String text = body instanceof String s ? s : Json.write(body);
-        return send(HttpRequest.newBuilder(uri(path)).method("PATCH", HttpRequest.BodyPublishers.ofString(text))
-                .header("Content-Type", "application/json"), Map.of());
+        return send(
+                HttpRequest.newBuilder(uri(path))
+                        .method("PATCH", HttpRequest.BodyPublishers.ofString(text))
+                        .header("Content-Type", "application/json"),
+                Map.of());
     }
 
     public Response delete(String path) {
@@ -69,8 +79,8 @@ public final class Api {
         }
         headers.forEach(request::header);
         try {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(90)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    client.send(request.timeout(Duration.ofSeconds(90)).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = null;
             String type = response.headers().firstValue("Content-Type").orElse("");
             if (type.contains("json") && !response.body().isEmpty()) {

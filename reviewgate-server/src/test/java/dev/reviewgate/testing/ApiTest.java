@@ -21,6 +21,7 @@ public abstract class ApiTest {
 
     @Parameter
     protected TestDatabase database;
+
     protected TestServer server;
     protected Api api;
 
@@ -33,8 +34,8 @@ public abstract class ApiTest {
 
     /** The server's settings; suites that need another network policy or timeout override this. */
     protected Settings settings(String databaseUrl) {
-        return TestServer.settings(databaseUrl, Settings.DEFAULT_MAX_BODY_BYTES, NetworkPolicy.strict(),
-                Settings.DEFAULT_WEBHOOK_TIMEOUT);
+        return TestServer.settings(
+                databaseUrl, Settings.DEFAULT_MAX_BODY_BYTES, NetworkPolicy.strict(), Settings.DEFAULT_WEBHOOK_TIMEOUT);
     }
 
     /** The server's clock; real time unless a suite moves it. */
@@ -50,6 +51,5 @@ public abstract class ApiTest {
     }
 
     /** Per-database fixture, e.g. the forms a suite needs. */
-    protected void setUp() {
-    }
+    protected void setUp() {}
 }

@@ -1,20 +1,19 @@
 package dev.reviewgate.testing;
 
-import com.microsoft.playwright.options.AriaRole;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Duration;
-
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
 import dev.reviewgate.config.Settings;
 import dev.reviewgate.net.Cidr;
 import dev.reviewgate.net.NetworkPolicy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
@@ -45,18 +44,28 @@ public abstract class BrowserTest {
     @BeforeAll
     void startServerAndBrowser() {
         NetworkPolicy loopbackOnly = new NetworkPolicy(false, List.of(Cidr.parse("127.0.0.1/32")));
-        Settings settings = TestServer.settings(TestDatabase.SQLITE.newDatabaseUrl(), Settings.DEFAULT_MAX_BODY_BYTES,
-                loopbackOnly, Duration.ofSeconds(2));
+        Settings settings = TestServer.settings(
+                TestDatabase.SQLITE.newDatabaseUrl(),
+                Settings.DEFAULT_MAX_BODY_BYTES,
+                loopbackOnly,
+                Duration.ofSeconds(2));
         server = TestServer.start(settings, InstantSource.system());
         api = server.api();
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         String chromium = System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium");
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Path.of(chromium))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--no-first-run", "--disable-sync")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(Path.of(chromium))
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--no-first-run",
+                                "--disable-sync")));
     }
 
     @AfterAll
@@ -93,8 +102,8 @@ public abstract class BrowserTest {
         page.navigate(url("/login"));
         page.getByLabel("E-mail").fill(ADMIN);
         page.getByLabel("Password").fill(TestServer.ADMIN_PASSWORD);
-        page.getByRole(AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
         page.waitForURL("**/inbox");
     }
 
@@ -105,6 +114,7 @@ public abstract class BrowserTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)).setFullPage(true));
+        page.screenshot(
+                new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)).setFullPage(true));
     }
 }

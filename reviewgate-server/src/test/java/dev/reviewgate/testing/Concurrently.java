@@ -11,8 +11,7 @@ import java.util.function.IntFunction;
 /** Fires {@code n} calls at once (released together by a latch) and collects their results in call order. */
 public final class Concurrently {
 
-    private Concurrently() {
-    }
+    private Concurrently() {}
 
     public static <T> List<T> run(int n, IntFunction<T> call) {
         CountDownLatch start = new CountDownLatch(1);

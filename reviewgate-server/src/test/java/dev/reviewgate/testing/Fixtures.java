@@ -8,8 +8,7 @@ import java.io.UncheckedIOException;
 /** Forms and requests shared by the API tests, written as the JSON a client would send. */
 public final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** Parses a JSON literal written with single quotes for readability. */
     public static JsonNode json(String singleQuoted) {

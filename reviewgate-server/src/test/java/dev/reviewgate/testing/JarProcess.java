@@ -16,13 +16,12 @@ public final class JarProcess {
 
     private static final Path JAR = Path.of("target", "reviewgate.jar");
 
-    private JarProcess() {
-    }
+    private JarProcess() {}
 
     /** A builder for {@code java -jar reviewgate.jar args…}, with no REVIEWGATE_* inherited but {@code env}. */
     public static ProcessBuilder java(Map<String, String> env, String... args) {
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"), "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(
+                List.of(ProcessHandle.current().info().command().orElse("java"), "-jar", JAR.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(k -> k.startsWith("REVIEWGATE_"));
@@ -33,7 +32,8 @@ public final class JarProcess {
     /** Reads output lines until one contains {@code marker} (60 s at most). */
     public static List<String> readUntil(Process process, String marker) throws IOException {
         List<String> lines = new ArrayList<>();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader reader =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         long deadline = System.currentTimeMillis() + 60_000;
         String line;
         while (System.currentTimeMillis() < deadline && (line = reader.readLine()) != null) {

@@ -1,14 +1,13 @@
 package dev.reviewgate.testing;
 
 import java.io.BufferedInputStream;
-import java.net.URI;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +22,11 @@ public final class RawHttp implements AutoCloseable {
     /** One response as read off the wire; header names are lower case. */
     public record Response(int status, List<String[]> headers, String body) {
         public String header(String name) {
-            return headers.stream().filter(h -> h[0].equals(name.toLowerCase(Locale.ROOT))).map(h -> h[1])
-                    .findFirst().orElse(null);
+            return headers.stream()
+                    .filter(h -> h[0].equals(name.toLowerCase(Locale.ROOT)))
+                    .map(h -> h[1])
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -84,8 +86,10 @@ public final class RawHttp implements AutoCloseable {
             List<String[]> headers = new ArrayList<>();
             for (String line = line(); !line.isEmpty(); line = line()) {
                 int colon = line.indexOf(':');
-                headers.add(new String[] {line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
-                        line.substring(colon + 1).trim()});
+                headers.add(new String[] {
+                    line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    line.substring(colon + 1).trim()
+                });
             }
             Response head = new Response(Integer.parseInt(status.split(" ", 3)[1]), headers, "");
             byte[] body = body(head);

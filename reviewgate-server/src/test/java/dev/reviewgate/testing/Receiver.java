@@ -34,7 +34,8 @@ public final class Receiver implements AutoCloseable {
     }
 
     /** A request as received: the three Standard Webhooks headers and the raw body. */
-    public record Received(String id, String timestamp, String signature, String body, Map<String, List<String>> headers) {
+    public record Received(
+            String id, String timestamp, String signature, String body, Map<String, List<String>> headers) {
         public JsonNode json() {
             return Json.parse(body);
         }
@@ -85,8 +86,12 @@ public final class Receiver implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         var h = exchange.getRequestHeaders();
-        received.add(new Received(h.getFirst("webhook-id"), h.getFirst("webhook-timestamp"),
-                h.getFirst("webhook-signature"), body, Map.copyOf(h)));
+        received.add(new Received(
+                h.getFirst("webhook-id"),
+                h.getFirst("webhook-timestamp"),
+                h.getFirst("webhook-signature"),
+                body,
+                Map.copyOf(h)));
         Answer answer = script.poll();
         if (answer == null) {
             answer = Answer.status(200);

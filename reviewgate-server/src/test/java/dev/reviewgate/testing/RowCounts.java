@@ -17,7 +17,10 @@ public final class RowCounts {
         this.tables = tables;
         StringBuilder sql = new StringBuilder("SELECT ");
         for (int i = 0; i < tables.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(SELECT COUNT(*) FROM ").append(tables.get(i)).append(")");
+            sql.append(i == 0 ? "" : ", ")
+                    .append("(SELECT COUNT(*) FROM ")
+                    .append(tables.get(i))
+                    .append(")");
         }
         this.sql = sql.toString();
     }
@@ -28,19 +31,25 @@ public final class RowCounts {
                 ? "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
                         + " AND table_type = 'BASE TABLE'"
                 : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
-        List<String> tables = database.read(h -> h.createQuery(sql).mapTo(String.class).list()).stream().sorted().toList();
+        List<String> tables = database
+                .read(h -> h.createQuery(sql).mapTo(String.class).list())
+                .stream()
+                .sorted()
+                .toList();
         return new RowCounts(database, tables);
     }
 
     /** The counts now, in table order. */
     public long[] now() {
-        return database.read(h -> h.createQuery(sql).map((rs, ctx) -> {
-            long[] out = new long[tables.size()];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = rs.getLong(i + 1);
-            }
-            return out;
-        }).one());
+        return database.read(h -> h.createQuery(sql)
+                .map((rs, ctx) -> {
+                    long[] out = new long[tables.size()];
+                    for (int i = 0; i < out.length; i++) {
+                        out[i] = rs.getLong(i + 1);
+                    }
+                    return out;
+                })
+                .one());
     }
 
     /** The tables whose count differs, as {@code name before→after}; empty when none does. */

@@ -27,10 +27,19 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(Application.start(settings, clock));
     }
 
-    public static Settings settings(String databaseUrl, long maxBodyBytes, NetworkPolicy webhookNetwork,
-                                    Duration webhookTimeout) {
-        return new Settings(0, Path.of("build-unused"), databaseUrl, null, maxBodyBytes, API_KEY, ADMIN_PASSWORD,
-                "admin@example.com", webhookNetwork, webhookTimeout);
+    public static Settings settings(
+            String databaseUrl, long maxBodyBytes, NetworkPolicy webhookNetwork, Duration webhookTimeout) {
+        return new Settings(
+                0,
+                Path.of("build-unused"),
+                databaseUrl,
+                null,
+                maxBodyBytes,
+                API_KEY,
+                ADMIN_PASSWORD,
+                "admin@example.com",
+                webhookNetwork,
+                webhookTimeout);
     }
 
     public Api api() {
@@ -51,8 +60,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     /** A new account, empty but for an API key (no users at all), and a client calling with that key. */
-    public record Tenant(String accountId, Api api) {
-    }
+    public record Tenant(String accountId, Api api) {}
 
     public Tenant newAccount() {
         InstantSource clock = InstantSource.system();

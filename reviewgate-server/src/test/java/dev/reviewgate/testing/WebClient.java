@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
 public final class WebClient {
 
     private static final Pattern CSRF = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\">");
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private final String baseUrl;
     private final String cookie;
@@ -34,15 +35,23 @@ public final class WebClient {
     }
 
     public static WebClient signIn(String baseUrl, String email, String password) {
-        HttpResponse<String> login = send(baseUrl, HttpRequest.newBuilder(URI.create(baseUrl + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Origin", baseUrl).header("Sec-Fetch-Site", "same-origin")
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("email", email, "password", password)))));
+        HttpResponse<String> login = send(
+                baseUrl,
+                HttpRequest.newBuilder(URI.create(baseUrl + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Origin", baseUrl)
+                        .header("Sec-Fetch-Site", "same-origin")
+                        .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("email", email, "password", password)))));
         String cookie = login.headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("rg_session=")).map(c -> c.substring(0, c.indexOf(';')))
-                .findFirst().orElseThrow(() -> new AssertionError("sign-in failed: " + login.statusCode()));
-        HttpResponse<String> inbox = send(baseUrl, HttpRequest.newBuilder(URI.create(baseUrl + "/inbox"))
-                .header("Cookie", cookie).GET());
+                .filter(c -> c.startsWith("rg_session="))
+                .map(c -> c.substring(0, c.indexOf(';')))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("sign-in failed: " + login.statusCode()));
+        HttpResponse<String> inbox = send(
+                baseUrl,
+                HttpRequest.newBuilder(URI.create(baseUrl + "/inbox"))
+                        .header("Cookie", cookie)
+                        .GET());
         Matcher token = CSRF.matcher(inbox.body());
         if (!token.find()) {
             throw new AssertionError("no CSRF token on the inbox page");
@@ -51,7 +60,11 @@ public final class WebClient {
     }
 
     public HttpResponse<String> get(String path) {
-        return send(baseUrl, HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Cookie", cookie).GET());
+        return send(
+                baseUrl,
+                HttpRequest.newBuilder(URI.create(baseUrl + path))
+                        .header("Cookie", cookie)
+                        .GET());
     }
 
     /** A same-origin form post with this session's CSRF token. */
@@ -67,10 +80,15 @@ public final class WebClient {
     }
 
     private HttpResponse<String> postForm(String path, Map<String, String> all) {
-        return send(baseUrl, HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "text/html").header("Origin", baseUrl).header("Sec-Fetch-Site", "same-origin")
-                .POST(HttpRequest.BodyPublishers.ofString(form(all))));
+        return send(
+                baseUrl,
+                HttpRequest.newBuilder(URI.create(baseUrl + path))
+                        .header("Cookie", cookie)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Accept", "text/html")
+                        .header("Origin", baseUrl)
+                        .header("Sec-Fetch-Site", "same-origin")
+                        .POST(HttpRequest.BodyPublishers.ofString(form(all))));
     }
 
     private static String form(Map<String, String> fields) {

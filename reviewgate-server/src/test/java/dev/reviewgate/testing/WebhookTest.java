@@ -1,8 +1,7 @@
 package dev.reviewgate.testing;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reviewgate.config.Settings;
 import dev.reviewgate.net.Cidr;
 import dev.reviewgate.net.NetworkPolicy;
@@ -71,8 +70,9 @@ public abstract class WebhookTest extends ApiTest {
     }
 
     protected Api.Response createReview(String formId) {
-        return api.post("/v1/reviews", Map.of("formId", formId,
-                "fields", Fixtures.blogFields("Post", "https://cdn.example.com/a.jpg")));
+        return api.post(
+                "/v1/reviews",
+                Map.of("formId", formId, "fields", Fixtures.blogFields("Post", "https://cdn.example.com/a.jpg")));
     }
 
     /** Polls an endpoint's delivery log until the first delivery matches (10 s at most). */
@@ -80,7 +80,8 @@ public abstract class WebhookTest extends ApiTest {
         long deadline = System.currentTimeMillis() + 10_000;
         JsonNode last = null;
         while (System.currentTimeMillis() < deadline) {
-            JsonNode data = api.get("/v1/webhooks/" + endpointId + "/deliveries").body().get("data");
+            JsonNode data =
+                    api.get("/v1/webhooks/" + endpointId + "/deliveries").body().get("data");
             if (data.size() > 0) {
                 last = data.get(data.size() - 1);
                 if (test.test(last)) {

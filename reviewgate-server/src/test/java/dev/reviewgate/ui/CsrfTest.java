@@ -22,12 +22,20 @@ class CsrfTest extends BrowserTest {
     void aPostWithoutTheTokenIs403EvenWithAValidSession() throws Exception {
         String[] review = newReview();
         signIn();
-        String cookie = context.cookies().stream().filter(c -> c.name.equals("rg_session")).findFirst().orElseThrow().value;
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(url("/reviews/" + review[0] + "/approve")))
-                .header("Cookie", "rg_session=" + cookie).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "text/html")
-                .POST(HttpRequest.BodyPublishers.ofString("versionId=" + review[1])).build(), HttpResponse.BodyHandlers.ofString());
+        String cookie = context.cookies().stream()
+                .filter(c -> c.name.equals("rg_session"))
+                .findFirst()
+                .orElseThrow()
+                .value;
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url("/reviews/" + review[0] + "/approve")))
+                                .header("Cookie", "rg_session=" + cookie)
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .header("Accept", "text/html")
+                                .POST(HttpRequest.BodyPublishers.ofString("versionId=" + review[1]))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(status(review[0])).isEqualTo("pending");
     }
@@ -65,8 +73,11 @@ class CsrfTest extends BrowserTest {
 
     private String[] newReview() {
         api.put("/v1/forms/csrf-form", Map.of("name", "CSRF", "fields", List.of(Map.of("id", "text", "type", "text"))));
-        JsonNode created = api.post("/v1/reviews", Map.of("formId", "csrf-form", "fields", Map.of("text", "x"))).body();
-        return new String[] {created.get("reviewId").asText(), created.get("versionId").asText()};
+        JsonNode created = api.post("/v1/reviews", Map.of("formId", "csrf-form", "fields", Map.of("text", "x")))
+                .body();
+        return new String[] {
+            created.get("reviewId").asText(), created.get("versionId").asText()
+        };
     }
 
     private String status(String reviewId) {

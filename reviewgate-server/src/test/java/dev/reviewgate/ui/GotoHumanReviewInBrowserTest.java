@@ -1,17 +1,16 @@
 package dev.reviewgate.ui;
 
-import com.microsoft.playwright.assertions.LocatorAssertions;
-import java.util.List;
-
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
 import dev.reviewgate.testing.BrowserTest;
 import dev.reviewgate.testing.Fixtures;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -21,11 +20,24 @@ class GotoHumanReviewInBrowserTest extends BrowserTest {
     @Test
     void instructRetryTakeTheAgentsUpdateLiveEditAWordAndApprove() {
         api.post("/v1/forms", Fixtures.blogForm());
-        JsonNode created = api.post("/v1/reviews", Map.of("formId", "blog-review", "title", "Launch announcement",
-                "workflowId", "wf_blog", "assignTo", List.of(ADMIN),
-                "fields", Fixtures.blogFields("# We are launching\n\nOur new product helps teams review what their "
-                        + "AI agents write before it ships. It is long, detailed and friendly.",
-                        "https://cdn.example.com/my-image.jpg", "https://cdn.example.com/my-image2.jpg"))).body();
+        JsonNode created = api.post(
+                        "/v1/reviews",
+                        Map.of(
+                                "formId",
+                                "blog-review",
+                                "title",
+                                "Launch announcement",
+                                "workflowId",
+                                "wf_blog",
+                                "assignTo",
+                                List.of(ADMIN),
+                                "fields",
+                                Fixtures.blogFields(
+                                        "# We are launching\n\nOur new product helps teams review what their "
+                                                + "AI agents write before it ships. It is long, detailed and friendly.",
+                                        "https://cdn.example.com/my-image.jpg",
+                                        "https://cdn.example.com/my-image2.jpg")))
+                .body();
         String reviewId = created.get("reviewId").asText();
 
         signIn();
@@ -45,12 +57,23 @@ class GotoHumanReviewInBrowserTest extends BrowserTest {
         assertThat(page.locator(".status").first()).hasText("changes requested");
 
         JsonNode instructions = api.get("/v1/reviews/" + reviewId).body().get("instructions");
-        assertThat(instructions).extracting(i -> i.get("type").asText()).containsExactlyInAnyOrder("textInstruction", "rerun");
+        assertThat(instructions)
+                .extracting(i -> i.get("type").asText())
+                .containsExactlyInAnyOrder("textInstruction", "rerun");
         String urlBefore = page.url();
-        api.post("/v1/reviews", Map.of("formId", "blog-review", "updateForReviewId", reviewId,
-                "fields", Fixtures.blogFields("# We launch\n\nReview what your agents write before it ships.",
-                        "https://cdn.example.com/my-regenerated-image3.jpg")));
-        assertThat(page.locator(".markdown h1")).hasText("We launch", new LocatorAssertions.HasTextOptions().setTimeout(8_000));
+        api.post(
+                "/v1/reviews",
+                Map.of(
+                        "formId",
+                        "blog-review",
+                        "updateForReviewId",
+                        reviewId,
+                        "fields",
+                        Fixtures.blogFields(
+                                "# We launch\n\nReview what your agents write before it ships.",
+                                "https://cdn.example.com/my-regenerated-image3.jpg")));
+        assertThat(page.locator(".markdown h1"))
+                .hasText("We launch", new LocatorAssertions.HasTextOptions().setTimeout(8_000));
         assertThat(page.url()).isEqualTo(urlBefore);
         assertThat(page.locator(".status").first()).hasText("pending");
 
@@ -64,8 +87,10 @@ class GotoHumanReviewInBrowserTest extends BrowserTest {
         page.locator("[data-action=approve]").click();
         assertThat(page.locator(".decision")).containsText("Approved by Administrator");
         JsonNode decided = api.get("/v1/reviews/" + reviewId).body();
-        assertThat(decided.at("/decision/versionId").asText()).isEqualTo(decided.get("headVersionId").asText());
-        assertThat(decided.at("/versionsById/" + decided.get("headVersionId").asText() + "/origin").asText())
+        assertThat(decided.at("/decision/versionId").asText())
+                .isEqualTo(decided.get("headVersionId").asText());
+        assertThat(decided.at("/versionsById/" + decided.get("headVersionId").asText() + "/origin")
+                        .asText())
                 .isEqualTo("human_edit");
         assertThat(decided.at("/decision/decidedBy/kind").asText()).isEqualTo("human");
 
@@ -78,12 +103,15 @@ class GotoHumanReviewInBrowserTest extends BrowserTest {
     @Test
     void aDecisionTakenMeanwhileIsShownAndTheTypedReasonIsKept() {
         api.put("/v1/forms/race-form", Map.of("name", "Race", "fields", List.of(Map.of("id", "text", "type", "text"))));
-        JsonNode created = api.post("/v1/reviews", Map.of("formId", "race-form", "fields", Map.of("text", "hello"))).body();
+        JsonNode created = api.post("/v1/reviews", Map.of("formId", "race-form", "fields", Map.of("text", "hello")))
+                .body();
         String reviewId = created.get("reviewId").asText();
         signIn();
         page.navigate(url("/reviews/" + reviewId));
         page.getByLabel("Reason for rejecting").fill("Too vague; needs figures");
-        api.post("/v1/reviews/" + reviewId + "/approve", Map.of("versionId", created.get("versionId").asText()));
+        api.post(
+                "/v1/reviews/" + reviewId + "/approve",
+                Map.of("versionId", created.get("versionId").asText()));
         page.locator("[data-action=reject]").click();
         assertThat(page.locator(".banner")).containsText("already approved");
         assertThat(page.locator(".decision")).containsText("Approved");
@@ -91,9 +119,13 @@ class GotoHumanReviewInBrowserTest extends BrowserTest {
 
     @Test
     void keyboardShortcutsMoveThroughTheInboxAndShowHelp() {
-        api.put("/v1/forms/kb-form", Map.of("name", "Keyboard", "fields", List.of(Map.of("id", "text", "type", "text"))));
+        api.put(
+                "/v1/forms/kb-form",
+                Map.of("name", "Keyboard", "fields", List.of(Map.of("id", "text", "type", "text"))));
         for (int i = 0; i < 3; i++) {
-            api.post("/v1/reviews", Map.of("formId", "kb-form", "title", "kb review " + i, "fields", Map.of("text", "t" + i)));
+            api.post(
+                    "/v1/reviews",
+                    Map.of("formId", "kb-form", "title", "kb review " + i, "fields", Map.of("text", "t" + i)));
         }
         signIn();
         page.keyboard().press("j");

@@ -1,12 +1,11 @@
 package dev.reviewgate.ui;
 
-import java.net.ServerSocket;
-import java.util.List;
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reviewgate.testing.BrowserTest;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Sign-in, roles, admin pages and security headers, as a browser sees them. */
@@ -17,7 +16,11 @@ class WebAccessTest extends BrowserTest {
         var response = page.navigate(url("/inbox"));
         assertThat(page.url()).contains("/login?next=%2Finbox");
         assertThat(response.headers().get("content-security-policy"))
-                .contains("default-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'none'",
+                .contains(
+                        "default-src 'self'",
+                        "script-src 'self'",
+                        "object-src 'none'",
+                        "base-uri 'none'",
                         "frame-ancestors 'none'");
         assertThat(response.headers().get("x-content-type-options")).isEqualTo("nosniff");
     }
@@ -25,7 +28,10 @@ class WebAccessTest extends BrowserTest {
     @Test
     void theSessionCookieIsHttpOnlyAndSameSite() {
         signIn();
-        var cookie = context.cookies().stream().filter(c -> c.name.equals("rg_session")).findFirst().orElseThrow();
+        var cookie = context.cookies().stream()
+                .filter(c -> c.name.equals("rg_session"))
+                .findFirst()
+                .orElseThrow();
         assertThat(cookie.httpOnly).isTrue();
         assertThat(cookie.sameSite.name()).isEqualTo("LAX");
     }
@@ -37,8 +43,11 @@ class WebAccessTest extends BrowserTest {
             page.navigate(url("/login"));
             page.getByLabel("E-mail").fill("nobody@example.com");
             page.getByLabel("Password").fill("wrong-" + i);
-            last = page.waitForResponse(r -> r.url().endsWith("/login") && r.request().method().equals("POST"),
-                    () -> page.locator("button.primary").click()).status();
+            last = page.waitForResponse(
+                            r -> r.url().endsWith("/login")
+                                    && r.request().method().equals("POST"),
+                            () -> page.locator("button.primary").click())
+                    .status();
         }
         assertThat(last).isEqualTo(429);
     }
@@ -47,10 +56,14 @@ class WebAccessTest extends BrowserTest {
     void anAdminCreatesAFormFromJsonSeeingErrorsThenAKeyShownOnceThenRevokesIt() {
         signIn();
         page.navigate(url("/admin/forms"));
-        page.locator("#definition").fill("{\"id\":\"bad form\",\"name\":\"\",\"fields\":[{\"id\":\"a\",\"type\":\"nope\"}]}");
+        page.locator("#definition")
+                .fill("{\"id\":\"bad form\",\"name\":\"\",\"fields\":[{\"id\":\"a\",\"type\":\"nope\"}]}");
         page.locator("button.primary").click();
-        assertThat(page.locator(".banner.error").innerText()).contains("/fields/0/type").contains("/id");
-        page.locator("#definition").fill("{\"id\":\"ok-form\",\"name\":\"OK\",\"fields\":[{\"id\":\"a\",\"type\":\"text\"}]}");
+        assertThat(page.locator(".banner.error").innerText())
+                .contains("/fields/0/type")
+                .contains("/id");
+        page.locator("#definition")
+                .fill("{\"id\":\"ok-form\",\"name\":\"OK\",\"fields\":[{\"id\":\"a\",\"type\":\"text\"}]}");
         page.locator("button.primary").click();
         page.waitForURL("**/admin/forms/ok-form");
 
@@ -73,8 +86,11 @@ class WebAccessTest extends BrowserTest {
             closedPort = socket.getLocalPort();
         }
         api.put("/v1/forms/hooked", Map.of("name", "Hooked", "fields", List.of(Map.of("id", "t", "type", "text"))));
-        String endpointId = api.post("/v1/webhooks", Map.of("url", "http://127.0.0.1:" + closedPort + "/hook",
-                "formId", "hooked")).body().get("id").asText();
+        String endpointId = api.post(
+                        "/v1/webhooks", Map.of("url", "http://127.0.0.1:" + closedPort + "/hook", "formId", "hooked"))
+                .body()
+                .get("id")
+                .asText();
         api.post("/v1/reviews", Map.of("formId", "hooked", "fields", Map.of("t", "x")));
         signIn();
         page.navigate(url("/admin/webhooks"));
@@ -90,16 +106,32 @@ class WebAccessTest extends BrowserTest {
 
     @Test
     void theReviewPageWorksAtPhoneWidth() {
-        api.put("/v1/forms/phone", Map.of("name", "Phone check", "fields", List.of(
-                Map.of("id", "summary", "type", "markdown", "retry", Map.of("instructions", true)),
-                Map.of("id", "total", "type", "number"))));
-        String reviewId = api.post("/v1/reviews", Map.of("formId", "phone", "title", "Quarterly summary",
-                "fields", Map.of("summary", "Revenue grew **12%** this quarter.", "total", 1200)))
-                .body().get("reviewId").asText();
+        api.put(
+                "/v1/forms/phone",
+                Map.of(
+                        "name",
+                        "Phone check",
+                        "fields",
+                        List.of(
+                                Map.of("id", "summary", "type", "markdown", "retry", Map.of("instructions", true)),
+                                Map.of("id", "total", "type", "number"))));
+        String reviewId = api.post(
+                        "/v1/reviews",
+                        Map.of(
+                                "formId",
+                                "phone",
+                                "title",
+                                "Quarterly summary",
+                                "fields",
+                                Map.of("summary", "Revenue grew **12%** this quarter.", "total", 1200)))
+                .body()
+                .get("reviewId")
+                .asText();
         signIn();
         page.setViewportSize(390, 844);
         page.navigate(url("/reviews/" + reviewId));
-        double overflow = ((Number) page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")).doubleValue();
+        double overflow = ((Number) page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth"))
+                .doubleValue();
         assertThat(overflow).isLessThanOrEqualTo(0);
         assertThat(page.locator("[data-action=approve]").isVisible()).isTrue();
         screenshot("review-phone.png");

@@ -64,13 +64,24 @@ class XssTest extends BrowserTest {
         assertThat(PAYLOADS.size()).isGreaterThanOrEqualTo(30);
         String joined = String.join("\n\n", PAYLOADS);
         api.post("/v1/forms", form());
-        JsonNode created = api.post("/v1/reviews", Map.of("formId", "xss-form", "title", PAYLOADS.get(1),
-                "workflowId", PAYLOADS.get(0).substring(0, 20), "fields", fields(joined))).body();
+        JsonNode created = api.post(
+                        "/v1/reviews",
+                        Map.of(
+                                "formId",
+                                "xss-form",
+                                "title",
+                                PAYLOADS.get(1),
+                                "workflowId",
+                                PAYLOADS.get(0).substring(0, 20),
+                                "fields",
+                                fields(joined)))
+                .body();
         String reviewId = created.get("reviewId").asText();
         ObjectNode edited = (ObjectNode) fields(joined + "\n\n" + PAYLOADS.get(2));
         edited.put("txt", "edited " + joined);
-        api.post("/v1/reviews/" + reviewId + "/versions", Map.of("parentId", created.get("versionId").asText(),
-                "snapshot", edited, "note", PAYLOADS.get(3)));
+        api.post(
+                "/v1/reviews/" + reviewId + "/versions",
+                Map.of("parentId", created.get("versionId").asText(), "snapshot", edited, "note", PAYLOADS.get(3)));
 
         List<String> dialogs = new CopyOnWriteArrayList<>();
         List<String> foreign = new CopyOnWriteArrayList<>();
@@ -86,7 +97,10 @@ class XssTest extends BrowserTest {
             }
         });
         signIn();
-        for (String path : List.of("/inbox", "/reviews/" + reviewId, "/reviews/" + reviewId + "/history",
+        for (String path : List.of(
+                "/inbox",
+                "/reviews/" + reviewId,
+                "/reviews/" + reviewId + "/history",
                 "/reviews/" + reviewId + "?version=" + created.get("versionId").asText())) {
             page.navigate(url(path));
             page.waitForLoadState();
@@ -95,10 +109,16 @@ class XssTest extends BrowserTest {
             page.waitForTimeout(300);
             assertThat(page.locator("script").count()).as("scripts on %s", path).isEqualTo(2);
             assertThat((Boolean) page.evaluate("() => [...document.querySelectorAll('*')].some(el => "
-                    + "[...el.attributes].some(a => a.name.toLowerCase().startsWith('on')))")).as("on* attributes on %s", path).isFalse();
-            assertThat((Boolean) page.evaluate("() => [...document.querySelectorAll('a[href]')].some(a => "
-                    + "!/^(https?:|mailto:|\\/|#)/i.test(a.getAttribute('href')) && a.getAttribute('href') !== '')"))
-                    .as("unsafe links on %s", path).isFalse();
+                            + "[...el.attributes].some(a => a.name.toLowerCase().startsWith('on')))"))
+                    .as("on* attributes on %s", path)
+                    .isFalse();
+            assertThat(
+                            (Boolean)
+                                    page.evaluate(
+                                            "() => [...document.querySelectorAll('a[href]')].some(a => "
+                                                    + "!/^(https?:|mailto:|\\/|#)/i.test(a.getAttribute('href')) && a.getAttribute('href') !== '')"))
+                    .as("unsafe links on %s", path)
+                    .isFalse();
         }
         assertThat(dialogs).as("dialogs").isEmpty();
         assertThat(foreign).as("requests to other hosts").isEmpty();
@@ -108,8 +128,16 @@ class XssTest extends BrowserTest {
     private static JsonNode form() {
         ObjectNode form = Json.object().put("id", "xss-form").put("name", "XSS <b>form</b>");
         ArrayNode fields = form.putArray("fields");
-        fields.addObject().put("id", "md").put("type", "markdown").putObject("retry").put("instructions", true);
-        fields.addObject().put("id", "txt").put("type", "text").put("multiline", true).put("label", PAYLOADS.get(4));
+        fields.addObject()
+                .put("id", "md")
+                .put("type", "markdown")
+                .putObject("retry")
+                .put("instructions", true);
+        fields.addObject()
+                .put("id", "txt")
+                .put("type", "text")
+                .put("multiline", true)
+                .put("label", PAYLOADS.get(4));
         fields.addObject().put("id", "js").put("type", "json");
         fields.addObject().put("id", "lnk").put("type", "link");
         fields.addObject().put("id", "img").put("type", "images").put("selection", "multiple");
@@ -123,10 +151,20 @@ class XssTest extends BrowserTest {
         ObjectNode fields = Json.object().put("md", joined).put("txt", joined);
         ObjectNode js = fields.putObject("js");
         PAYLOADS.forEach(p -> js.put("k" + js.size(), p));
-        fields.putObject("lnk").put("url", "https://evil.example/path?q=%3Cscript%3E").put("text", PAYLOADS.get(5));
-        fields.putArray("img").addObject().put("url", "https://evil.example/a.png?x=%22onerror=alert(1)").put("alt", PAYLOADS.get(1));
+        fields.putObject("lnk")
+                .put("url", "https://evil.example/path?q=%3Cscript%3E")
+                .put("text", PAYLOADS.get(5));
+        fields.putArray("img")
+                .addObject()
+                .put("url", "https://evil.example/a.png?x=%22onerror=alert(1)")
+                .put("alt", PAYLOADS.get(1));
         fields.put("sel", PAYLOADS.get(0));
-        fields.putArray("pg").addObject().put("name", PAYLOADS.get(2)).putArray("pages").add(1).add(2);
+        fields.putArray("pg")
+                .addObject()
+                .put("name", PAYLOADS.get(2))
+                .putArray("pages")
+                .add(1)
+                .add(2);
         return fields;
     }
 }

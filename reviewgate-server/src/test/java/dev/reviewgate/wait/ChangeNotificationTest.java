@@ -1,19 +1,16 @@
 package dev.reviewgate.wait;
 
-import java.util.concurrent.ConcurrentHashMap;
-
-import dev.reviewgate.review.ClusterSignals;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reviewgate.config.Settings;
 import dev.reviewgate.json.Json;
+import dev.reviewgate.net.NetworkPolicy;
+import dev.reviewgate.review.ClusterSignals;
 import dev.reviewgate.testing.Api;
 import dev.reviewgate.testing.Fixtures;
 import dev.reviewgate.testing.TestDatabase;
 import dev.reviewgate.testing.TestServer;
-import dev.reviewgate.net.NetworkPolicy;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.InstantSource;
@@ -21,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -35,17 +33,25 @@ class ChangeNotificationTest {
     @Test
     void everyChangeIsNotifiedOnTheChannel() throws Exception {
         String url = TestDatabase.POSTGRESQL.newDatabaseUrl();
-        Settings settings = TestServer.settings(url, Settings.DEFAULT_MAX_BODY_BYTES, NetworkPolicy.strict(),
-                Settings.DEFAULT_WEBHOOK_TIMEOUT);
+        Settings settings = TestServer.settings(
+                url, Settings.DEFAULT_MAX_BODY_BYTES, NetworkPolicy.strict(), Settings.DEFAULT_WEBHOOK_TIMEOUT);
         try (TestServer server = TestServer.start(settings, InstantSource.system());
-             Connection listener = DriverManager.getConnection(url)) {
+                Connection listener = DriverManager.getConnection(url)) {
             listener.createStatement().execute("LISTEN " + ClusterSignals.CHANNEL);
             Api api = server.api();
             api.post("/v1/forms", Fixtures.blogForm());
             Set<String> created = ConcurrentHashMap.newKeySet();
-            List.of(1, 2, 3, 4, 5, 6, 7, 8).parallelStream().forEach(i -> created.add(api.post("/v1/reviews",
-                    Map.of("formId", "blog-review", "fields", Fixtures.blogFields("Post " + i, "https://cdn.example.com/a.jpg")))
-                    .body().get("reviewId").asText()));
+            List.of(1, 2, 3, 4, 5, 6, 7, 8).parallelStream()
+                    .forEach(i -> created.add(api.post(
+                                    "/v1/reviews",
+                                    Map.of(
+                                            "formId",
+                                            "blog-review",
+                                            "fields",
+                                            Fixtures.blogFields("Post " + i, "https://cdn.example.com/a.jpg")))
+                            .body()
+                            .get("reviewId")
+                            .asText()));
 
             Set<String> announced = new HashSet<>();
             long deadline = System.currentTimeMillis() + 10_000;

@@ -13,7 +13,8 @@ class ChangeSignalsTest {
 
     @Test
     void aChangeWakesTheWaitersOfItsKeysWithItsValue() throws Exception {
-        try (var onA = signals.subscribe(List.of("a")); var onB = signals.subscribe(List.of("b", "c"))) {
+        try (var onA = signals.subscribe(List.of("a"));
+                var onB = signals.subscribe(List.of("b", "c"))) {
             signals.changed(List.of("c"), "committed");
 
             assertThat(onB.fired().get(1, TimeUnit.SECONDS)).isEqualTo("committed");

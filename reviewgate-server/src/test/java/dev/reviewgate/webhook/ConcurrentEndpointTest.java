@@ -1,18 +1,15 @@
 package dev.reviewgate.webhook;
 
-import java.net.http.HttpRequest;
-
-import dev.reviewgate.net.NetworkPolicy;
-
-import dev.reviewgate.net.Cidr;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reviewgate.config.Settings;
+import dev.reviewgate.net.Cidr;
+import dev.reviewgate.net.NetworkPolicy;
 import dev.reviewgate.testing.Api;
 import dev.reviewgate.testing.ApiTest;
 import dev.reviewgate.testing.Concurrently;
 import dev.reviewgate.testing.TestServer;
+import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,8 +23,11 @@ class ConcurrentEndpointTest extends ApiTest {
 
     @Override
     protected Settings settings(String databaseUrl) {
-        return TestServer.settings(databaseUrl, Settings.DEFAULT_MAX_BODY_BYTES,
-                new NetworkPolicy(false, List.of(Cidr.parse("127.0.0.1/32"))), Settings.DEFAULT_WEBHOOK_TIMEOUT);
+        return TestServer.settings(
+                databaseUrl,
+                Settings.DEFAULT_MAX_BODY_BYTES,
+                new NetworkPolicy(false, List.of(Cidr.parse("127.0.0.1/32"))),
+                Settings.DEFAULT_WEBHOOK_TIMEOUT);
     }
 
     @Test
@@ -46,15 +46,22 @@ class ConcurrentEndpointTest extends ApiTest {
 
     @Test
     void eachConcurrentRotationAnswersWithTheSecretItSet() {
-        String id = api.post("/v1/webhooks", Map.of("url", URL)).body().get("id").asText();
+        String id =
+                api.post("/v1/webhooks", Map.of("url", URL)).body().get("id").asText();
 
-        List<Api.Response> responses = Concurrently.run(8, i -> api.post("/v1/webhooks/" + id + "/rotate-secret", Map.of()));
+        List<Api.Response> responses =
+                Concurrently.run(8, i -> api.post("/v1/webhooks/" + id + "/rotate-secret", Map.of()));
 
         assertThat(responses).extracting(Api.Response::status).containsOnly(200);
-        Set<String> secrets = responses.stream().map(r -> r.body().get("secret").asText()).collect(Collectors.toSet());
+        Set<String> secrets =
+                responses.stream().map(r -> r.body().get("secret").asText()).collect(Collectors.toSet());
         assertThat(secrets).hasSize(8);
-        String stored = server.app().database().read(h -> h.createQuery(
-                "SELECT secret FROM webhook_endpoints WHERE id = :id").bind("id", id).mapTo(String.class).one());
+        String stored = server.app()
+                .database()
+                .read(h -> h.createQuery("SELECT secret FROM webhook_endpoints WHERE id = :id")
+                        .bind("id", id)
+                        .mapTo(String.class)
+                        .one());
         assertThat(secrets).contains(stored);
     }
 
@@ -63,14 +70,17 @@ class ConcurrentEndpointTest extends ApiTest {
         List<Api.Response> responses = Concurrently.run(8, i -> api.post("/v1/signing-secret/rotate", Map.of()));
 
         assertThat(responses).extracting(Api.Response::status).containsOnly(200);
-        assertThat(responses.stream().map(r -> r.body().get("secret").asText()).collect(Collectors.toSet())).hasSize(8);
+        assertThat(responses.stream().map(r -> r.body().get("secret").asText()).collect(Collectors.toSet()))
+                .hasSize(8);
     }
 
     @Test
     void rotatingADeletedEndpointIs404() {
-        String id = api.post("/v1/webhooks", Map.of("url", URL)).body().get("id").asText();
+        String id =
+                api.post("/v1/webhooks", Map.of("url", URL)).body().get("id").asText();
         api.send(HttpRequest.newBuilder(api.uri("/v1/webhooks/" + id)).DELETE(), Map.of());
 
-        assertThat(api.post("/v1/webhooks/" + id + "/rotate-secret", Map.of()).status()).isEqualTo(404);
+        assertThat(api.post("/v1/webhooks/" + id + "/rotate-secret", Map.of()).status())
+                .isEqualTo(404);
     }
 }

@@ -1,12 +1,11 @@
 package dev.reviewgate.webhook;
 
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reviewgate.testing.Api;
 import dev.reviewgate.testing.ApiTest;
 import dev.reviewgate.testing.Fixtures;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,9 +19,17 @@ class SsrfApiTest extends ApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://169.254.169.254/latest/meta-data/", "http://[::1]/hook", "http://127.0.0.1:8080/hook",
-            "http://10.0.0.1/hook", "http://localhost:8080/hook", "http://[fd00:ec2::254]/", "http://0.0.0.0/",
-            "http://[::ffff:10.0.0.1]/"})
+    @ValueSource(
+            strings = {
+                "http://169.254.169.254/latest/meta-data/",
+                "http://[::1]/hook",
+                "http://127.0.0.1:8080/hook",
+                "http://10.0.0.1/hook",
+                "http://localhost:8080/hook",
+                "http://[fd00:ec2::254]/",
+                "http://0.0.0.0/",
+                "http://[::ffff:10.0.0.1]/"
+            })
     void anEndpointToAnInternalAddressIs422(String url) {
         Api.Response refused = api.post("/v1/webhooks", Map.of("url", url));
         assertThat(refused.status()).isEqualTo(422);
@@ -32,12 +39,20 @@ class SsrfApiTest extends ApiTest {
     @ParameterizedTest
     @ValueSource(strings = {"http://169.254.169.254/", "http://10.0.0.1/hook"})
     void aReviewOrFormWebhookUrlToAnInternalAddressIs422(String url) {
-        Api.Response review = api.post("/v1/reviews", Map.of("formId", "blog-review", "webhookUrl", url,
-                "fields", Fixtures.blogFields("x", "https://cdn.example.com/a.jpg")));
+        Api.Response review = api.post(
+                "/v1/reviews",
+                Map.of(
+                        "formId",
+                        "blog-review",
+                        "webhookUrl",
+                        url,
+                        "fields",
+                        Fixtures.blogFields("x", "https://cdn.example.com/a.jpg")));
         assertThat(review.status()).isEqualTo(422);
         assertThat(review.body().at("/errors/0/pointer").asText()).isEqualTo("/webhookUrl");
-        Api.Response form = api.put("/v1/forms/with-hook", Map.of("name", "Hook", "webhookUrl", url,
-                "fields", List.of(Map.of("id", "a", "type", "text"))));
+        Api.Response form = api.put(
+                "/v1/forms/with-hook",
+                Map.of("name", "Hook", "webhookUrl", url, "fields", List.of(Map.of("id", "a", "type", "text"))));
         assertThat(form.status()).isEqualTo(422);
     }
 

@@ -44,14 +44,26 @@ class WebhookCrashIT {
     void noEventIsLostWhenTheServerIsKilledMidDelivery() throws Exception {
         Path dataDir = Files.createTempDirectory("reviewgate-crash-");
         try (Receiver receiver = new Receiver()) {
-            receiver.then(Answer.slow(Duration.ofSeconds(30)), Answer.slow(Duration.ofSeconds(30)),
-                    Answer.slow(Duration.ofSeconds(30)), Answer.status(500), Answer.status(500), Answer.status(503));
+            receiver.then(
+                    Answer.slow(Duration.ofSeconds(30)),
+                    Answer.slow(Duration.ofSeconds(30)),
+                    Answer.slow(Duration.ofSeconds(30)),
+                    Answer.status(500),
+                    Answer.status(500),
+                    Answer.status(503));
             Api api = start(dataDir);
             api.post("/v1/forms", Fixtures.blogForm());
-            assertThat(api.post("/v1/webhooks", Map.of("url", receiver.url("/hook"))).status()).isEqualTo(201);
+            assertThat(api.post("/v1/webhooks", Map.of("url", receiver.url("/hook")))
+                            .status())
+                    .isEqualTo(201);
             for (int i = 0; i < REVIEWS; i++) {
-                api.post("/v1/reviews", Map.of("formId", "blog-review",
-                        "fields", Fixtures.blogFields("Post " + i, "https://cdn.example.com/a.jpg")));
+                api.post(
+                        "/v1/reviews",
+                        Map.of(
+                                "formId",
+                                "blog-review",
+                                "fields",
+                                Fixtures.blogFields("Post " + i, "https://cdn.example.com/a.jpg")));
             }
             receiver.await(r -> receiver.received().size() >= 6);
 
@@ -68,26 +80,45 @@ class WebhookCrashIT {
             for (Receiver.Received r : receiver.received()) {
                 String eventId = r.json().get("eventId").asText();
                 String previous = eventOfWebhookId.putIfAbsent(r.id(), eventId);
-                assertThat(previous == null || previous.equals(eventId)).as("webhook-id %s is stable", r.id()).isTrue();
+                assertThat(previous == null || previous.equals(eventId))
+                        .as("webhook-id %s is stable", r.id())
+                        .isTrue();
             }
             assertThat(receiver.received().size()).isGreaterThan(receivedBeforeKill);
-            assertThat(receiver.received().stream().map(Receiver.Received::id).distinct().count()).isEqualTo(REVIEWS);
+            assertThat(receiver.received().stream()
+                            .map(Receiver.Received::id)
+                            .distinct()
+                            .count())
+                    .isEqualTo(REVIEWS);
         }
     }
 
     private Api start(Path dataDir) throws Exception {
-        server = JarProcess.java(Map.of("REVIEWGATE_BOOTSTRAP_API_KEY", KEY,
-                        "REVIEWGATE_WEBHOOK_ALLOW_CIDRS", "127.0.0.1/32",
-                        "REVIEWGATE_WEBHOOK_TIMEOUT_SECONDS", "3"),
-                "serve", "--port", "0", "--data-dir", dataDir.toString()).start();
+        server = JarProcess.java(
+                        Map.of(
+                                "REVIEWGATE_BOOTSTRAP_API_KEY",
+                                KEY,
+                                "REVIEWGATE_WEBHOOK_ALLOW_CIDRS",
+                                "127.0.0.1/32",
+                                "REVIEWGATE_WEBHOOK_TIMEOUT_SECONDS",
+                                "3"),
+                        "serve",
+                        "--port",
+                        "0",
+                        "--data-dir",
+                        dataDir.toString())
+                .start();
         List<String> printed = readUntil(server, "Reviewgate is running at");
         return new Api(find(printed, "Reviewgate is running at (http://localhost:\\d+)"), KEY);
     }
 
     private static Set<String> eventIds(Api api) {
         Set<String> ids = new HashSet<>();
-        for (JsonNode review : api.get("/v1/reviews?status=all&limit=200").body().get("data")) {
-            for (JsonNode event : api.get("/v1/reviews/" + review.get("id").asText() + "/events").body().get("data")) {
+        for (JsonNode review :
+                api.get("/v1/reviews?status=all&limit=200").body().get("data")) {
+            for (JsonNode event : api.get("/v1/reviews/" + review.get("id").asText() + "/events")
+                    .body()
+                    .get("data")) {
                 ids.add(event.get("eventId").asText());
             }
         }
@@ -95,20 +126,25 @@ class WebhookCrashIT {
     }
 
     /** Every expected event reached the receiver and got its 2xx (the delivery log says delivered). */
-    private static void awaitAllDelivered(Api api, Receiver receiver, Set<String> expected) throws InterruptedException {
+    private static void awaitAllDelivered(Api api, Receiver receiver, Set<String> expected)
+            throws InterruptedException {
         long deadline = System.currentTimeMillis() + 90_000;
         Set<String> delivered = new HashSet<>();
         while (System.currentTimeMillis() < deadline) {
             delivered.clear();
             JsonNode endpoints = api.get("/v1/webhooks").body().get("data");
-            for (JsonNode d : api.get("/v1/webhooks/" + endpoints.get(0).get("id").asText() + "/deliveries").body().get("data")) {
+            for (JsonNode d : api.get(
+                            "/v1/webhooks/" + endpoints.get(0).get("id").asText() + "/deliveries")
+                    .body()
+                    .get("data")) {
                 if (d.get("status").asText().equals("delivered")) {
                     delivered.add(d.get("eventId").asText());
                 }
             }
             if (delivered.containsAll(expected)) {
                 Set<String> seen = new HashSet<>();
-                receiver.received().forEach(r -> seen.add(r.json().get("eventId").asText()));
+                receiver.received()
+                        .forEach(r -> seen.add(r.json().get("eventId").asText()));
                 assertThat(seen).containsAll(expected);
                 return;
             }

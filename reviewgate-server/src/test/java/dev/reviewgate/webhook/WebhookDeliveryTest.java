@@ -1,11 +1,10 @@
 package dev.reviewgate.webhook;
 
-import dev.reviewgate.testing.Fixtures;
-
 import static dev.reviewgate.testing.Fixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.reviewgate.testing.Fixtures;
 import dev.reviewgate.testing.Receiver;
 import dev.reviewgate.testing.Receiver.Answer;
 import dev.reviewgate.testing.Signatures;
@@ -24,13 +23,23 @@ class WebhookDeliveryTest extends WebhookTest {
         JsonNode endpoint = newEndpoint(form);
         String reviewId = createReview(form).body().get("reviewId").asText();
 
-        Receiver.Received created = receiver.await(r -> r.json().get("event").asText().equals("review.created"));
+        Receiver.Received created =
+                receiver.await(r -> r.json().get("event").asText().equals("review.created"));
         assertThat(created.id()).startsWith("msg_");
         assertThat(created.json().get("reviewId").asText()).isEqualTo(reviewId);
-        assertThat(Signatures.verifies(endpoint.get("secret").asText(), created)).isTrue();
-        assertThat(Signatures.verifies(endpoint.get("secret").asText(), new Receiver.Received(created.id(),
-                created.timestamp(), created.signature(), created.body().replace("Post", "Pwned"), Map.of()))).isFalse();
-        JsonNode delivery = awaitDelivery(endpoint.get("id").asText(), d -> d.get("status").asText().equals("delivered"));
+        assertThat(Signatures.verifies(endpoint.get("secret").asText(), created))
+                .isTrue();
+        assertThat(Signatures.verifies(
+                        endpoint.get("secret").asText(),
+                        new Receiver.Received(
+                                created.id(),
+                                created.timestamp(),
+                                created.signature(),
+                                created.body().replace("Post", "Pwned"),
+                                Map.of())))
+                .isFalse();
+        JsonNode delivery = awaitDelivery(
+                endpoint.get("id").asText(), d -> d.get("status").asText().equals("delivered"));
         assertThat(delivery.get("id").asText()).isEqualTo(created.id());
     }
 
@@ -49,9 +58,14 @@ class WebhookDeliveryTest extends WebhookTest {
         assertThat(delay).isBetween(4_400L, 5_600L);
 
         clock.advance(Duration.ofSeconds(6));
-        JsonNode delivered = awaitDelivery(endpointId, d -> d.get("status").asText().equals("delivered"));
-        assertThat(delivered.get("attemptLog")).extracting(a -> a.get("statusCode").asInt()).containsExactly(500, 200);
-        assertThat(receiver.received()).extracting(Receiver.Received::id).containsOnly(delivered.get("id").asText());
+        JsonNode delivered =
+                awaitDelivery(endpointId, d -> d.get("status").asText().equals("delivered"));
+        assertThat(delivered.get("attemptLog"))
+                .extracting(a -> a.get("statusCode").asInt())
+                .containsExactly(500, 200);
+        assertThat(receiver.received())
+                .extracting(Receiver.Received::id)
+                .containsOnly(delivered.get("id").asText());
         assertThat(receiver.received()).hasSize(2);
     }
 
@@ -82,11 +96,16 @@ class WebhookDeliveryTest extends WebhookTest {
 
         JsonNode gone = awaitDelivery(endpointId, d -> d.get("status").asText().equals("failed"));
         assertThat(gone.get("lastStatusCode").asInt()).isEqualTo(410);
-        assertThat(api.get("/v1/webhooks/" + endpointId).body().get("disabledAt").isNull()).isFalse();
+        assertThat(api.get("/v1/webhooks/" + endpointId)
+                        .body()
+                        .get("disabledAt")
+                        .isNull())
+                .isFalse();
         createReview(form);
         pause(1_000);
         assertThat(receiver.received()).hasSize(1);
-        assertThat(api.get("/v1/webhooks/" + endpointId + "/deliveries").body().get("data")).hasSize(1);
+        assertThat(api.get("/v1/webhooks/" + endpointId + "/deliveries").body().get("data"))
+                .hasSize(1);
     }
 
     @Test
@@ -107,7 +126,10 @@ class WebhookDeliveryTest extends WebhookTest {
     void aConnectionResetIsAFailedAttemptInTheLog() throws Exception {
         try (ResettingServer reset = new ResettingServer()) {
             String form = newForm();
-            String endpointId = api.post("/v1/webhooks", Map.of("url", reset.url(), "formId", form)).body().get("id").asText();
+            String endpointId = api.post("/v1/webhooks", Map.of("url", reset.url(), "formId", form))
+                    .body()
+                    .get("id")
+                    .asText();
             createReview(form);
             JsonNode failed = awaitDelivery(endpointId, d -> d.get("attempts").asInt() == 1);
             assertThat(failed.get("status").asText()).isEqualTo("pending");
@@ -129,14 +151,19 @@ class WebhookDeliveryTest extends WebhookTest {
             awaitDelivery(endpointId, d -> d.get("attempts").asInt() == expected);
             clock.advance(Duration.ofHours(11));
         }
-        JsonNode failed = awaitDelivery(endpointId, d -> d.get("status").asText().equals("failed"));
+        JsonNode failed =
+                awaitDelivery(endpointId, d -> d.get("status").asText().equals("failed"));
         assertThat(failed.get("attemptLog")).hasSize(8);
 
-        JsonNode redelivered = api.post("/v1/deliveries/" + failed.get("id").asText() + "/redeliver", Map.of()).body();
+        JsonNode redelivered = api.post("/v1/deliveries/" + failed.get("id").asText() + "/redeliver", Map.of())
+                .body();
         assertThat(redelivered.get("status").asText()).isEqualTo("pending");
-        JsonNode delivered = awaitDelivery(endpointId, d -> d.get("status").asText().equals("delivered"));
+        JsonNode delivered =
+                awaitDelivery(endpointId, d -> d.get("status").asText().equals("delivered"));
         assertThat(delivered.get("attemptLog")).hasSize(9);
-        assertThat(receiver.received()).extracting(Receiver.Received::id).containsOnly(failed.get("id").asText());
+        assertThat(receiver.received())
+                .extracting(Receiver.Received::id)
+                .containsOnly(failed.get("id").asText());
     }
 
     @Test
@@ -145,7 +172,8 @@ class WebhookDeliveryTest extends WebhookTest {
         String form = newForm();
         String endpointId = newEndpoint(form).get("id").asText();
         createReview(form);
-        JsonNode delivered = awaitDelivery(endpointId, d -> d.get("status").asText().equals("delivered"));
+        JsonNode delivered =
+                awaitDelivery(endpointId, d -> d.get("status").asText().equals("delivered"));
         assertThat(delivered.at("/attemptLog/0/responseBody").asText()).hasSize(1024);
         assertThat(delivered.at("/attemptLog/0/statusCode").asInt()).isEqualTo(200);
     }
@@ -166,17 +194,28 @@ class WebhookDeliveryTest extends WebhookTest {
     void aReviewUrlIsSignedWithTheAccountSecretAndBothSecretsSignAfterARotation() {
         String form = newForm();
         String before = api.get("/v1/signing-secret").body().get("secret").asText();
-        var review = api.post("/v1/reviews", Map.of("formId", form, "webhookUrl", receiver.url("/review-hook"),
-                "fields", Fixtures.blogFields("Post", "https://cdn.example.com/a.jpg"))).body();
-        Receiver.Received first = receiver.await(r -> r.json().get("event").asText().equals("review.created"));
+        var review = api.post(
+                        "/v1/reviews",
+                        Map.of(
+                                "formId",
+                                form,
+                                "webhookUrl",
+                                receiver.url("/review-hook"),
+                                "fields",
+                                Fixtures.blogFields("Post", "https://cdn.example.com/a.jpg")))
+                .body();
+        Receiver.Received first =
+                receiver.await(r -> r.json().get("event").asText().equals("review.created"));
         assertThat(Signatures.verifies(before, first)).isTrue();
 
         JsonNode rotated = api.post("/v1/signing-secret/rotate", Map.of()).body();
         String after = rotated.get("secret").asText();
         assertThat(rotated.get("previousSecret").asText()).isEqualTo(before);
-        api.post("/v1/reviews/" + review.get("reviewId").asText() + "/approve",
+        api.post(
+                "/v1/reviews/" + review.get("reviewId").asText() + "/approve",
                 Map.of("versionId", review.get("versionId").asText()));
-        Receiver.Received second = receiver.await(r -> r.json().get("event").asText().equals("review.approved"));
+        Receiver.Received second =
+                receiver.await(r -> r.json().get("event").asText().equals("review.approved"));
         assertThat(second.signature().split(" ")).hasSize(2);
         assertThat(Signatures.verifies(before, second)).isTrue();
         assertThat(Signatures.verifies(after, second)).isTrue();
@@ -189,11 +228,15 @@ class WebhookDeliveryTest extends WebhookTest {
         newEndpoint(form);
         String reviewId = api.post("/v1/reviews", Map.of("formId", form, "fields", json("""
                 {'blog':'My blog post ...','imageOptions':[{'url':'https://cdn.example.com/my-image.jpg'},
-                 {'url':'https://cdn.example.com/my-image2.jpg'}]}"""))).body().get("reviewId").asText();
+                 {'url':'https://cdn.example.com/my-image2.jpg'}]}""")))
+                .body()
+                .get("reviewId")
+                .asText();
         api.post("/v1/reviews/" + reviewId + "/instructions", json("""
                 {'fields':{'blog':{'type':'textInstruction','text':'Make this shorter. 500 chars max'},
                  'imageOptions':{'type':'rerun'}}}"""));
-        JsonNode body = receiver.await(r -> r.json().get("type").asText().equals("instructions")).json();
+        JsonNode body = receiver.await(r -> r.json().get("type").asText().equals("instructions"))
+                .json();
         assertThat(body.get("reviewId").asText()).isEqualTo(reviewId);
         assertThat(body.get("formId").asText()).isEqualTo(form);
         assertThat(body.get("formName").asText()).isEqualTo("Review blog post");

@@ -1,15 +1,11 @@
 package dev.reviewgate.webhook;
 
-import dev.reviewgate.net.SsrfGuard;
-
-import dev.reviewgate.net.NetworkPolicy;
-
-import dev.reviewgate.net.HostResolver;
-
-import dev.reviewgate.net.Cidr;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reviewgate.net.Cidr;
+import dev.reviewgate.net.HostResolver;
+import dev.reviewgate.net.NetworkPolicy;
+import dev.reviewgate.net.SsrfGuard;
 import dev.reviewgate.testing.Receiver;
 import java.time.Duration;
 import java.util.List;
@@ -22,8 +18,8 @@ class WebhookSenderTest {
     @Test
     void aLoopbackTargetIsRefusedAtSendTimeByDefaultAndNothingConnects() throws Exception {
         try (Receiver receiver = new Receiver();
-             WebhookSender sender = new WebhookSender(new SsrfGuard(NetworkPolicy.strict(), HostResolver.system()),
-                     Duration.ofSeconds(2))) {
+                WebhookSender sender = new WebhookSender(
+                        new SsrfGuard(NetworkPolicy.strict(), HostResolver.system()), Duration.ofSeconds(2))) {
             WebhookSender.Outcome outcome = sender.send(receiver.url("/hook"), Map.of(), "{}");
             assertThat(outcome.statusCode()).isNull();
             assertThat(outcome.error()).contains("SSRF");
@@ -35,8 +31,10 @@ class WebhookSenderTest {
     void anAllowedCidrIsDelivered() throws Exception {
         NetworkPolicy loopback = new NetworkPolicy(false, List.of(Cidr.parse("127.0.0.1/32")));
         try (Receiver receiver = new Receiver();
-             WebhookSender sender = new WebhookSender(new SsrfGuard(loopback, HostResolver.system()), Duration.ofSeconds(2))) {
-            WebhookSender.Outcome outcome = sender.send(receiver.url("/hook"), Map.of("webhook-id", "msg_1"), "{\"a\":1}");
+                WebhookSender sender =
+                        new WebhookSender(new SsrfGuard(loopback, HostResolver.system()), Duration.ofSeconds(2))) {
+            WebhookSender.Outcome outcome =
+                    sender.send(receiver.url("/hook"), Map.of("webhook-id", "msg_1"), "{\"a\":1}");
             assertThat(outcome.statusCode()).isEqualTo(200);
             assertThat(receiver.received()).singleElement().satisfies(r -> {
                 assertThat(r.id()).isEqualTo("msg_1");

@@ -37,8 +37,14 @@ public final class BlogAgent {
      * @param topic        what to write about
      * @param timeout      how long to wait for the reviewer at most
      */
-    public record Config(String baseUrl, String apiKey, String callbackHost, int callbackPort, String formId,
-                         String topic, Duration timeout) {
+    public record Config(
+            String baseUrl,
+            String apiKey,
+            String callbackHost,
+            int callbackPort,
+            String formId,
+            String topic,
+            Duration timeout) {
 
         /**
          * Reads {@code --base-url --api-key --callback-host --callback-port --form --topic --timeout-minutes}, else
@@ -50,7 +56,8 @@ public final class BlogAgent {
          */
         public static Config from(String[] args, Map<String, String> env) {
             Settings s = Settings.of(args, env);
-            return new Config(s.get("base-url", "REVIEWGATE_BASE_URL", "http://localhost:8080"),
+            return new Config(
+                    s.get("base-url", "REVIEWGATE_BASE_URL", "http://localhost:8080"),
                     s.get("api-key", "REVIEWGATE_API_KEY", null),
                     s.get("callback-host", "REVIEWGATE_CALLBACK_HOST", "127.0.0.1"),
                     Integer.parseInt(s.get("callback-port", "REVIEWGATE_CALLBACK_PORT", "8091")),
@@ -69,18 +76,28 @@ public final class BlogAgent {
      * @param text      the decided text
      * @param reason    the rejection's reason, or null
      */
-    public record Result(boolean approved, String reviewId, String versionId, String text, String reason) {
-    }
+    public record Result(boolean approved, String reviewId, String versionId, String text, String reason) {}
 
     /** The form: one markdown field with a retry button and instructions. */
-    static final Map<String, Object> FORM = Map.of("name", "Review blog post", "fields", List.of(
-            Map.of("id", "blog", "type", "markdown", "label", "Blog post", "required", true,
-                    "retry", Map.of("button", true, "instructions", true))));
+    static final Map<String, Object> FORM = Map.of(
+            "name",
+            "Review blog post",
+            "fields",
+            List.of(Map.of(
+                    "id",
+                    "blog",
+                    "type",
+                    "markdown",
+                    "label",
+                    "Blog post",
+                    "required",
+                    true,
+                    "retry",
+                    Map.of("button", true, "instructions", true))));
 
     private static final Actor AGENT = Actor.agent("blog-agent", "Blog agent (example)");
 
-    private BlogAgent() {
-    }
+    private BlogAgent() {}
 
     /**
      * Runs the agent from the command line.
@@ -106,10 +123,13 @@ public final class BlogAgent {
      * @throws InterruptedException when interrupted while waiting for webhooks
      */
     public static Result run(Config config, PrintStream out) throws InterruptedException {
-        try (Reviewgate rg = Reviewgate.builder().baseUrl(config.baseUrl()).apiKey(config.apiKey()).build()) {
+        try (Reviewgate rg = Reviewgate.builder()
+                .baseUrl(config.baseUrl())
+                .apiKey(config.apiKey())
+                .build()) {
             rg.forms().put(config.formId(), FORM);
-            try (WebhookReceiver receiver = new WebhookReceiver("0.0.0.0", config.callbackPort(),
-                    rg.webhooks().signingSecret())) {
+            try (WebhookReceiver receiver = new WebhookReceiver(
+                    "0.0.0.0", config.callbackPort(), rg.webhooks().signingSecret())) {
                 String callback = "http://" + config.callbackHost() + ":" + receiver.port() + "/webhooks/reviewgate";
                 out.println("Listening for webhooks at " + callback);
                 return new Loop(rg, config, callback, receiver, out).run();
@@ -141,17 +161,26 @@ public final class BlogAgent {
                     case WebhookEvent.INSTRUCTIONS -> {
                         ResponseValue blog = event.field("blog");
                         out.println("Round " + event.round() + ": reviewer asks " + blog.allTextInstructions()
-                                + (blog.instruction() != null ? " (" + blog.instruction().type() + ")" : ""));
-                        ReviewRequestResponse updated = send(writer.write(blog.allTextInstructions(), event.round()),
-                                sent.reviewId());
+                                + (blog.instruction() != null
+                                        ? " (" + blog.instruction().type() + ")"
+                                        : ""));
+                        ReviewRequestResponse updated =
+                                send(writer.write(blog.allTextInstructions(), event.round()), sent.reviewId());
                         out.println("Sent update, version " + updated.versionId());
                     }
                     case WebhookEvent.APPROVED -> {
-                        return approved(event.reviewId(), event.versionId(), event.field("blog").text());
+                        return approved(
+                                event.reviewId(),
+                                event.versionId(),
+                                event.field("blog").text());
                     }
                     case WebhookEvent.REJECTED -> {
                         out.println("REJECTED: " + event.reason());
-                        return new Result(false, event.reviewId(), event.versionId(), event.field("blog").text(),
+                        return new Result(
+                                false,
+                                event.reviewId(),
+                                event.versionId(),
+                                event.field("blog").text(),
                                 event.reason());
                     }
                     default -> {
@@ -163,9 +192,14 @@ public final class BlogAgent {
         }
 
         private ReviewRequestResponse send(String text, String updateFor) {
-            return rg.createReview(config.formId()).addFieldData("blog", text).setTitle("Blog post: " + config.topic())
-                    .addMetaData("topic", config.topic()).setAuthor(AGENT).setWebhookUrl(callback)
-                    .updateForReview(updateFor).sendRequest();
+            return rg.createReview(config.formId())
+                    .addFieldData("blog", text)
+                    .setTitle("Blog post: " + config.topic())
+                    .addMetaData("topic", config.topic())
+                    .setAuthor(AGENT)
+                    .setWebhookUrl(callback)
+                    .updateForReview(updateFor)
+                    .sendRequest();
         }
 
         private Result approved(String reviewId, String versionId, String text) {

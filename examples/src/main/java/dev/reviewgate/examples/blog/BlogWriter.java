@@ -15,11 +15,14 @@ final class BlogWriter {
 
     private static final Pattern MAX_CHARS = Pattern.compile("(\\d+)\\s*(?:chars?|characters)");
 
-    private enum Tone { NEUTRAL, FORMAL, CASUAL }
+    private enum Tone {
+        NEUTRAL,
+        FORMAL,
+        CASUAL
+    }
 
     /** What the instructions ask for. */
-    private record Style(Tone tone, boolean title, int sentences, int maxChars) {
-    }
+    private record Style(Tone tone, boolean title, int sentences, int maxChars) {}
 
     private final String topic;
 
@@ -46,7 +49,8 @@ final class BlogWriter {
             String text = raw.toLowerCase(Locale.ROOT);
             Tone tone = text.contains("formal") ? Tone.FORMAL : text.contains("casual") ? Tone.CASUAL : s.tone();
             boolean title = text.contains("title") ? !text.contains("no title") && !text.contains("remove") : s.title();
-            int sentences = text.contains("shorter") ? Math.max(1, s.sentences() / 2)
+            int sentences = text.contains("shorter")
+                    ? Math.max(1, s.sentences() / 2)
                     : text.contains("longer") ? 6 : s.sentences();
             Matcher m = MAX_CHARS.matcher(text);
             int maxChars = m.find() ? Integer.parseInt(m.group(1)) : s.maxChars();
@@ -65,19 +69,34 @@ final class BlogWriter {
 
     private List<String> sentences(Tone tone, int round) {
         List<String> openings = switch (tone) {
-            case FORMAL -> List.of("This article examines " + topic + ".", "The subject of this article is " + topic + ".");
+            case FORMAL ->
+                List.of("This article examines " + topic + ".", "The subject of this article is " + topic + ".");
             case CASUAL -> List.of("So, " + topic + " - let's dig in.", "Ever wondered about " + topic + "? Me too.");
-            case NEUTRAL -> List.of(capitalised(topic) + " is worth a closer look.", "Here is a quick tour of " + topic + ".");
+            case NEUTRAL ->
+                List.of(capitalised(topic) + " is worth a closer look.", "Here is a quick tour of " + topic + ".");
         };
         List<String> body = switch (tone) {
-            case FORMAL -> List.of("It is frequently misunderstood.", "Careful practice yields measurable benefits.",
-                    "Several misconceptions deserve correction.", "The evidence supports a deliberate approach.",
-                    "In conclusion, the topic merits sustained attention.");
-            case CASUAL -> List.of("Honestly, most people get it wrong.", "Do it right and it pays off big time.",
-                    "There are a few myths, though.", "The trick is to keep at it.", "Anyway, give it a go!");
-            case NEUTRAL -> List.of("Many people get it wrong.", "Done well, it pays off.",
-                    "A few myths keep coming back.", "The evidence favours a steady approach.",
-                    "It deserves more attention than it gets.");
+            case FORMAL ->
+                List.of(
+                        "It is frequently misunderstood.",
+                        "Careful practice yields measurable benefits.",
+                        "Several misconceptions deserve correction.",
+                        "The evidence supports a deliberate approach.",
+                        "In conclusion, the topic merits sustained attention.");
+            case CASUAL ->
+                List.of(
+                        "Honestly, most people get it wrong.",
+                        "Do it right and it pays off big time.",
+                        "There are a few myths, though.",
+                        "The trick is to keep at it.",
+                        "Anyway, give it a go!");
+            case NEUTRAL ->
+                List.of(
+                        "Many people get it wrong.",
+                        "Done well, it pays off.",
+                        "A few myths keep coming back.",
+                        "The evidence favours a steady approach.",
+                        "It deserves more attention than it gets.");
         };
         List<String> out = new ArrayList<>();
         out.add(openings.get(Math.floorMod(round, openings.size())));
@@ -97,7 +116,8 @@ final class BlogWriter {
         }
         if (text.length() == title.length()) {
             String first = title + sentences.get(0);
-            return first.substring(0, Math.max(1, Math.min(first.length(), maxChars - 1))).strip() + "…";
+            return first.substring(0, Math.max(1, Math.min(first.length(), maxChars - 1)))
+                            .strip() + "…";
         }
         return text.toString();
     }

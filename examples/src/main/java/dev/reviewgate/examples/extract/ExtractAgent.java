@@ -3,8 +3,8 @@ package dev.reviewgate.examples.extract;
 import dev.reviewgate.client.Actor;
 import dev.reviewgate.client.Decision;
 import dev.reviewgate.client.Instruction;
-import dev.reviewgate.client.ReviewAddress;
 import dev.reviewgate.client.Review;
+import dev.reviewgate.client.ReviewAddress;
 import dev.reviewgate.client.ReviewRequestBuilder;
 import dev.reviewgate.client.ReviewRequestResponse;
 import dev.reviewgate.client.ReviewStatus;
@@ -41,8 +41,14 @@ public final class ExtractAgent {
      * @param formId     the extract form the agent creates (or revises) and uses
      * @param timeout    how long to wait for the reviewer at most
      */
-    public record Config(String baseUrl, String apiKey, String workflowId, String runId, String blockId,
-                         String formId, Duration timeout) {
+    public record Config(
+            String baseUrl,
+            String apiKey,
+            String workflowId,
+            String runId,
+            String blockId,
+            String formId,
+            Duration timeout) {
 
         /**
          * Reads {@code --base-url --api-key --workflow --run --block --form --timeout-minutes}, else
@@ -54,7 +60,8 @@ public final class ExtractAgent {
          */
         public static Config from(String[] args, Map<String, String> env) {
             Settings s = Settings.of(args, env);
-            return new Config(s.get("base-url", "REVIEWGATE_BASE_URL", "http://localhost:8080"),
+            return new Config(
+                    s.get("base-url", "REVIEWGATE_BASE_URL", "http://localhost:8080"),
                     s.get("api-key", "REVIEWGATE_API_KEY", null),
                     s.get("workflow", "REVIEWGATE_WORKFLOW_ID", "wf_invoices"),
                     s.get("run", "REVIEWGATE_RUN_ID", "run_" + Long.toString(System.currentTimeMillis(), 36)),
@@ -71,15 +78,30 @@ public final class ExtractAgent {
      * @param decision the decision
      * @param snapshot the decided version's snapshot as JSON text
      */
-    public record Result(boolean approved, Decision decision, String snapshot) {
-    }
+    public record Result(boolean approved, Decision decision, String snapshot) {}
 
     /** An extract block whose policy sends outputs under 0.9 confidence to a person. */
-    static final Map<String, Object> FORM = Map.of("name", "Invoice extraction", "blockType", "extract",
-            "schema", Map.of("type", "object", "required", List.of("total_amount", "vendor_name"),
-                    "properties", Map.of("invoice_number", Map.of("type", "string"),
-                            "total_amount", Map.of("type", "number"), "vendor_name", Map.of("type", "string"))),
-            "reviewPolicy", Map.of("kind", "confidence_lt", "threshold", 0.9));
+    static final Map<String, Object> FORM = Map.of(
+            "name",
+            "Invoice extraction",
+            "blockType",
+            "extract",
+            "schema",
+            Map.of(
+                    "type",
+                    "object",
+                    "required",
+                    List.of("total_amount", "vendor_name"),
+                    "properties",
+                    Map.of(
+                            "invoice_number",
+                            Map.of("type", "string"),
+                            "total_amount",
+                            Map.of("type", "number"),
+                            "vendor_name",
+                            Map.of("type", "string"))),
+            "reviewPolicy",
+            Map.of("kind", "confidence_lt", "threshold", 0.9));
 
     /** How long one wait for the gate lasts before the agent checks whether it was decided meanwhile. */
     private static final Duration GATE_CHECK = Duration.ofSeconds(5);
@@ -87,8 +109,7 @@ public final class ExtractAgent {
     /** How often the agent looks for retry requests while it waits for the decision. */
     private static final Duration INSTRUCTION_CHECK = Duration.ofSeconds(2);
 
-    private ExtractAgent() {
-    }
+    private ExtractAgent() {}
 
     /**
      * Runs the agent from the command line.
@@ -113,7 +134,10 @@ public final class ExtractAgent {
      * @return how the gate ended
      */
     public static Result run(Config config, PrintStream out) {
-        try (Reviewgate rg = Reviewgate.builder().baseUrl(config.baseUrl()).apiKey(config.apiKey()).build()) {
+        try (Reviewgate rg = Reviewgate.builder()
+                .baseUrl(config.baseUrl())
+                .apiKey(config.apiKey())
+                .build()) {
             rg.forms().put(config.formId(), FORM);
             InvoiceExtractor extractor = new InvoiceExtractor();
             InvoiceExtractor.Extraction first = extractor.extract(InvoiceExtractor.INVOICE, List.of(), false);
@@ -140,7 +164,11 @@ public final class ExtractAgent {
         long deadline = System.nanoTime() + config.timeout().toNanos();
         while (true) {
             try {
-                return rg.reviews().waitFor(ReviewAddress.byRun(config.runId(), config.blockId()), GATE_CHECK, Duration.ofSeconds(1));
+                return rg.reviews()
+                        .waitFor(
+                                ReviewAddress.byRun(config.runId(), config.blockId()),
+                                GATE_CHECK,
+                                Duration.ofSeconds(1));
             } catch (WaitTimeoutException notYet) {
                 if (notYet.lastSeen() != null && notYet.lastSeen().isDecided()) {
                     return notYet.lastSeen();
@@ -165,10 +193,15 @@ public final class ExtractAgent {
                 return rg.reviews().waitForDecision(gate, INSTRUCTION_CHECK);
             } catch (WaitTimeoutException notYet) {
                 Review review = notYet.lastSeen();
-                int round = review.instructions().stream().mapToInt(Instruction::round).max().orElse(0);
+                int round = review.instructions().stream()
+                        .mapToInt(Instruction::round)
+                        .max()
+                        .orElse(0);
                 if (review.status() == ReviewStatus.CHANGES_REQUESTED && round > answeredRound) {
-                    List<String> texts = review.instructions().stream().filter(i -> i.text() != null)
-                            .map(Instruction::text).toList();
+                    List<String> texts = review.instructions().stream()
+                            .filter(i -> i.text() != null)
+                            .map(Instruction::text)
+                            .toList();
                     out.println("Round " + round + ": reviewer asks " + texts);
                     InvoiceExtractor.Extraction again = extractor.extract(InvoiceExtractor.INVOICE, texts, true);
                     ReviewRequestResponse updated = submit(rg, config, again, review.id());
@@ -180,8 +213,8 @@ public final class ExtractAgent {
         throw new IllegalStateException("no decision within " + config.timeout());
     }
 
-    private static ReviewRequestResponse submit(Reviewgate rg, Config config, InvoiceExtractor.Extraction extraction,
-                                                String updateFor) {
+    private static ReviewRequestResponse submit(
+            Reviewgate rg, Config config, InvoiceExtractor.Extraction extraction, String updateFor) {
         ReviewRequestBuilder request = rg.createReview(config.formId())
                 .setRunAddress(config.workflowId(), config.runId(), config.blockId())
                 .setAuthor(Actor.model("invoice-extractor", "Invoice extractor (example)"))
@@ -193,7 +226,8 @@ public final class ExtractAgent {
 
     private static Result finish(Review review, PrintStream out) {
         Decision decision = review.decision();
-        String snapshot = review.version(decision.versionId()).orElseThrow().snapshot().toString();
+        String snapshot =
+                review.version(decision.versionId()).orElseThrow().snapshot().toString();
         if (decision.isApproved()) {
             out.println("APPROVED version " + decision.versionId());
         } else {

@@ -30,8 +30,7 @@ final class InvoiceExtractor {
      * @param fields     the extracted object (the snapshot)
      * @param confidence how sure the extractor is, the review policy's signal
      */
-    record Extraction(Map<String, Object> fields, double confidence) {
-    }
+    record Extraction(Map<String, Object> fields, double confidence) {}
 
     /**
      * Extracts the invoice.
@@ -45,7 +44,9 @@ final class InvoiceExtractor {
             fields.put("invoice_number", number.group());
         }
         fields.put("vendor_name", document.startsWith("ACME CORP") ? "Acme Corp" : "unknown");
-        boolean wantsDue = retried || instructions.stream().anyMatch(i -> i.toLowerCase(Locale.ROOT).contains("due"));
+        boolean wantsDue = retried
+                || instructions.stream()
+                        .anyMatch(i -> i.toLowerCase(Locale.ROOT).contains("due"));
         Matcher amounts = AMOUNT.matcher(document);
         while (amounts.find()) {
             boolean due = amounts.group(1).equalsIgnoreCase("total due");

@@ -6,7 +6,6 @@ import dev.reviewgate.client.Actor;
 import dev.reviewgate.client.FieldInstruction;
 import dev.reviewgate.client.ListParams;
 import dev.reviewgate.client.Review;
-import dev.reviewgate.client.ReviewAddress;
 import dev.reviewgate.client.ReviewStatus;
 import dev.reviewgate.client.ReviewSummary;
 import dev.reviewgate.client.Reviewgate;
@@ -38,8 +37,8 @@ class BlogAgentTest {
     void startAgent() {
         reviewer = LiveServer.client();
         form = LiveServer.unique("blog-agent");
-        BlogAgent.Config config = new BlogAgent.Config(LiveServer.baseUrl(), LiveServer.API_KEY, "127.0.0.1", 0,
-                form, "sourdough", Duration.ofMinutes(1));
+        BlogAgent.Config config = new BlogAgent.Config(
+                LiveServer.baseUrl(), LiveServer.API_KEY, "127.0.0.1", 0, form, "sourdough", Duration.ofMinutes(1));
         agent = CompletableFuture.supplyAsync(() -> {
             try {
                 return BlogAgent.run(config, output.stream());
@@ -60,8 +59,13 @@ class BlogAgentTest {
         Review first = awaitReview(null);
         assertThat(first.head().snapshot().path("blog").asText()).startsWith("Sourdough is worth a closer look.");
 
-        reviewer.reviews().instruct(first.address(),
-                Map.of("blog", FieldInstruction.text("Make this shorter, more formal, add a title. 120 chars max")), DANA);
+        reviewer.reviews()
+                .instruct(
+                        first.address(),
+                        Map.of(
+                                "blog",
+                                FieldInstruction.text("Make this shorter, more formal, add a title. 120 chars max")),
+                        DANA);
         Review second = awaitReview(first.headVersionId());
         String rewritten = second.head().snapshot().path("blog").asText();
         assertThat(rewritten).startsWith("# On sourdough").hasSizeLessThanOrEqualTo(120);
@@ -78,8 +82,10 @@ class BlogAgentTest {
         String printedText = output.find("----- approved text -----\n(.*)\n----- end -----");
         assertThat(printedId).isEqualTo(third.headVersionId()).isEqualTo(result.versionId());
         assertThat(VersionIds.of(Map.of("blog", printedText))).isEqualTo(printedId);
-        assertThat(output.text()).contains("Round 1: reviewer asks [Make this shorter, more formal, add a title. 120 chars max]",
-                "Round 2: reviewer asks [Make this shorter, more formal, add a title. 120 chars max, More casual]");
+        assertThat(output.text())
+                .contains(
+                        "Round 1: reviewer asks [Make this shorter, more formal, add a title. 120 chars max]",
+                        "Round 2: reviewer asks [Make this shorter, more formal, add a title. 120 chars max, More casual]");
     }
 
     @Test
@@ -97,7 +103,8 @@ class BlogAgentTest {
         long deadline = System.currentTimeMillis() + 10_000;
         while (System.currentTimeMillis() < deadline) {
             for (ReviewSummary item : reviewer.reviews().list(ListParams.open().formId(form))) {
-                if (item.status() == ReviewStatus.PENDING && !item.headVersionId().equals(previousHead)) {
+                if (item.status() == ReviewStatus.PENDING
+                        && !item.headVersionId().equals(previousHead)) {
                     return reviewer.reviews().get(item.id());
                 }
             }

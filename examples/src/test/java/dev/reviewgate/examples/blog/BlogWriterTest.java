@@ -19,15 +19,19 @@ class BlogWriterTest {
 
     @Test
     void shorterHalvesTheSentencesEachTime() {
-        assertThat(writer.write(List.of("Make this shorter"), 1).split("\\. |\\.$")).hasSize(3);
-        assertThat(writer.write(List.of("shorter", "Shorter still"), 2).split("\\. |\\.$")).hasSize(1);
-        assertThat(writer.write(List.of("shorter", "now longer again"), 2).split("\\. |\\.$")).hasSize(6);
+        assertThat(writer.write(List.of("Make this shorter"), 1).split("\\. |\\.$"))
+                .hasSize(3);
+        assertThat(writer.write(List.of("shorter", "Shorter still"), 2).split("\\. |\\.$"))
+                .hasSize(1);
+        assertThat(writer.write(List.of("shorter", "now longer again"), 2).split("\\. |\\.$"))
+                .hasSize(6);
     }
 
     @Test
     void keepsUnderACharacterLimit() {
         for (int max : List.of(10, 60, 120, 200)) {
-            assertThat(writer.write(List.of("Please keep it to " + max + " chars max"), 1)).hasSizeLessThanOrEqualTo(max);
+            assertThat(writer.write(List.of("Please keep it to " + max + " chars max"), 1))
+                    .hasSizeLessThanOrEqualTo(max);
         }
     }
 

@@ -34,8 +34,15 @@ public final class AdminRoutes {
     private final Pages pages;
     private final InstantSource clock;
 
-    public AdminRoutes(FormService forms, Database database, AccountRepository accounts, ApiKeyAuthenticator keys,
-                       Bootstrap access, Users users, Pages pages, InstantSource clock) {
+    public AdminRoutes(
+            FormService forms,
+            Database database,
+            AccountRepository accounts,
+            ApiKeyAuthenticator keys,
+            Bootstrap access,
+            Users users,
+            Pages pages,
+            InstantSource clock) {
         this.forms = forms;
         this.database = database;
         this.accounts = accounts;
@@ -69,13 +76,24 @@ public final class AdminRoutes {
         WebUser user = WebSessions.user(ctx);
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("user", user);
-        model.put("forms", forms.list(user.accountId(), null, 200).stream()
-                .map(f -> new FormRow(f.definition().id(), f.definition().name(), f.revision(),
-                        f.definition().blockType() == null ? f.definition().fields().size() + " fields" : f.definition().blockType()))
-                .toList());
+        model.put(
+                "forms",
+                forms.list(user.accountId(), null, 200).stream()
+                        .map(f -> new FormRow(
+                                f.definition().id(),
+                                f.definition().name(),
+                                f.revision(),
+                                f.definition().blockType() == null
+                                        ? f.definition().fields().size() + " fields"
+                                        : f.definition().blockType()))
+                        .toList());
         model.put("draft", draft);
         model.put("message", message);
-        model.put("errors", errors.stream().map(v -> (v.pointer().isEmpty() ? "" : v.pointer() + ": ") + v.message()).toList());
+        model.put(
+                "errors",
+                errors.stream()
+                        .map(v -> (v.pointer().isEmpty() ? "" : v.pointer() + ": ") + v.message())
+                        .toList());
         pages.render(ctx, errors.isEmpty() ? 200 : 422, "admin/forms.jte", model);
     }
 
@@ -86,16 +104,28 @@ public final class AdminRoutes {
             var created = forms.create(WebSessions.user(ctx).accountId(), body);
             ctx.redirect("/admin/forms/" + created.definition().id(), HttpStatus.SEE_OTHER);
         } catch (Problem p) {
-            showForms(ctx, draft, p.detail(), p.errors().isEmpty() ? List.of(new Violation("", p.detail())) : p.errors());
+            showForms(
+                    ctx, draft, p.detail(), p.errors().isEmpty() ? List.of(new Violation("", p.detail())) : p.errors());
         }
     }
 
     private void showForm(Context ctx) {
         WebUser user = WebSessions.user(ctx);
         var stored = forms.get(user.accountId(), ctx.pathParam("formId"), null);
-        pages.render(ctx, "admin/form.jte", Map.of("user", user, "id", stored.definition().id(),
-                "name", stored.definition().name(), "revision", stored.revision(),
-                "json", Json.pretty(FormService.toJson(stored))));
+        pages.render(
+                ctx,
+                "admin/form.jte",
+                Map.of(
+                        "user",
+                        user,
+                        "id",
+                        stored.definition().id(),
+                        "name",
+                        stored.definition().name(),
+                        "revision",
+                        stored.revision(),
+                        "json",
+                        Json.pretty(FormService.toJson(stored))));
     }
 
     private void showUsers(Context ctx, String message) {
@@ -104,8 +134,17 @@ public final class AdminRoutes {
 
     private void showUsers(Context ctx, int status, String message) {
         WebUser user = WebSessions.user(ctx);
-        pages.render(ctx, status, "admin/users.jte", Map.of("user", user, "message", message,
-                "users", database.read(h -> accounts.users(h, user.accountId()))));
+        pages.render(
+                ctx,
+                status,
+                "admin/users.jte",
+                Map.of(
+                        "user",
+                        user,
+                        "message",
+                        message,
+                        "users",
+                        database.read(h -> accounts.users(h, user.accountId()))));
     }
 
     private void processCreateUser(Context ctx) {
@@ -149,8 +188,16 @@ public final class AdminRoutes {
 
     private void showKeys(Context ctx, String newKey) {
         WebUser user = WebSessions.user(ctx);
-        pages.render(ctx, "admin/apiKeys.jte", Map.of("user", user, "newKey", newKey,
-                "keys", database.read(h -> accounts.apiKeys(h, user.accountId()))));
+        pages.render(
+                ctx,
+                "admin/apiKeys.jte",
+                Map.of(
+                        "user",
+                        user,
+                        "newKey",
+                        newKey,
+                        "keys",
+                        database.read(h -> accounts.apiKeys(h, user.accountId()))));
     }
 
     private void processCreateKey(Context ctx) {
@@ -171,6 +218,5 @@ public final class AdminRoutes {
     }
 
     /** A form in the admin list. */
-    public record FormRow(String id, String name, int revision, String shape) {
-    }
+    public record FormRow(String id, String name, int revision, String shape) {}
 }

@@ -50,7 +50,10 @@ public final class GroupsAdminRoutes {
         WebUser user = WebSessions.user(ctx);
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("user", user);
-        model.put("groups", groups.list(user.accountId(), new KeysetPage(KeysetPage.MAX_LIMIT, null)).rows());
+        model.put(
+                "groups",
+                groups.list(user.accountId(), new KeysetPage(KeysetPage.MAX_LIMIT, null))
+                        .rows());
         model.put("message", message);
         model.put("failed", status != 200);
         model.put("errors", errors);
@@ -90,7 +93,8 @@ public final class GroupsAdminRoutes {
         if (p.status() != 409 && p.status() != 422) {
             throw p;
         }
-        List<String> errors = p.errors().stream().map(GroupsAdminRoutes::describe).toList();
+        List<String> errors =
+                p.errors().stream().map(GroupsAdminRoutes::describe).toList();
         showGroups(ctx, p.status(), p.errors().isEmpty() ? p.detail() : "The group was not saved.", errors, draft);
     }
 

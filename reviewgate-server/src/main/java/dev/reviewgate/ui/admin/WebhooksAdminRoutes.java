@@ -34,14 +34,24 @@ public final class WebhooksAdminRoutes {
     private void showDeliveries(Context ctx) {
         WebUser user = WebSessions.user(ctx);
         var endpoint = webhooks.get(user.accountId(), ctx.pathParam("webhookId"));
-        pages.render(ctx, "admin/deliveries.jte", Map.of("user", user, "endpoint", endpoint,
-                "deliveries", webhooks.log(user.accountId(), "endpoint_id", endpoint.id(), null, null, 100)));
+        pages.render(
+                ctx,
+                "admin/deliveries.jte",
+                Map.of(
+                        "user",
+                        user,
+                        "endpoint",
+                        endpoint,
+                        "deliveries",
+                        webhooks.log(user.accountId(), "endpoint_id", endpoint.id(), null, null, 100)));
     }
 
     private void processRedeliver(Context ctx) {
         WebUser user = WebSessions.user(ctx);
         var delivery = webhooks.redeliver(user.accountId(), ctx.pathParam("deliveryId"));
-        String back = delivery.delivery().endpointId() == null ? "/admin/webhooks" : "/admin/webhooks/" + delivery.delivery().endpointId();
+        String back = delivery.delivery().endpointId() == null
+                ? "/admin/webhooks"
+                : "/admin/webhooks/" + delivery.delivery().endpointId();
         ctx.redirect(back, HttpStatus.SEE_OTHER);
     }
 }

@@ -19,7 +19,8 @@ import java.util.Map;
 /** The reviewer's queue: open reviews oldest first, filters, keyset pages, refreshed in place. */
 public final class InboxRoutes {
 
-    private static final List<String> STATUSES = List.of("open", "pending", "changes_requested", "approved", "rejected", "all");
+    private static final List<String> STATUSES =
+            List.of("open", "pending", "changes_requested", "approved", "rejected", "all");
 
     private final ReviewReader reader;
     private final Database database;
@@ -46,8 +47,11 @@ public final class InboxRoutes {
         Map<String, Object> model = model(ctx, user);
         model.put("user", user);
         model.put("statuses", STATUSES);
-        model.put("forms", database.read(h -> forms.list(h, user.accountId(), null, 200)).stream()
-                .map(f -> f.definition().id()).toList());
+        model.put(
+                "forms",
+                database.read(h -> forms.list(h, user.accountId(), null, 200)).stream()
+                        .map(f -> f.definition().id())
+                        .toList());
         pages.render(ctx, "inbox.jte", model);
     }
 

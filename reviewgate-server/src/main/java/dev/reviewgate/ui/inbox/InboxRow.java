@@ -4,8 +4,8 @@ import dev.reviewgate.review.Review;
 import java.time.Duration;
 
 /** One line of the inbox, ready to print. */
-public record InboxRow(String id, String formName, String title, String status, String where, String age,
-                       String assignees) {
+public record InboxRow(
+        String id, String formName, String title, String status, String where, String age, String assignees) {
 
     static InboxRow of(Review r, long now) {
         String where = r.workflowId() != null ? r.workflowId() : "";
@@ -13,8 +13,14 @@ public record InboxRow(String id, String formName, String title, String status, 
             where = (where.isEmpty() ? "" : where + " · ") + r.runId() + " / " + r.blockId();
         }
         String title = r.title() != null ? r.title() : r.id();
-        return new InboxRow(r.id(), r.formName(), title, r.status().wire().replace('_', ' '), where,
-                age(now - r.createdAt()), String.join(", ", r.assignedTo()));
+        return new InboxRow(
+                r.id(),
+                r.formName(),
+                title,
+                r.status().wire().replace('_', ' '),
+                where,
+                age(now - r.createdAt()),
+                String.join(", ", r.assignedTo()));
     }
 
     /** "just now", "5 min", "3 h", "2 d": precise enough for a queue, short enough for a column. */

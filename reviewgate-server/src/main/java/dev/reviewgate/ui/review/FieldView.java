@@ -9,7 +9,14 @@ import java.util.List;
  * {@link Markdown}, which sanitises it.
  */
 public sealed interface FieldView
-        permits TextView, MarkdownView, JsonView, NumberView, BooleanView, SelectView, ImagesView, LinkView,
+        permits TextView,
+                MarkdownView,
+                JsonView,
+                NumberView,
+                BooleanView,
+                SelectView,
+                ImagesView,
+                LinkView,
                 PageGroupsView {
 
     /** The synthetic field of an open extract form: the whole snapshot as JSON. */
@@ -44,8 +51,7 @@ public sealed interface FieldView
      * @param editable    the reviewer may change the value
      * @param wasEdited   a human edit changed the value in the version on screen
      */
-    record Header(String id, String label, String description, boolean editable, boolean wasEdited) {
-    }
+    record Header(String id, String label, String description, boolean editable, boolean wasEdited) {}
 
     /**
      * The per-field retry controls.

@@ -20,13 +20,15 @@ import java.util.Set;
 final class FieldViews {
 
     /** What the reviewer typed and what went wrong with it, to show again after a refused request. */
-    record Drafts(Map<String, String> rawText, Map<String, List<String>> errors, Map<String, String> instructions,
-                  Set<String> reruns) {
+    record Drafts(
+            Map<String, String> rawText,
+            Map<String, List<String>> errors,
+            Map<String, String> instructions,
+            Set<String> reruns) {
         static final Drafts NONE = new Drafts(Map.of(), Map.of(), Map.of(), Set.of());
     }
 
-    private FieldViews() {
-    }
+    private FieldViews() {}
 
     static List<FieldView> of(FormDefinition form, Review review, Version shown, JsonNode values, Drafts drafts) {
         List<FieldView> out = new ArrayList<>();
@@ -53,26 +55,36 @@ final class FieldViews {
             case NUMBER -> new NumberView(common, text);
             case BOOLEAN -> new BooleanView(common, v.asBoolean(false));
             case SELECT -> select(common, f.options(SelectOptions.class), v);
-            case IMAGES -> new ImagesView(common, pictures(shown.snapshot().get(f.id()), v),
-                    f.options(ImagesOptions.class).selection());
-            case LINK -> new LinkView(common, v.path("url").asText(""), v.path("text").asText(""));
-            case PAGE_GROUPS -> pageGroups(common, f.options(PageGroupsOptions.class).keyName(), v);
+            case IMAGES ->
+                new ImagesView(
+                        common,
+                        pictures(shown.snapshot().get(f.id()), v),
+                        f.options(ImagesOptions.class).selection());
+            case LINK ->
+                new LinkView(common, v.path("url").asText(""), v.path("text").asText(""));
+            case PAGE_GROUPS ->
+                pageGroups(common, f.options(PageGroupsOptions.class).keyName(), v);
         };
     }
 
     private static FieldView.Common common(Field f, boolean wasEdited, Drafts drafts) {
-        FieldView.Header header = new FieldView.Header(f.id(), f.label() == null ? f.id() : f.label(),
-                f.description(), f.editable(), wasEdited);
-        FieldView.RetryControls retry = new FieldView.RetryControls(f.retry().button(), f.retry().instructions(),
-                drafts.reruns().contains(f.id()), drafts.instructions().getOrDefault(f.id(), ""));
+        FieldView.Header header = new FieldView.Header(
+                f.id(), f.label() == null ? f.id() : f.label(), f.description(), f.editable(), wasEdited);
+        FieldView.RetryControls retry = new FieldView.RetryControls(
+                f.retry().button(),
+                f.retry().instructions(),
+                drafts.reruns().contains(f.id()),
+                drafts.instructions().getOrDefault(f.id(), ""));
         return new FieldView.Common(header, retry, drafts.errors().getOrDefault(f.id(), List.of()));
     }
 
     /** An open extract form has no fields: the reviewer edits the whole snapshot as one JSON text. */
     private static FieldView wholeSnapshot(JsonNode values, Drafts drafts) {
         String id = FieldView.WHOLE_SNAPSHOT;
-        FieldView.Common common = new FieldView.Common(new FieldView.Header(id, "Extracted data", null, true, false),
-                FieldView.RetryControls.NONE, drafts.errors().getOrDefault(id, List.of()));
+        FieldView.Common common = new FieldView.Common(
+                new FieldView.Header(id, "Extracted data", null, true, false),
+                FieldView.RetryControls.NONE,
+                drafts.errors().getOrDefault(id, List.of()));
         return new JsonView(common, drafts.rawText().getOrDefault(id, pretty(values)));
     }
 

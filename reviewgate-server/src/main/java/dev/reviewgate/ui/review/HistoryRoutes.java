@@ -40,14 +40,21 @@ public final class HistoryRoutes {
         WebUser user = WebSessions.user(ctx);
         Review review = reader.get(user.accountId(), ReviewAddress.byId(ctx.pathParam("reviewId")));
         Version to = version(review, ctx.queryParam("to"), review.head());
-        Version defaultFrom = to.parentId() == null ? to : review.version(to.parentId()).orElse(to);
+        Version defaultFrom =
+                to.parentId() == null ? to : review.version(to.parentId()).orElse(to);
         Version from = version(review, ctx.queryParam("from"), defaultFrom);
-        FormDefinition form = database.read(h -> forms.revision(h, user.accountId(), review.formId(), review.formRevision()))
-                .orElseThrow().definition();
+        FormDefinition form = database.read(
+                        h -> forms.revision(h, user.accountId(), review.formId(), review.formRevision()))
+                .orElseThrow()
+                .definition();
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("user", user);
         model.put("review", review);
-        model.put("versions", review.versions().reversed().stream().map(v -> ReviewPageModel.row(v, review)).toList());
+        model.put(
+                "versions",
+                review.versions().reversed().stream()
+                        .map(v -> ReviewPageModel.row(v, review))
+                        .toList());
         model.put("from", from.id());
         model.put("to", to.id());
         model.put("diffs", VersionDiff.between(ReviewPageModel.fieldIds(form, review), from.snapshot(), to.snapshot()));

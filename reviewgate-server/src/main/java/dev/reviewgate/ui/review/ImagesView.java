@@ -18,8 +18,7 @@ public record ImagesView(Common common, List<Picture> pictures, Selection select
     }
 
     /** An image of the version on screen; {@code kept} when the shown value still contains it. */
-    public record Picture(int index, String url, String alt, boolean kept) {
-    }
+    public record Picture(int index, String url, String alt, boolean kept) {}
 
     @Override
     public String type() {

@@ -1,12 +1,11 @@
 package dev.reviewgate.ui.review;
 
-import org.commonmark.node.Text;
-
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.commonmark.node.Image;
 import org.commonmark.node.Node;
+import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
@@ -31,17 +30,24 @@ public final class Markdown {
             .sanitizeUrls(true)
             .nodeRendererFactory(ImagePlaceholder::new)
             .build();
-    private static final PolicyFactory POLICY = Sanitizers.FORMATTING.and(Sanitizers.BLOCKS).and(Sanitizers.TABLES)
+    private static final PolicyFactory POLICY = Sanitizers.FORMATTING
+            .and(Sanitizers.BLOCKS)
+            .and(Sanitizers.TABLES)
             .and(Sanitizers.LINKS)
             .and(new HtmlPolicyBuilder()
                     .allowElements("pre", "code", "hr", "del", "button")
-                    .allowAttributes("class").matching(Pattern.compile("^remote-image$")).onElements("button")
-                    .allowAttributes("type").matching(Pattern.compile("^button$")).onElements("button")
-                    .allowAttributes("data-src").matching(HTTP_URL).onElements("button")
+                    .allowAttributes("class")
+                    .matching(Pattern.compile("^remote-image$"))
+                    .onElements("button")
+                    .allowAttributes("type")
+                    .matching(Pattern.compile("^button$"))
+                    .onElements("button")
+                    .allowAttributes("data-src")
+                    .matching(HTTP_URL)
+                    .onElements("button")
                     .toFactory());
 
-    private Markdown() {
-    }
+    private Markdown() {}
 
     /** Safe HTML for {@code source}. */
     public static String render(String source) {
@@ -83,5 +89,4 @@ public final class Markdown {
             return out.toString();
         }
     }
-
 }

@@ -17,8 +17,7 @@ public record PageGroupsView(Common common, List<Group> groups, String keyName) 
     }
 
     /** One page group row: its key and its pages as typed ("1-3, 5"). */
-    public record Group(String key, String pages) {
-    }
+    public record Group(String key, String pages) {}
 
     @Override
     public String type() {

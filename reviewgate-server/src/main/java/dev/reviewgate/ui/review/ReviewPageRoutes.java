@@ -1,29 +1,26 @@
 package dev.reviewgate.ui.review;
 
-import io.javalin.http.HttpStatus;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reviewgate.db.Database;
 import dev.reviewgate.error.Problem;
 import dev.reviewgate.error.Violation;
 import dev.reviewgate.form.FormDefinition;
 import dev.reviewgate.form.FormRepository;
-import dev.reviewgate.json.Json;
-import dev.reviewgate.review.RetryRequest;
-import dev.reviewgate.review.Verdict;
 import dev.reviewgate.review.Origin;
+import dev.reviewgate.review.RetryRequest;
 import dev.reviewgate.review.Review;
 import dev.reviewgate.review.ReviewAddress;
 import dev.reviewgate.review.ReviewCommands;
 import dev.reviewgate.review.ReviewReader;
 import dev.reviewgate.review.ReviewRequests;
+import dev.reviewgate.review.Verdict;
 import dev.reviewgate.review.Version;
 import dev.reviewgate.ui.page.Pages;
 import dev.reviewgate.ui.session.WebSessions;
 import dev.reviewgate.ui.session.WebUser;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -44,8 +41,8 @@ public final class ReviewPageRoutes {
     private final FormRepository forms;
     private final Pages pages;
 
-    public ReviewPageRoutes(ReviewReader reader, ReviewCommands commands, Database database, FormRepository forms,
-                            Pages pages) {
+    public ReviewPageRoutes(
+            ReviewReader reader, ReviewCommands commands, Database database, FormRepository forms, Pages pages) {
         this.reader = reader;
         this.commands = commands;
         this.database = database;
@@ -66,7 +63,8 @@ public final class ReviewPageRoutes {
     private void showReview(Context ctx) {
         WebUser user = WebSessions.user(ctx);
         Review review = load(ctx, user);
-        Version shown = review.version(ctx.queryParam("version") == null ? review.headVersionId() : ctx.queryParam("version"))
+        Version shown = review.version(
+                        ctx.queryParam("version") == null ? review.headVersionId() : ctx.queryParam("version"))
                 .orElseThrow(() -> Problem.notFound("No such version in this review"));
         render(ctx, 200, "review.jte", user, review, shown, shown.snapshot(), FieldViews.Drafts.NONE, null, null);
     }
@@ -75,12 +73,22 @@ public final class ReviewPageRoutes {
     private void showLivePanel(Context ctx) {
         WebUser user = WebSessions.user(ctx);
         Review review = load(ctx, user);
-        if (review.headVersionId().equals(ctx.queryParam("head")) && review.status().wire().equals(ctx.queryParam("status"))) {
+        if (review.headVersionId().equals(ctx.queryParam("head"))
+                && review.status().wire().equals(ctx.queryParam("status"))) {
             ctx.status(204);
             return;
         }
-        render(ctx, 200, "reviewPanel.jte", user, review, review.head(), review.head().snapshot(), FieldViews.Drafts.NONE,
-                "This review changed while you were looking: you now see the latest version.", null);
+        render(
+                ctx,
+                200,
+                "reviewPanel.jte",
+                user,
+                review,
+                review.head(),
+                review.head().snapshot(),
+                FieldViews.Drafts.NONE,
+                "This review changed while you were looking: you now see the latest version.",
+                null);
     }
 
     private void processEdit(Context ctx) {
@@ -91,21 +99,40 @@ public final class ReviewPageRoutes {
         SnapshotForm.Result typed = SnapshotForm.read(form, review, parent.snapshot(), ctx::formParams);
         FieldViews.Drafts drafts = new FieldViews.Drafts(typed.rawText(), typed.errors(), Map.of(), Set.of());
         if (!typed.errors().isEmpty()) {
-            render(ctx, 422, "review.jte", user, review, parent, typed.snapshot(), drafts, "Some fields could not be read.", null);
+            render(
+                    ctx,
+                    422,
+                    "review.jte",
+                    user,
+                    review,
+                    parent,
+                    typed.snapshot(),
+                    drafts,
+                    "Some fields could not be read.",
+                    null);
             return;
         }
         try {
             String note = ctx.formParam("note");
-            commands.append(user.principal(), ReviewAddress.byId(review.id()), new ReviewRequests.Append(parent.id(),
-                    typed.snapshot(), Origin.HUMAN_EDIT, note == null || note.isBlank() ? null : note.trim(),
-                    user.principal().actor()));
+            commands.append(
+                    user.principal(),
+                    ReviewAddress.byId(review.id()),
+                    new ReviewRequests.Append(
+                            parent.id(),
+                            typed.snapshot(),
+                            Origin.HUMAN_EDIT,
+                            note == null || note.isBlank() ? null : note.trim(),
+                            user.principal().actor()));
             ctx.redirect("/reviews/" + review.id(), HttpStatus.SEE_OTHER);
         } catch (Problem p) {
             Review now = load(ctx, user);
             Map<String, List<String>> errors = fieldErrors(p, "/snapshot");
             if (form.fields().isEmpty()) {
-                errors = Map.of(FieldView.WHOLE_SNAPSHOT, errors.entrySet().stream()
-                        .flatMap(e -> e.getValue().stream().map(m -> "/" + e.getKey() + ": " + m)).toList());
+                errors = Map.of(
+                        FieldView.WHOLE_SNAPSHOT,
+                        errors.entrySet().stream()
+                                .flatMap(e -> e.getValue().stream().map(m -> "/" + e.getKey() + ": " + m))
+                                .toList());
             }
             FieldViews.Drafts withErrors = new FieldViews.Drafts(typed.rawText(), errors, Map.of(), Set.of());
             render(ctx, p.status(), "review.jte", user, now, parent, typed.snapshot(), withErrors, message(p), null);
@@ -129,13 +156,25 @@ public final class ReviewPageRoutes {
             }
         }
         try {
-            commands.instruct(user.principal(), ReviewAddress.byId(review.id()),
+            commands.instruct(
+                    user.principal(),
+                    ReviewAddress.byId(review.id()),
                     new ReviewRequests.Instruct(fields, user.principal().actor()));
             ctx.redirect("/reviews/" + review.id(), HttpStatus.SEE_OTHER);
         } catch (Problem p) {
             Review now = load(ctx, user);
             FieldViews.Drafts drafts = new FieldViews.Drafts(Map.of(), fieldErrors(p, "/fields"), texts, reruns);
-            render(ctx, p.status(), "review.jte", user, now, now.head(), now.head().snapshot(), drafts, message(p), null);
+            render(
+                    ctx,
+                    p.status(),
+                    "review.jte",
+                    user,
+                    now,
+                    now.head(),
+                    now.head().snapshot(),
+                    drafts,
+                    message(p),
+                    null);
         }
     }
 
@@ -145,12 +184,27 @@ public final class ReviewPageRoutes {
         Version shown = parent(ctx, review);
         String reason = ctx.formParam("reason");
         try {
-            commands.decide(user.principal(), ReviewAddress.byId(review.id()), verdict, new ReviewRequests.Decide(
-                    shown.id(), reason == null || reason.isBlank() ? null : reason.trim(), user.principal().actor()));
+            commands.decide(
+                    user.principal(),
+                    ReviewAddress.byId(review.id()),
+                    verdict,
+                    new ReviewRequests.Decide(
+                            shown.id(),
+                            reason == null || reason.isBlank() ? null : reason.trim(),
+                            user.principal().actor()));
             ctx.redirect("/reviews/" + review.id(), HttpStatus.SEE_OTHER);
         } catch (Problem p) {
-            render(ctx, p.status(), "review.jte", user, load(ctx, user), shown, shown.snapshot(), FieldViews.Drafts.NONE,
-                    message(p), reason);
+            render(
+                    ctx,
+                    p.status(),
+                    "review.jte",
+                    user,
+                    load(ctx, user),
+                    shown,
+                    shown.snapshot(),
+                    FieldViews.Drafts.NONE,
+                    message(p),
+                    reason);
         }
     }
 
@@ -160,10 +214,22 @@ public final class ReviewPageRoutes {
         ctx.contentType("text/html; charset=utf-8").result(Markdown.render(source == null ? "" : source));
     }
 
-    private void render(Context ctx, int status, String template, WebUser user, Review review, Version shown,
-                        JsonNode values, FieldViews.Drafts drafts, String banner, String reason) {
-        pages.render(ctx, status, template, ReviewPageModel.build(user, review, form(user, review), shown, values,
-                drafts, banner, reason));
+    private void render(
+            Context ctx,
+            int status,
+            String template,
+            WebUser user,
+            Review review,
+            Version shown,
+            JsonNode values,
+            FieldViews.Drafts drafts,
+            String banner,
+            String reason) {
+        pages.render(
+                ctx,
+                status,
+                template,
+                ReviewPageModel.build(user, review, form(user, review), shown, values, drafts, banner, reason));
     }
 
     private Review load(Context ctx, WebUser user) {
@@ -178,7 +244,8 @@ public final class ReviewPageRoutes {
 
     private FormDefinition form(WebUser user, Review review) {
         return database.read(h -> forms.revision(h, user.accountId(), review.formId(), review.formRevision()))
-                .orElseThrow().definition();
+                .orElseThrow()
+                .definition();
     }
 
     /** Groups a 422's pointers by field: {@code /snapshot/blog/0} belongs to {@code blog}. */
@@ -186,7 +253,9 @@ public final class ReviewPageRoutes {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (Violation v : p.errors()) {
             String rest = v.pointer().startsWith(prefix + "/") ? v.pointer().substring(prefix.length() + 1) : "";
-            String field = rest.isEmpty() ? FieldView.WHOLE_SNAPSHOT : rest.split("/", 2)[0].replace("~1", "/").replace("~0", "~");
+            String field = rest.isEmpty()
+                    ? FieldView.WHOLE_SNAPSHOT
+                    : rest.split("/", 2)[0].replace("~1", "/").replace("~0", "~");
             String where = rest.contains("/") ? " (at " + rest.substring(rest.indexOf('/')) + ")" : "";
             out.computeIfAbsent(field, k -> new ArrayList<>()).add(v.message() + where);
         }

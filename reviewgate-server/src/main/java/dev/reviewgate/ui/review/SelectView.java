@@ -17,8 +17,7 @@ public record SelectView(Common common, List<Choice> choices, boolean multiple) 
     }
 
     /** A select option. */
-    public record Choice(String value, String label, boolean selected) {
-    }
+    public record Choice(String value, String label, boolean selected) {}
 
     @Override
     public String type() {

@@ -1,7 +1,5 @@
 package dev.reviewgate.ui.review;
 
-import java.nio.charset.StandardCharsets;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +10,7 @@ import dev.reviewgate.form.SelectOptions;
 import dev.reviewgate.json.Json;
 import dev.reviewgate.review.Review;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,11 +27,9 @@ import java.util.function.Function;
 final class SnapshotForm {
 
     /** The snapshot, the raw text of every textarea, and the fields whose input could not be read. */
-    record Result(ObjectNode snapshot, Map<String, String> rawText, Map<String, List<String>> errors) {
-    }
+    record Result(ObjectNode snapshot, Map<String, String> rawText, Map<String, List<String>> errors) {}
 
-    private SnapshotForm() {
-    }
+    private SnapshotForm() {}
 
     static Result read(FormDefinition form, Review review, JsonNode parent, Function<String, List<String>> params) {
         ObjectNode snapshot = Json.object();
@@ -74,8 +71,8 @@ final class SnapshotForm {
                 case SELECT -> snapshot.set(f.id(), select(f, params.apply(name)));
                 case IMAGES -> snapshot.set(f.id(), keptImages(parent.get(f.id()), params.apply(name)));
                 case LINK -> snapshot.set(f.id(), link(first(params, name + ".url"), first(params, name + ".text")));
-                case PAGE_GROUPS -> snapshot.set(f.id(), groups(f, params.apply(name + ".key"),
-                        params.apply(name + ".pages"), errors));
+                case PAGE_GROUPS ->
+                    snapshot.set(f.id(), groups(f, params.apply(name + ".key"), params.apply(name + ".pages"), errors));
             }
         }
         return new Result(snapshot, raw, errors);
@@ -108,13 +105,17 @@ final class SnapshotForm {
     }
 
     private static JsonNode select(Field f, List<String> values) {
-        List<String> chosen = values == null ? List.of() : values.stream().filter(s -> !s.isEmpty()).toList();
+        List<String> chosen = values == null
+                ? List.of()
+                : values.stream().filter(s -> !s.isEmpty()).toList();
         if (f.options(SelectOptions.class).multiple()) {
             ArrayNode out = Json.array();
             chosen.forEach(out::add);
             return out;
         }
-        return chosen.isEmpty() ? Json.MAPPER.nullNode() : Json.MAPPER.getNodeFactory().textNode(chosen.get(0));
+        return chosen.isEmpty()
+                ? Json.MAPPER.nullNode()
+                : Json.MAPPER.getNodeFactory().textNode(chosen.get(0));
     }
 
     /** The parent's images whose index was ticked, in the parent's order. */

@@ -1,8 +1,7 @@
 package dev.reviewgate.ui.review;
 
-import com.fasterxml.jackson.databind.node.NullNode;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.Patch;
@@ -17,18 +16,15 @@ import java.util.regex.Pattern;
 public final class VersionDiff {
 
     /** A run of text that is the same in both ({@code same}), only in the old one ({@code del}) or only in the new one ({@code ins}). */
-    public record Segment(String kind, String text) {
-    }
+    public record Segment(String kind, String text) {}
 
     /** One field's difference. */
-    public record FieldDiff(String fieldId, boolean changed, List<Segment> segments) {
-    }
+    public record FieldDiff(String fieldId, boolean changed, List<Segment> segments) {}
 
     private static final Pattern WORDS = Pattern.compile("(?<=\\s)(?=\\S)|(?<=\\S)(?=\\s)");
     private static final Pattern LINES = Pattern.compile("(?<=\n)");
 
-    private VersionDiff() {
-    }
+    private VersionDiff() {}
 
     static List<FieldDiff> between(List<String> fieldIds, JsonNode before, JsonNode after) {
         List<FieldDiff> out = new ArrayList<>();

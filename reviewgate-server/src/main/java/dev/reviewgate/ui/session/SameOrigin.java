@@ -1,10 +1,9 @@
 package dev.reviewgate.ui.session;
 
-import java.net.URISyntaxException;
-
 import dev.reviewgate.error.Problem;
 import io.javalin.http.Context;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -60,9 +59,10 @@ final class SameOrigin {
             }
             String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
             int port = uri.getPort();
-            boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80)
-                    || (scheme.equals("https") && port == 443);
-            return Optional.of(scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port));
+            boolean defaultPort =
+                    port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+            return Optional.of(
+                    scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port));
         } catch (URISyntaxException e) {
             return Optional.empty();
         }

@@ -21,8 +21,8 @@ public final class SessionRoutes {
     private final LoginThrottle throttle;
     private final Pages pages;
 
-    public SessionRoutes(Database database, AccountRepository accounts, WebSessions sessions, LoginThrottle throttle,
-                         Pages pages) {
+    public SessionRoutes(
+            Database database, AccountRepository accounts, WebSessions sessions, LoginThrottle throttle, Pages pages) {
         this.database = database;
         this.accounts = accounts;
         this.sessions = sessions;
@@ -51,17 +51,38 @@ public final class SessionRoutes {
         long wait = throttle.retryAfterSeconds(email, address);
         if (wait > 0) {
             ctx.header("Retry-After", Long.toString(wait));
-            pages.render(ctx, 429, "login.jte", Map.of("next", next, "email", email,
-                    "error", "Too many failed attempts. Try again in " + (wait + 59) / 60 + " minutes."));
+            pages.render(
+                    ctx,
+                    429,
+                    "login.jte",
+                    Map.of(
+                            "next",
+                            next,
+                            "email",
+                            email,
+                            "error",
+                            "Too many failed attempts. Try again in " + (wait + 59) / 60 + " minutes."));
             return;
         }
         Optional<AccountRepository.Login> login = database.read(h -> accounts.loginByEmail(h, email));
-        boolean valid = Passwords.verify(password, login.map(AccountRepository.Login::passwordHash).orElse(DUMMY_HASH))
-                && login.isPresent() && !login.get().user().disabled();
+        boolean valid = Passwords.verify(
+                        password,
+                        login.map(AccountRepository.Login::passwordHash).orElse(DUMMY_HASH))
+                && login.isPresent()
+                && !login.get().user().disabled();
         if (!valid) {
             throttle.failed(email, address);
-            pages.render(ctx, 401, "login.jte", Map.of("next", next, "email", email,
-                    "error", "That e-mail and password do not match an active account."));
+            pages.render(
+                    ctx,
+                    401,
+                    "login.jte",
+                    Map.of(
+                            "next",
+                            next,
+                            "email",
+                            email,
+                            "error",
+                            "That e-mail and password do not match an active account."));
             return;
         }
         throttle.succeeded(email, address);

@@ -1,14 +1,13 @@
 package dev.reviewgate.ui.session;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-
 import dev.reviewgate.auth.Secrets;
 import dev.reviewgate.db.Database;
 import dev.reviewgate.error.Problem;
 import dev.reviewgate.kernel.Ids;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Base64;
@@ -55,10 +54,11 @@ public final class WebSessions {
     }
 
     public void close(Context ctx) {
-        token(ctx).ifPresent(token -> database.write(h -> {
-            sessions.delete(h, Secrets.hash(token));
-            return null;
-        }));
+        token(ctx)
+                .ifPresent(token -> database.write(h -> {
+                    sessions.delete(h, Secrets.hash(token));
+                    return null;
+                }));
         ctx.header("Set-Cookie", cookie("", 0));
     }
 

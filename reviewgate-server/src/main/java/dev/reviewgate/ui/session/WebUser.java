@@ -1,11 +1,11 @@
 package dev.reviewgate.ui.session;
 
-import dev.reviewgate.kernel.Principal;
 import dev.reviewgate.kernel.Actor;
+import dev.reviewgate.kernel.Principal;
 
 /** The signed-in reviewer of a web request, with the CSRF token of their session. */
-public record WebUser(String accountId, String userId, String email, String displayName, String role,
-                      String csrfToken) {
+public record WebUser(
+        String accountId, String userId, String email, String displayName, String role, String csrfToken) {
 
     public boolean isAdmin() {
         return "admin".equals(role);

@@ -40,8 +40,9 @@ class GroupsAdminTest extends ApiTest {
         users.create(accountId, bob, "Bob", "reviewer", PASSWORD);
         String id = "web-" + SEQUENCE.incrementAndGet();
 
-        HttpResponse<String> page = admin().post("/admin/groups",
-                Map.of("id", id, "name", "Web group", "members", ann + "\r\n" + bob.toUpperCase() + ", "));
+        HttpResponse<String> page = admin().post(
+                        "/admin/groups",
+                        Map.of("id", id, "name", "Web group", "members", ann + "\r\n" + bob.toUpperCase() + ", "));
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Created group " + id);
@@ -53,12 +54,14 @@ class GroupsAdminTest extends ApiTest {
     void anUnknownMemberIsNamedAndTheDraftKept() {
         String id = "draft-" + SEQUENCE.incrementAndGet();
 
-        HttpResponse<String> page = admin().post("/admin/groups",
-                Map.of("id", id, "name", "Draft", "members", "ghost@example.com"));
+        HttpResponse<String> page =
+                admin().post("/admin/groups", Map.of("id", id, "name", "Draft", "members", "ghost@example.com"));
 
         assertThat(page.statusCode()).isEqualTo(422);
-        assertThat(page.body()).contains("members: no user of this account has the e-mail ghost@example.com")
-                .contains("value=\"" + id + "\"").contains(">ghost@example.com</textarea>");
+        assertThat(page.body())
+                .contains("members: no user of this account has the e-mail ghost@example.com")
+                .contains("value=\"" + id + "\"")
+                .contains(">ghost@example.com</textarea>");
         assertThat(api.get("/v1/groups/" + id).status()).isEqualTo(404);
     }
 
@@ -96,15 +99,19 @@ class GroupsAdminTest extends ApiTest {
     void changingOrDeletingAMissingGroupIs404() {
         WebClient admin = admin();
 
-        assertThat(admin.post("/admin/groups/no-such-group", Map.of("name", "N", "members", "")).statusCode()).isEqualTo(404);
-        assertThat(admin.post("/admin/groups/no-such-group/delete", Map.of()).statusCode()).isEqualTo(404);
+        assertThat(admin.post("/admin/groups/no-such-group", Map.of("name", "N", "members", ""))
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(admin.post("/admin/groups/no-such-group/delete", Map.of()).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
     void aPostWithoutTheCsrfTokenIs403AndWritesNothing() {
         String id = "forged-" + SEQUENCE.incrementAndGet();
 
-        HttpResponse<String> forged = admin().postWithoutToken("/admin/groups", Map.of("id", id, "name", "F", "members", ""));
+        HttpResponse<String> forged =
+                admin().postWithoutToken("/admin/groups", Map.of("id", id, "name", "F", "members", ""));
 
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(api.get("/v1/groups/" + id).status()).isEqualTo(404);
@@ -119,9 +126,11 @@ class GroupsAdminTest extends ApiTest {
         WebClient reviewer = WebClient.signIn(server.baseUrl(), email, PASSWORD);
 
         assertThat(reviewer.get("/admin/groups").statusCode()).isEqualTo(403);
-        assertThat(reviewer.post("/admin/groups", Map.of("id", id + "-new", "name", "N", "members", "")).statusCode())
+        assertThat(reviewer.post("/admin/groups", Map.of("id", id + "-new", "name", "N", "members", ""))
+                        .statusCode())
                 .isEqualTo(403);
-        assertThat(reviewer.post("/admin/groups/" + id + "/delete", Map.of()).statusCode()).isEqualTo(403);
+        assertThat(reviewer.post("/admin/groups/" + id + "/delete", Map.of()).statusCode())
+                .isEqualTo(403);
         assertThat(api.get("/v1/groups/" + id).status()).isEqualTo(200);
         assertThat(api.get("/v1/groups/" + id + "-new").status()).isEqualTo(404);
     }

@@ -33,10 +33,11 @@ class GroupsInBrowserTest extends BrowserTest {
 
         row.locator("summary").click();
         row.getByLabel("Members").fill("hal@example.com");
-        row.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new Locator.GetByRoleOptions().setName("Save")).click();
+        row.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save"))
+                .click();
         page.waitForURL("**/admin/groups");
-        assertThat(page.locator("tr[data-group=support] td.members").innerText()).isEqualTo("hal@example.com");
+        assertThat(page.locator("tr[data-group=support] td.members").innerText())
+                .isEqualTo("hal@example.com");
         JsonNode group = api.get("/v1/groups/support").body();
         assertThat(group.get("members")).extracting(JsonNode::asText).containsExactly("hal@example.com");
 

@@ -42,11 +42,15 @@ class CrossOriginTest extends ApiTest {
 
     @Test
     void aSignInFromOurOwnPagesWorks() throws Exception {
-        HttpResponse<String> response = signIn(Map.of("Origin", server.baseUrl(), "Sec-Fetch-Site", "same-origin"), "/inbox");
+        HttpResponse<String> response =
+                signIn(Map.of("Origin", server.baseUrl(), "Sec-Fetch-Site", "same-origin"), "/inbox");
         assertThat(response.statusCode()).isEqualTo(302);
-        assertThat(response.headers().firstValue("Set-Cookie")).hasValueSatisfying(c -> assertThat(c).startsWith("rg_session="));
+        assertThat(response.headers().firstValue("Set-Cookie"))
+                .hasValueSatisfying(c -> assertThat(c).startsWith("rg_session="));
         // Our pages send Referrer-Policy: no-referrer, so the browser's own posts carry Origin: null.
-        assertThat(signIn(Map.of("Origin", "null", "Sec-Fetch-Site", "same-origin"), "/inbox").statusCode()).isEqualTo(302);
+        assertThat(signIn(Map.of("Origin", "null", "Sec-Fetch-Site", "same-origin"), "/inbox")
+                        .statusCode())
+                .isEqualTo(302);
     }
 
     @Test
@@ -55,14 +59,28 @@ class CrossOriginTest extends ApiTest {
         String csrf = csrfToken(cookie);
 
         assertThat(logout(cookie, csrf, Map.of("Origin", EVIL)).statusCode()).isEqualTo(403);
-        assertThat(logout(cookie, csrf, Map.of("Referer", EVIL + "/x")).statusCode()).isEqualTo(403);
-        assertThat(get("/inbox", cookie).statusCode()).as("the session survived").isEqualTo(200);
-        assertThat(logout(cookie, csrf, Map.of("Origin", server.baseUrl())).statusCode()).isEqualTo(302);
+        assertThat(logout(cookie, csrf, Map.of("Referer", EVIL + "/x")).statusCode())
+                .isEqualTo(403);
+        assertThat(get("/inbox", cookie).statusCode())
+                .as("the session survived")
+                .isEqualTo(200);
+        assertThat(logout(cookie, csrf, Map.of("Origin", server.baseUrl())).statusCode())
+                .isEqualTo(302);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/\t/evil.example/", "/\r\n/evil.example/", "/ /evil.example/", "//evil.example/",
-            "/\\evil.example/", "\t//evil.example/", "https://evil.example/", "/\u001f/evil.example/", "/\u00a0/evil"})
+    @ValueSource(
+            strings = {
+                "/\t/evil.example/",
+                "/\r\n/evil.example/",
+                "/ /evil.example/",
+                "//evil.example/",
+                "/\\evil.example/",
+                "\t//evil.example/",
+                "https://evil.example/",
+                "/\u001f/evil.example/",
+                "/\u00a0/evil"
+            })
     void aNextThatCouldLeaveTheSiteBecomesTheInbox(String next) throws Exception {
         HttpResponse<String> form = get("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8), null);
         assertThat(form.body()).contains("name=\"next\" value=\"/inbox\"");
@@ -86,37 +104,45 @@ class CrossOriginTest extends ApiTest {
         assertThat(sessions()).isEqualTo(before);
     }
 
-    private HttpResponse<String> signIn(Map<String, String> headers, String next) throws IOException, InterruptedException {
-        String form = "email=" + enc("admin@example.com") + "&password=" + enc(TestServer.ADMIN_PASSWORD) + "&next=" + enc(next);
+    private HttpResponse<String> signIn(Map<String, String> headers, String next)
+            throws IOException, InterruptedException {
+        String form = "email=" + enc("admin@example.com") + "&password=" + enc(TestServer.ADMIN_PASSWORD) + "&next="
+                + enc(next);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html")
                 .POST(HttpRequest.BodyPublishers.ofString(form));
         headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private String sessionCookie() throws IOException, InterruptedException {
-        String setCookie = signIn(Map.of(), "/inbox").headers().firstValue("Set-Cookie").orElseThrow();
+        String setCookie =
+                signIn(Map.of(), "/inbox").headers().firstValue("Set-Cookie").orElseThrow();
         return setCookie.substring(0, setCookie.indexOf(';'));
     }
 
     private String csrfToken(String cookie) throws IOException, InterruptedException {
-        Matcher m = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"").matcher(get("/inbox", cookie).body());
+        Matcher m = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"")
+                .matcher(get("/inbox", cookie).body());
         assertThat(m.find()).isTrue();
         return m.group(1);
     }
 
     private HttpResponse<String> logout(String cookie, String csrf, Map<String, String> headers)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/logout")).header("Cookie", cookie)
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/logout"))
+                .header("Cookie", cookie)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html")
                 .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + enc(csrf)));
         headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path, String cookie) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET();
         if (cookie != null) {
             request.header("Cookie", cookie);
         }
@@ -124,7 +150,11 @@ class CrossOriginTest extends ApiTest {
     }
 
     private long sessions() {
-        return server.app().database().read(h -> h.createQuery("SELECT COUNT(*) FROM web_sessions").mapTo(Long.class).one());
+        return server.app()
+                .database()
+                .read(h -> h.createQuery("SELECT COUNT(*) FROM web_sessions")
+                        .mapTo(Long.class)
+                        .one());
     }
 
     private URI uri(String path) {
