@@ -1,8 +1,6 @@
 package dev.reviewgate.kernel;
 
 import dev.reviewgate.error.Problem;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -36,7 +34,7 @@ public record KeysetPage(int limit, String after) {
             }
         }
         String cursor = param.apply("cursor");
-        return new KeysetPage(limit, cursor == null ? null : decode(cursor));
+        return new KeysetPage(limit, cursor == null ? null : Cursors.decode(cursor));
     }
 
     /** How many rows to fetch: one more than the page, to learn whether another page follows. */
@@ -53,25 +51,9 @@ public record KeysetPage(int limit, String after) {
             return new Page<>(List.copyOf(fetched), null);
         }
         List<T> rows = List.copyOf(fetched.subList(0, limit));
-        return new Page<>(rows, encode(key.apply(rows.get(limit - 1))));
+        return new Page<>(rows, Cursors.encode(key.apply(rows.get(limit - 1))));
     }
 
     /** One page of rows and the cursor that continues after it. */
     public record Page<T>(List<T> rows, String nextCursor) {}
-
-    private static String encode(String key) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String decode(String cursor) {
-        try {
-            String key = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (key.isEmpty() || !cursor.equals(encode(key))) {
-                throw new IllegalArgumentException("not a cursor this server issued");
-            }
-            return key;
-        } catch (IllegalArgumentException e) {
-            throw Problem.badRequest("cursor is not one this server issued; pass nextCursor back unchanged");
-        }
-    }
 }

@@ -1,7 +1,7 @@
 package dev.reviewgate.review;
 
 import dev.reviewgate.error.Problem;
-import dev.reviewgate.http.KeysetCursor;
+import dev.reviewgate.kernel.KeysetCursor;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
