@@ -11,6 +11,8 @@ import java.util.Base64;
  */
 public final class Cursors {
 
+    private static final int MAX_POSITION = 256;
+
     private Cursors() {}
 
     public static String encode(String position) {
@@ -21,13 +23,23 @@ public final class Cursors {
     public static String decode(String cursor) {
         try {
             String position = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (position.isEmpty() || !cursor.equals(encode(position))) {
+            if (!printable(position) || !cursor.equals(encode(position))) {
                 throw new IllegalArgumentException("not a cursor this server issued");
             }
             return position;
         } catch (IllegalArgumentException e) {
             throw notIssued();
         }
+    }
+
+    /**
+     * Positions are ids and numbers: printable ASCII, short. Anything else (a NUL, which PostgreSQL
+     * refuses in text, or a forged cursor kilobytes long) was not issued here.
+     */
+    private static boolean printable(String position) {
+        return !position.isEmpty()
+                && position.length() <= MAX_POSITION
+                && position.chars().allMatch(c -> c > 0x20 && c < 0x7f);
     }
 
     /** The 400 for a cursor the server did not issue. */
