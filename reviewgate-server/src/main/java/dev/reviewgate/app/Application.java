@@ -90,8 +90,8 @@ public final class Application implements AutoCloseable {
             List<HttpServer.Route> routes = new ArrayList<>();
             Javalin javalin = HttpServer.create(
                     settings, channel, new Services(database, settings, webhooks, signals, clock).routes(), routes);
-            javalin.start();
             running.push(javalin::stop);
+            javalin.start();
             // Closed before Jetty stops, so parked long polls are answered instead of sitting out the drain.
             running.push(signals::close);
             ScheduledExecutorService housekeeping = housekeeping(database, clock);

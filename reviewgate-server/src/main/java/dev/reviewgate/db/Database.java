@@ -142,7 +142,9 @@ public final class Database implements AutoCloseable {
      */
     public void lockAccount(Handle h, String accountId) {
         if (dialect == Dialect.POSTGRESQL) {
-            h.createQuery("SELECT id FROM accounts WHERE id = :id FOR UPDATE")
+            // NO KEY UPDATE: serialises the account's rules without blocking the KEY SHARE lock
+            // that every foreign-key insert takes on the account row.
+            h.createQuery("SELECT id FROM accounts WHERE id = :id FOR NO KEY UPDATE")
                     .bind("id", accountId)
                     .mapTo(String.class)
                     .findOne();

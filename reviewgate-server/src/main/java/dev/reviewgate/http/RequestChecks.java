@@ -28,7 +28,9 @@ public final class RequestChecks {
     public static void refuseUnreadable(Context ctx) {
         requireUtf8(ctx.header("Content-Type"));
         requireReadableQuery(ctx.queryString());
-        if (isForm(ctx.header("Content-Type"))) {
+        // Javalin reads form fields from any body that is not JSON (urlencoded, multipart, or an
+        // unlabelled one), so every such web post is checked, whatever its Content-Type says.
+        if (isForm(ctx.header("Content-Type")) || isWebPost(ctx)) {
             requireNoNul(ctx.formParamMap());
         }
     }
@@ -110,6 +112,13 @@ public final class RequestChecks {
         int h = Character.digit(high, 16);
         int l = Character.digit(low, 16);
         return h < 0 || l < 0 ? -1 : h * 16 + l;
+    }
+
+    private static boolean isWebPost(Context ctx) {
+        String type = ctx.header("Content-Type");
+        return "POST".equals(ctx.method().name())
+                && !ctx.path().startsWith("/v1/")
+                && (type == null || !type.toLowerCase(Locale.ROOT).contains("json"));
     }
 
     private static boolean isForm(String contentType) {

@@ -110,8 +110,9 @@ public final class Idempotency implements HandlerWrapper {
             Optional<IdempotencyRepository.Entry> earlier = database.read(h -> keys.find(h, accountId, key));
             if (earlier.isPresent() && stale(earlier.get(), now)) {
                 long seen = earlier.get().createdAt();
+                boolean expired = now - seen > RETENTION.toMillis();
                 database.write(h -> {
-                    keys.deleteSeen(h, accountId, key, seen);
+                    keys.deleteSeen(h, accountId, key, seen, expired);
                     return null;
                 });
                 continue;

@@ -74,13 +74,17 @@ public final class IdempotencyRepository {
     /**
      * Removes an expired or abandoned entry, but only the one that was seen ({@code createdAt}): of
      * several requests taking over the same entry at once, one deletes it and all then race to reserve.
+     * An abandoned entry ({@code expired} false) is removed only while still unanswered, so a holder
+     * that answered just after it was seen keeps its answer.
      */
-    public void deleteSeen(Handle h, String accountId, String key, long createdAt) {
-        h.createUpdate(
-                        "DELETE FROM idempotency_keys WHERE account_id = :a AND idem_key = :key AND created_at = :created")
+    public void deleteSeen(Handle h, String accountId, String key, long createdAt, boolean expired) {
+        h.createUpdate("""
+                        DELETE FROM idempotency_keys WHERE account_id = :a AND idem_key = :key AND created_at = :created
+                        AND (status_code IS NULL OR :expired = 1)""")
                 .bind("a", accountId)
                 .bind("key", key)
                 .bind("created", createdAt)
+                .bind("expired", expired ? 1 : 0)
                 .execute();
     }
 

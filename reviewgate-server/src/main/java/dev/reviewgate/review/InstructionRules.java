@@ -30,7 +30,7 @@ public final class InstructionRules {
         List<Violation> errors = new ArrayList<>();
         List<Instruction> round = new ArrayList<>();
         fields.forEach((fieldId, request) -> {
-            Optional<Violation> refusal = refusal(review, form, fieldId, request.type());
+            Optional<Violation> refusal = refusal(review, form, fieldId, request);
             if (refusal.isPresent()) {
                 errors.add(refusal.get());
             } else {
@@ -49,7 +49,8 @@ public final class InstructionRules {
     }
 
     private static Optional<Violation> refusal(
-            Review review, FormDefinition form, String fieldId, InstructionType type) {
+            Review review, FormDefinition form, String fieldId, RetryRequest request) {
+        InstructionType type = request.type();
         String pointer = Violation.child("/fields", fieldId);
         Optional<Field> field =
                 form.field(fieldId).filter(f -> review.visibleFields().contains(fieldId));
@@ -65,6 +66,12 @@ public final class InstructionRules {
                     "type",
                     "field " + fieldId + " does not allow "
                             + (type == InstructionType.RERUN ? "a retry button" : "text instructions")));
+        }
+        // Checked here, not only where a request body is parsed: the web app builds requests too.
+        String text = request.text();
+        if (type == InstructionType.TEXT && (text == null || text.isBlank() || text.length() > MAX_TEXT_LENGTH)) {
+            return Optional.of(Violation.at(
+                    pointer, "text", "must be a non-empty string of at most " + MAX_TEXT_LENGTH + " characters"));
         }
         return Optional.empty();
     }

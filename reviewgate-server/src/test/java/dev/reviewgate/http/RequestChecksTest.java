@@ -80,6 +80,17 @@ class RequestChecksTest extends ApiTest {
         assertProblem(api.get("/v1/reviews/" + reviewId + "/deliveries?cursor=" + forged), 400);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"text/plain", "application/octet-stream", ""})
+    void aNulInASignInFormIs400WhateverItsContentTypeSays(String contentType) {
+        try (RawHttp connection = RawHttp.connect(server)) {
+            RawHttp.Response response = connection.exchange(
+                    "POST /login HTTP/1.1" + (contentType.isEmpty() ? "" : "\r\nContent-Type: " + contentType),
+                    "email=a%00b&password=x".getBytes(StandardCharsets.US_ASCII));
+            assertThat(response.status()).isEqualTo(400);
+        }
+    }
+
     @Test
     void aMultipartBodyWithoutItsBoundaryIs400AndTheConnectionIsKeptOrClosedOpenly() {
         try (RawHttp connection = RawHttp.connect(server)) {
