@@ -53,6 +53,22 @@ class InstructionRulesTest {
     }
 
     @Test
+    void rule9_aTextInstructionIsNonEmptyAndBoundedWhoeverBuildsIt() {
+        Review review = review();
+        String tooLong = "x".repeat(InstructionRules.MAX_TEXT_LENGTH + 1);
+
+        for (String text : new String[] {" ", tooLong}) {
+            assertThatThrownBy(() -> InstructionRules.give(
+                            review, RuleFixtures.BLOG, Map.of("blog", RetryRequest.text(text)), DANA, 2))
+                    .isInstanceOfSatisfying(
+                            Problem.class,
+                            p -> assertThat(p.errors())
+                                    .extracting(Violation::pointer)
+                                    .containsExactly("/fields/blog/text"));
+        }
+    }
+
+    @Test
     void rule10_instructionsRequestChangesAndCollectEveryTextOldestFirst() {
         Review review = review();
         Review first = instruct(review, Map.of("blog", RetryRequest.text("Make this shorter")), 2);
