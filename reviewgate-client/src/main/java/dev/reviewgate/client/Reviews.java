@@ -19,10 +19,9 @@ import java.util.concurrent.Executor;
  * }</pre>
  *
  * Every call on one review names it the same two ways: a {@link ReviewAddress} (by id or by the
- * {@code (runId, blockId)} gate it guards), or a review id as shorthand for
- * {@link ReviewAddress#byId(String)}. Calls that decide or instruct take a last {@link Actor} with
- * an address; without one they act as the API key's actor. Every mutation sends an
- * {@code Idempotency-Key}, so the SDK's retries never act twice.
+ * {@code (runId, blockId)} gate it guards), or a review id as shorthand for {@link ReviewAddress#byId(String)}.
+ * Calls that decide or instruct take a last {@link Actor} with an address; without one they act as the API key's
+ * actor. Every mutation sends an {@code Idempotency-Key}, so the SDK's retries never act twice.
  */
 public final class Reviews {
 
@@ -236,9 +235,8 @@ public final class Reviews {
     }
 
     /**
-     * Waits until a review is awaiting a decision: it exists and is not decided (Retab's
-     * {@code wait_for}). On a run address that is the moment the gate of the block is reached.
-     * Returns within milliseconds of that moment; it long-polls the server in chunks of up to 60 s.
+     * Waits until a review is awaiting a decision: it exists and is not decided (Retab's {@code wait_for}); on a run
+     * address, when its block's gate is reached. Returns within milliseconds, long-polling in chunks of up to 60 s.
      *
      * @param address      the review
      * @param timeout      the longest to wait overall (may overrun by under a second)
@@ -264,8 +262,7 @@ public final class Reviews {
     }
 
     /**
-     * Waits until a review is decided. Returns at once when it already is; on a run address the
-     * review need not exist yet.
+     * Waits until a review is decided, at once if it already is; on a run address the review need not exist yet.
      *
      * @param address the review
      * @param timeout the longest to wait overall (may overrun by under a second)
