@@ -22,19 +22,26 @@ public record KeysetPage(int limit, String after) {
         given.stream().filter(k -> !PARAMETERS.contains(k)).findFirst().ifPresent(k -> {
             throw Problem.badRequest("Unknown query parameter '" + k + "'. Known: [cursor, limit]");
         });
-        int limit = DEFAULT_LIMIT;
-        if (param.apply("limit") != null) {
-            try {
-                limit = Integer.parseInt(param.apply("limit"));
-            } catch (NumberFormatException e) {
-                limit = -1;
-            }
-            if (limit < 1 || limit > MAX_LIMIT) {
-                throw Problem.badRequest("limit must be an integer from 1 to " + MAX_LIMIT);
-            }
-        }
+        int limit = limit(param.apply("limit"));
         String cursor = param.apply("cursor");
         return new KeysetPage(limit, cursor == null ? null : Cursors.decode(cursor));
+    }
+
+    /** The {@code limit} query parameter: {@link #DEFAULT_LIMIT} when absent, a 400 outside 1 to {@link #MAX_LIMIT}. */
+    public static int limit(String raw) {
+        if (raw == null) {
+            return DEFAULT_LIMIT;
+        }
+        int limit;
+        try {
+            limit = Integer.parseInt(raw);
+        } catch (NumberFormatException e) {
+            limit = -1;
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw Problem.badRequest("limit must be an integer from 1 to " + MAX_LIMIT);
+        }
+        return limit;
     }
 
     /** How many rows to fetch: one more than the page, to learn whether another page follows. */

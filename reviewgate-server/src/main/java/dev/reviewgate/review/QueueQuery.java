@@ -2,6 +2,7 @@ package dev.reviewgate.review;
 
 import dev.reviewgate.error.Problem;
 import dev.reviewgate.kernel.KeysetCursor;
+import dev.reviewgate.kernel.KeysetPage;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -21,8 +22,6 @@ public record QueueQuery(
         Long afterCreatedAt,
         String afterId) {
 
-    public static final int DEFAULT_LIMIT = 50;
-    public static final int MAX_LIMIT = 200;
     private static final Set<String> STATUSES =
             Set.of("pending", "changes_requested", "approved", "rejected", "open", "decided", "all");
     private static final Set<String> PARAMETERS =
@@ -40,17 +39,7 @@ public record QueueQuery(
         if (!STATUSES.contains(status)) {
             throw Problem.badRequest("status must be one of " + STATUSES);
         }
-        int limit = DEFAULT_LIMIT;
-        if (param.apply("limit") != null) {
-            try {
-                limit = Integer.parseInt(param.apply("limit"));
-            } catch (NumberFormatException e) {
-                limit = -1;
-            }
-            if (limit < 1 || limit > MAX_LIMIT) {
-                throw Problem.badRequest("limit must be an integer from 1 to " + MAX_LIMIT);
-            }
-        }
+        int limit = KeysetPage.limit(param.apply("limit"));
         KeysetCursor after = KeysetCursor.decode(param.apply("cursor"));
         Long afterCreatedAt = after == null ? null : after.createdAt();
         String afterId = after == null ? null : after.id();
