@@ -19,7 +19,9 @@ import dev.reviewgate.idempotency.IdempotencyRepository;
 import dev.reviewgate.kernel.Ids;
 import dev.reviewgate.ops.OpsRoutes;
 import dev.reviewgate.ops.RequestMetrics;
+import dev.reviewgate.review.BulkDecisions;
 import dev.reviewgate.review.Outbox;
+import dev.reviewgate.review.PersonGuard;
 import dev.reviewgate.review.QueueRepository;
 import dev.reviewgate.review.Review;
 import dev.reviewgate.review.ReviewCommands;
@@ -27,6 +29,9 @@ import dev.reviewgate.review.ReviewCreation;
 import dev.reviewgate.review.ReviewReader;
 import dev.reviewgate.review.ReviewRepository;
 import dev.reviewgate.review.ReviewRoutes;
+import dev.reviewgate.review.ReviewTimers;
+import dev.reviewgate.review.WorkCommands;
+import dev.reviewgate.routing.RoutingRepository;
 import dev.reviewgate.ui.WebApp;
 import dev.reviewgate.ui.admin.AdminRoutes;
 import dev.reviewgate.ui.admin.GroupsAdminRoutes;
@@ -65,6 +70,7 @@ final class Services {
     private final WebhookService webhookService;
     private final ApiKeyAuthenticator authenticator;
     private final ReviewCommands commands;
+    private final WorkCommands work;
     private final ReviewReader reader;
     private final ReviewCreation creation;
     private final Users users;
@@ -85,9 +91,14 @@ final class Services {
         this.formService = new FormService(database, forms, webhooks.guard(), clock);
         this.webhookService = webhooks.service(database, clock);
         this.authenticator = new ApiKeyAuthenticator(database, accounts, clock);
-        this.commands = new ReviewCommands(database, reviews, forms, outbox, signals, clock);
+        RoutingRepository routing = new RoutingRepository();
+        ReviewTimers timers = new ReviewTimers();
+        PersonGuard guard = new PersonGuard(routing);
+        this.commands = new ReviewCommands(database, reviews, forms, outbox, timers, guard, signals, clock);
+        this.work = new WorkCommands(database, commands, reviews, routing, guard, outbox, timers, signals, clock);
         this.reader = new ReviewReader(database, reviews, new QueueRepository(), events, signals, clock);
-        this.creation = new ReviewCreation(database, reviews, forms, outbox, signals, webhooks.guard(), ids, clock);
+        this.creation = new ReviewCreation(
+                database, reviews, forms, outbox, signals, webhooks.guard(), routing, timers, ids, clock);
         this.users = new Users(database, accounts, ids, clock);
         this.groups = new GroupService(database, new GroupRepository(), clock);
     }
@@ -104,7 +115,14 @@ final class Services {
                         new OpsRoutes(database, metrics)::routes,
                         new FormRoutes(formService)::routes,
                         webhooks.routes(webhookService, database, reviews, clock)::routes,
-                        new ReviewRoutes(creation, commands, reader, settings.publicUrl())::routes,
+                        new ReviewRoutes(
+                                creation,
+                                commands,
+                                work,
+                                new BulkDecisions(commands),
+                                reader,
+                                settings.publicUrl(),
+                                clock)::routes,
                         new UserRoutes(users)::routes,
                         new GroupRoutes(groups)::routes,
                         web::routes));

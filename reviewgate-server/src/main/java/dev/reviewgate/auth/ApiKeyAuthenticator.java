@@ -4,6 +4,7 @@ import dev.reviewgate.db.Database;
 import dev.reviewgate.error.Problem;
 import dev.reviewgate.kernel.Actor;
 import dev.reviewgate.kernel.Principal;
+import dev.reviewgate.kernel.Via;
 import dev.reviewgate.support.BoundedCache;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -53,7 +54,8 @@ public final class ApiKeyAuthenticator {
                 .orElseThrow(() -> Problem.unauthorized("The API key is not valid or has been revoked."));
         ctx.attribute(
                 ATTRIBUTE,
-                new Principal(stored.accountId(), stored.id(), new Actor(Actor.AGENT, stored.id(), stored.name())));
+                new Principal(
+                        stored.accountId(), stored.id(), new Actor(Actor.AGENT, stored.id(), stored.name()), Via.API));
     }
 
     /** Revokes a key of {@code accountId}; false when it has no such active key. */

@@ -10,7 +10,14 @@ public enum EventType {
     EDITED("review.edited", "review.edited"),
     INSTRUCTIONS("review.instructions", "instructions"),
     APPROVED("review.approved", "review"),
-    REJECTED("review.rejected", "review");
+    REJECTED("review.rejected", "review"),
+    ASSIGNED("review.assigned", "review.assigned"),
+    CLAIMED("review.claimed", "review.claimed"),
+    RELEASED("review.released", "review.released"),
+    REMINDER("review.reminder", "review.reminder"),
+    ESCALATED("review.escalated", "review.escalated"),
+    EXPIRED("review.expired", "review.expired"),
+    VOTED("review.voted", "review.voted");
 
     private final String event;
     private final String type;

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param schema       the root JSON Schema of an {@code extract} preset, or null
  * @param reviewPolicy the review policy, parsed with the form ({@link ReviewPolicy#ALWAYS} when none is given)
  * @param webhookUrl   the default webhook URL, or null
+ * @param defaults     routing, quorum, deadline and reminders for its reviews
  */
 public record FormDefinition(
         String id,
@@ -27,7 +28,8 @@ public record FormDefinition(
         List<Field> fields,
         JsonNode schema,
         ReviewPolicy reviewPolicy,
-        String webhookUrl) {
+        String webhookUrl,
+        ReviewDefaults defaults) {
 
     public FormDefinition {
         Objects.requireNonNull(id, "id");
@@ -35,6 +37,7 @@ public record FormDefinition(
         fields = List.copyOf(fields);
         schema = schema == null ? null : schema.deepCopy();
         reviewPolicy = reviewPolicy == null ? ReviewPolicy.ALWAYS : reviewPolicy;
+        defaults = defaults == null ? ReviewDefaults.NONE : defaults;
     }
 
     /** The field with this id, if the form has one. */
@@ -75,6 +78,7 @@ public record FormDefinition(
         if (webhookUrl != null) {
             out.put("webhookUrl", webhookUrl);
         }
+        defaults.writeTo(out);
         return out;
     }
 }

@@ -17,8 +17,19 @@ import java.util.Set;
  */
 public final class FormParser {
 
-    static final Set<String> FORM_KEYS =
-            Set.of("id", "name", "fields", "blockType", "schema", "categories", "reviewPolicy", "webhookUrl");
+    static final Set<String> FORM_KEYS = Set.of(
+            "id",
+            "name",
+            "fields",
+            "blockType",
+            "schema",
+            "categories",
+            "reviewPolicy",
+            "webhookUrl",
+            "routing",
+            "approvals",
+            "deadline",
+            "remind");
     static final int MAX_NAME_LENGTH = 200;
 
     private FormParser() {}
@@ -41,6 +52,7 @@ public final class FormParser {
         }
         String webhookUrl = webhookUrl(body, out);
         ReviewPolicy reviewPolicy = ReviewPolicy.parse(reviewPolicy(body, out), "/reviewPolicy", out);
+        ReviewDefaults defaults = ReviewDefaults.parse(body, out);
         String blockType = BodyReader.string(body, "blockType", "", false, 32, out);
         List<Field> fields;
         JsonNode schema = null;
@@ -62,7 +74,7 @@ public final class FormParser {
             checkPresetFields(body, fields, out);
         }
         Problem.throwIfAny(out);
-        return new FormDefinition(id, name, blockType, fields, schema, reviewPolicy, webhookUrl);
+        return new FormDefinition(id, name, blockType, fields, schema, reviewPolicy, webhookUrl, defaults);
     }
 
     private static List<Field> fieldsOf(JsonNode body, List<Violation> out) {

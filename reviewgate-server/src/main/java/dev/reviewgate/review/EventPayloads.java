@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reviewgate.event.EventType;
 import dev.reviewgate.json.Json;
 import dev.reviewgate.kernel.Times;
+import dev.reviewgate.kernel.Via;
 import java.util.List;
 
 /**
@@ -20,6 +21,7 @@ public final class EventPayloads {
             String eventId,
             long sequence,
             String respondingUser,
+            Via via,
             long respondedAt,
             String versionId,
             String publicUrl) {}
@@ -40,6 +42,7 @@ public final class EventPayloads {
         out.put("status", review.status().wire());
         out.put("respondingUser", c.respondingUser());
         out.put("respondedAt", Times.iso(c.respondedAt()));
+        out.put("via", c.via().wire());
         if (c.type() == EventType.APPROVED || c.type() == EventType.REJECTED) {
             out.put("response", review.decision().verdict().wire());
             out.put("reason", review.decision().reason());
@@ -55,6 +58,16 @@ public final class EventPayloads {
         out.put("runId", review.runId());
         out.put("blockId", review.blockId());
         out.put("round", review.round());
+        out.set("assignedTo", ReviewJson.strings(review.assignedTo()));
+        out.set("assignedToGroups", ReviewJson.strings(review.assignedGroups()));
+        out.put("priority", review.priority());
+        out.put("dueAt", Times.isoOrNull(review.dueAt()));
+        Claim claim = review.work().claim();
+        out.set("claim", claim == null || c.type() == EventType.RELEASED ? null : ReviewJson.claim(claim));
+        if (c.type() == EventType.VOTED) {
+            List<Vote> votes = review.votesOn(c.versionId());
+            out.put("votes", votes.size());
+        }
         out.put("link", ReviewJson.link(c.publicUrl(), review.id()));
         return out;
     }

@@ -5,6 +5,7 @@ import dev.reviewgate.error.Violation;
 import dev.reviewgate.form.Field;
 import dev.reviewgate.form.FormDefinition;
 import dev.reviewgate.kernel.Actor;
+import dev.reviewgate.kernel.Via;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ public final class InstructionRules {
 
     /** The new round's instructions, or a 422 naming each field that cannot take its request. */
     public static List<Instruction> give(
-            Review review, FormDefinition form, Map<String, RetryRequest> fields, Actor author, long now) {
+            Review review, FormDefinition form, Map<String, RetryRequest> fields, Actor author, Via via, long now) {
         if (fields.isEmpty()) {
             throw Problem.invalid("/fields", "must be an object naming at least one field");
         }
@@ -41,6 +42,7 @@ public final class InstructionRules {
                         request.text(),
                         review.headVersionId(),
                         author,
+                        via,
                         now));
             }
         });

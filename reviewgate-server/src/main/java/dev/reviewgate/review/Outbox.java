@@ -5,6 +5,7 @@ import dev.reviewgate.event.EventRepository;
 import dev.reviewgate.event.EventType;
 import dev.reviewgate.kernel.Actor;
 import dev.reviewgate.kernel.Ids;
+import dev.reviewgate.kernel.Via;
 import dev.reviewgate.webhook.DeliveryPlanner;
 import org.jdbi.v3.core.Handle;
 
@@ -31,13 +32,34 @@ public final class Outbox {
         this.publicUrl = publicUrl;
     }
 
-    /** Records {@code type} for {@code review} (as it is after the change) on {@code versionId}. */
-    public void emit(Handle h, Review review, long sequence, EventType type, Actor actor, String versionId, long now) {
+    /** Who made a change, through which channel, on which version, and when. */
+    public record Change(Actor actor, Via via, String versionId, long at) {}
+
+    /**
+     * Records {@code type} for {@code review} as it is after the change; the event's sequence is the
+     * review's {@code eventSeq}, which the transition that made the change advanced.
+     */
+    public void emit(Handle h, Review review, EventType type, Change change) {
         String eventId = ids.next("evt");
+        long now = change.at();
         EventPayloads.Context context = new EventPayloads.Context(
-                type, eventId, sequence, respondingUser(h, review.accountId(), actor), now, versionId, publicUrl);
+                type,
+                eventId,
+                review.eventSeq(),
+                respondingUser(h, review.accountId(), change.actor()),
+                change.via(),
+                now,
+                change.versionId(),
+                publicUrl);
         events.insert(
-                h, review.accountId(), eventId, review.id(), sequence, type, EventPayloads.build(review, context), now);
+                h,
+                review.accountId(),
+                eventId,
+                review.id(),
+                review.eventSeq(),
+                type,
+                EventPayloads.build(review, context),
+                now);
         deliveries.plan(
                 h,
                 new DeliveryPlanner.Subject(review.accountId(), review.id(), review.formId(), review.webhookUrl()),

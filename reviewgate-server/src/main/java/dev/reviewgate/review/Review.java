@@ -2,29 +2,33 @@ package dev.reviewgate.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reviewgate.json.CanonicalJson;
+import dev.reviewgate.routing.Assignees;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * One gate: its fixed header, the caller's labels, the state each change moves on, and its history
- * (versions, instructions, at most one decision). Immutable; the named transitions return the
- * review after a change, each advancing the event sequence by one, and the rules classes decide
- * which change is allowed.
+ * One gate: its fixed header, the caller's labels, the state each change moves on, its history
+ * (versions, instructions, votes, at most one decision) and the human side of the work (claim,
+ * deadline, reminders). Immutable; the named transitions return the review after a change, each
+ * advancing the event sequence by one, and the rules classes decide which change is allowed.
  */
-public record Review(ReviewHeader header, ReviewLabels labels, ReviewState state, ReviewHistory history) {
+public record Review(
+        ReviewHeader header, ReviewLabels labels, ReviewState state, ReviewHistory history, ReviewWork work) {
 
     /**
      * A new review on its first version: pending, its first event (created) numbered 1. A review
      * the policy did not flag is not awaiting anyone.
      */
-    public static Review open(ReviewHeader header, ReviewLabels labels, Version first, boolean awaiting) {
+    public static Review open(
+            ReviewHeader header, ReviewLabels labels, Version first, boolean awaiting, ReviewWork work) {
         long now = header.createdAt();
         return new Review(
                 header,
                 labels,
                 new ReviewState(ReviewStatus.PENDING, first.id(), 0, awaiting ? now : null, 1, now),
-                new ReviewHistory(List.of(first), List.of(), null));
+                new ReviewHistory(List.of(first), List.of(), List.of(), null),
+                work);
     }
 
     /** A new version at the head (an edit). */
@@ -33,7 +37,8 @@ public record Review(ReviewHeader header, ReviewLabels labels, ReviewState state
                 header,
                 labels,
                 state.next(status(), version.id(), round(), awaitingSince(), now),
-                history.plusVersion(version));
+                history.plusVersion(version),
+                work);
     }
 
     /** A new round of instructions on the head: the review waits for the agent (rule 10). */
@@ -46,7 +51,8 @@ public record Review(ReviewHeader header, ReviewLabels labels, ReviewState state
                 header,
                 labels,
                 state.next(ReviewStatus.CHANGES_REQUESTED, headVersionId(), round() + 1, awaitingSince(), now),
-                history.plusInstructions(sorted));
+                history.plusInstructions(sorted),
+                work);
     }
 
     /**
@@ -58,7 +64,8 @@ public record Review(ReviewHeader header, ReviewLabels labels, ReviewState state
                 header,
                 newLabels,
                 state.next(ReviewStatus.PENDING, head, round(), now, now),
-                added.map(history::plusVersion).orElse(history));
+                added.map(history::plusVersion).orElse(history),
+                work);
     }
 
     /** The one terminal decision. */
@@ -68,7 +75,81 @@ public record Review(ReviewHeader header, ReviewLabels labels, ReviewState state
                 header,
                 labels,
                 state.next(status, headVersionId(), round(), awaitingSince(), now),
-                history.withDecision(decision));
+                history.withDecision(decision),
+                work);
+    }
+
+    /**
+     * The review as it stood after its event number {@code sequence}: the policy's approval is
+     * event 2, and the created event before it must carry sequence 1.
+     */
+    static Review withSequence(Review r, long sequence) {
+        ReviewState s = r.state();
+        return new Review(
+                r.header(),
+                r.labels(),
+                new ReviewState(s.status(), s.headVersionId(), s.round(), s.awaitingSince(), sequence, s.updatedAt()),
+                r.history(),
+                r.work());
+    }
+
+    /** Another assignment (assign, or an escalation's additions). */
+    public Review withAssignees(Assignees assignees, long now) {
+        return new Review(header, labels.withAssignees(assignees), touched(now), history, work);
+    }
+
+    /** A claim taken, renewed or (null) released. */
+    public Review withClaim(Claim claim, long now) {
+        return new Review(header, labels, touched(now), history, work.withClaim(claim));
+    }
+
+    /** A recorded approval vote toward the quorum. */
+    public Review withVote(Vote vote, long now) {
+        return new Review(header, labels, touched(now), history.plusVote(vote), work);
+    }
+
+    /** The human side changed: a reminder went out, the deadline moved or passed, an escalation. */
+    public Review withWork(ReviewWork newWork, long now) {
+        return new Review(header, labels, touched(now), history, newWork);
+    }
+
+    /**
+     * The deadline moved ({@code POST …/deadline}): no event announces it, so the sequence stays;
+     * {@code updatedAt} moves so that waiters on other instances look again.
+     */
+    public Review rescheduled(ReviewWork newWork, long now) {
+        ReviewState s = new ReviewState(status(), headVersionId(), round(), awaitingSince(), eventSeq(), now);
+        return new Review(header, labels, s, history, newWork);
+    }
+
+    private ReviewState touched(long now) {
+        return state.next(status(), headVersionId(), round(), awaitingSince(), now);
+    }
+
+    /** The votes toward the quorum on {@code versionId}: a new version voids the earlier ones for it. */
+    public List<Vote> votesOn(String versionId) {
+        return votes().stream().filter(v -> v.versionId().equals(versionId)).toList();
+    }
+
+    public List<Vote> votes() {
+        return history.votes();
+    }
+
+    public int priority() {
+        return labels.priority();
+    }
+
+    public Assignees assignees() {
+        return labels.assignees();
+    }
+
+    /** The live claim at {@code now}, or null. */
+    public Claim liveClaim(long now) {
+        return work.liveClaim(now);
+    }
+
+    public Long dueAt() {
+        return work.dueAt();
     }
 
     public Optional<Version> version(String versionId) {
@@ -182,11 +263,11 @@ public record Review(ReviewHeader header, ReviewLabels labels, ReviewState state
     }
 
     public List<String> assignedTo() {
-        return labels.assignedTo();
+        return labels.assignees().users();
     }
 
     public List<String> assignedGroups() {
-        return labels.assignedGroups();
+        return labels.assignees().groups();
     }
 
     public ReviewStatus status() {

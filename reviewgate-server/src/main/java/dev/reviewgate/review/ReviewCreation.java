@@ -8,16 +8,22 @@ import dev.reviewgate.event.EventType;
 import dev.reviewgate.form.Field;
 import dev.reviewgate.form.FormDefinition;
 import dev.reviewgate.form.FormRepository;
+import dev.reviewgate.form.ReviewDefaults;
 import dev.reviewgate.form.SnapshotValidator;
 import dev.reviewgate.json.CanonicalJson;
 import dev.reviewgate.kernel.Actor;
 import dev.reviewgate.kernel.Ids;
 import dev.reviewgate.kernel.Principal;
+import dev.reviewgate.kernel.Via;
 import dev.reviewgate.net.SsrfGuard;
 import dev.reviewgate.policy.PolicyEvaluator;
 import dev.reviewgate.policy.PolicyInput;
 import dev.reviewgate.policy.PolicyParser;
 import dev.reviewgate.policy.Predicate;
+import dev.reviewgate.routing.Assignees;
+import dev.reviewgate.routing.RoutingRepository;
+import dev.reviewgate.schedule.Deadline;
+import dev.reviewgate.schedule.Reminders;
 import dev.reviewgate.wait.ChangeSignals;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -43,6 +49,8 @@ public final class ReviewCreation {
     private final Outbox outbox;
     private final ChangeSignals<Review> signals;
     private final SsrfGuard guard;
+    private final RoutingRepository routing;
+    private final ReviewTimers timers;
     private final Ids ids;
     private final InstantSource clock;
 
@@ -53,6 +61,8 @@ public final class ReviewCreation {
             Outbox outbox,
             ChangeSignals<Review> signals,
             SsrfGuard guard,
+            RoutingRepository routing,
+            ReviewTimers timers,
             Ids ids,
             InstantSource clock) {
         this.database = database;
@@ -61,6 +71,8 @@ public final class ReviewCreation {
         this.outbox = outbox;
         this.signals = signals;
         this.guard = guard;
+        this.routing = routing;
+        this.timers = timers;
         this.ids = ids;
         this.clock = clock;
     }
@@ -111,6 +123,9 @@ public final class ReviewCreation {
             Optional<Predicate> trigger) {
         long now = clock.millis();
         String account = principal.accountId();
+        ReviewDefaults defaults = form.definition().defaults();
+        ReviewLabels labels = req.labels().withAssignees(assignees(h, account, req, defaults));
+        ReviewWork work = work(req, defaults, now);
         String versionId = CanonicalJson.versionId(req.fields());
         List<String> visible = new ArrayList<>();
         req.fields().fieldNames().forEachRemaining(visible::add);
@@ -127,22 +142,54 @@ public final class ReviewCreation {
                 req.webhookUrl() != null ? req.webhookUrl() : form.definition().webhookUrl(),
                 now);
         Version version = new Version(versionId, 1, null, Origin.MODEL_OUTPUT, req.author(), null, req.fields(), now);
-        Review created = Review.open(header, req.labels(), version, trigger.isPresent());
+        Review created = Review.open(header, labels, version, trigger.isPresent(), work);
         if (trigger.isEmpty()) {
             created = created.withDecision(
-                    new Decision(Verdict.APPROVED, versionId, null, Actor.REVIEW_POLICY, now), now);
+                    new Decision(Verdict.APPROVED, versionId, null, Actor.REVIEW_POLICY, Via.POLICY, now), now);
         }
         reviews.insertHeader(h, created);
         reviews.insertVersion(h, account, created.id(), version);
         if (created.isDecided()) {
             reviews.insertDecision(h, account, created.id(), created.decision());
+        } else {
+            timers.sync(h, created);
         }
         // Sequence 1 always announces the review (as it is once created); the policy's verdict is 2.
-        outbox.emit(h, created, 1, EventType.CREATED, req.author(), versionId, now);
+        Review announced = created.isDecided() ? Review.withSequence(created, 1) : created;
+        outbox.emit(h, announced, EventType.CREATED, new Outbox.Change(req.author(), principal.via(), versionId, now));
         if (created.isDecided()) {
-            outbox.emit(h, created, created.eventSeq(), EventType.APPROVED, Actor.REVIEW_POLICY, versionId, now);
+            outbox.emit(
+                    h, created, EventType.APPROVED, new Outbox.Change(Actor.REVIEW_POLICY, Via.POLICY, versionId, now));
         }
         return new Result(created, versionId, true);
+    }
+
+    /**
+     * The request's assignees, each checked to exist (a 422 names the unknown ones), or else the
+     * form's routing defaults, keeping those that still exist.
+     */
+    private Assignees assignees(Handle h, String account, ReviewRequests.Create req, ReviewDefaults defaults) {
+        if (req.assigns()) {
+            RoutingRepository.Checked checked =
+                    routing.check(h, account, req.labels().assignees(), "");
+            Problem.throwIfAny(checked.errors());
+            return checked.assignees();
+        }
+        Assignees fallback = defaults.routing().defaults();
+        return fallback.isEmpty()
+                ? fallback
+                : routing.check(h, account, fallback, "/routing").assignees();
+    }
+
+    /** The deadline and reminders the request gives, or the form's; a due time in the past is a 422. */
+    private static ReviewWork work(ReviewRequests.Create req, ReviewDefaults defaults, long now) {
+        Deadline deadline = req.deadline() != null ? req.deadline() : defaults.deadline();
+        Reminders remind = req.remind() != null ? req.remind() : defaults.remind();
+        Long dueAt = deadline == null ? null : deadline.dueAt(now);
+        if (dueAt != null && dueAt <= now) {
+            throw Problem.invalid("/deadline/at", "the deadline must be in the future");
+        }
+        return new ReviewWork(null, dueAt, deadline, remind, 0, List.of());
     }
 
     private Result update(Principal principal, ReviewRequests.Create req) {
@@ -175,12 +222,25 @@ public final class ReviewCreation {
                     .withTitleAndMeta(
                             req.titleGiven() ? req.labels().title() : review.title(),
                             req.metaGiven() ? req.labels().meta() : review.meta());
+            if (req.assigns()) {
+                RoutingRepository.Checked checked =
+                        routing.check(h, account, req.labels().assignees(), "");
+                Problem.throwIfAny(checked.errors());
+                labels = labels.withAssignees(checked.assignees());
+            }
             Review updated = review.withUpdate(added, append.versionId(), labels, now);
             if (req.metaGiven() || req.titleGiven()) {
                 reviews.updateLabels(h, updated);
             }
+            if (req.assigns()) {
+                reviews.updateAssignees(h, updated);
+            }
             reviews.updateState(h, updated);
-            outbox.emit(h, updated, updated.eventSeq(), EventType.UPDATED, req.author(), append.versionId(), now);
+            outbox.emit(
+                    h,
+                    updated,
+                    EventType.UPDATED,
+                    new Outbox.Change(req.author(), principal.via(), append.versionId(), now));
             return new Result(updated, append.versionId(), false);
         });
     }

@@ -62,7 +62,7 @@ public final class ReviewReader {
             return new Page(rows, null);
         }
         List<Review> page = rows.subList(0, query.limit());
-        return new Page(page, QueueQuery.cursorAfter(page.get(page.size() - 1)));
+        return new Page(page, query.cursorAfter(page.get(page.size() - 1)));
     }
 
     /**

@@ -2,10 +2,16 @@ package dev.reviewgate.review;
 
 import dev.reviewgate.json.Json;
 import dev.reviewgate.kernel.Actor;
+import dev.reviewgate.kernel.Via;
+import dev.reviewgate.routing.Assignees;
+import dev.reviewgate.schedule.Deadline;
+import dev.reviewgate.schedule.Reminders;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -15,7 +21,11 @@ public final class ReviewRepository {
     static final String HEADER_COLUMNS = """
             account_id, id, form_id, form_revision, form_name, title, status, workflow_id, run_id, block_id, meta,
             visible_fields, head_version_id, triggered_by, awaiting_since, assigned_to, assigned_groups, webhook_url,
-            round, event_seq, created_at, updated_at""";
+            round, event_seq, created_at, updated_at, priority, due_at, deadline, remind, reminders_sent, escalations,
+            claim_by, claim_via, claimed_at, claim_expires_at""";
+
+    /** {@code due_at} of a review without a deadline: the largest BIGINT, so it sorts last. */
+    static final long NO_DEADLINE = Long.MAX_VALUE;
 
     public Optional<String> idByRun(Handle h, String accountId, String runId, String blockId) {
         return h.createQuery("SELECT id FROM reviews WHERE account_id = :a AND run_id = :run AND block_id = :block")
@@ -67,11 +77,12 @@ public final class ReviewRepository {
                 new ReviewHistory(
                         versions(h, header.accountId(), header.id()),
                         instructions(h, header.accountId(), header.id()),
+                        votes(h, header.accountId(), header.id()),
                         decision(h, header.accountId(), header.id()).orElse(null)));
     }
 
     static Review withHistory(Review header, ReviewHistory history) {
-        return new Review(header.header(), header.labels(), header.state(), history);
+        return new Review(header.header(), header.labels(), header.state(), history, header.work());
     }
 
     /** Maps a row of {@link #HEADER_COLUMNS} to a review without children. */
@@ -93,8 +104,8 @@ public final class ReviewRepository {
         ReviewLabels labels = new ReviewLabels(
                 rs.getString("title"),
                 Json.parse(rs.getString("meta")),
-                strings(rs.getString("assigned_to")),
-                strings(rs.getString("assigned_groups")));
+                new Assignees(strings(rs.getString("assigned_to")), strings(rs.getString("assigned_groups"))),
+                rs.getInt("priority"));
         ReviewState state = new ReviewState(
                 ReviewStatus.fromWire(rs.getString("status")),
                 rs.getString("head_version_id"),
@@ -102,14 +113,42 @@ public final class ReviewRepository {
                 awaitingSince,
                 rs.getLong("event_seq"),
                 rs.getLong("updated_at"));
-        return new Review(header, labels, state, new ReviewHistory(List.of(), List.of(), null));
+        return new Review(header, labels, state, ReviewHistory.EMPTY, work(rs));
+    }
+
+    private static ReviewWork work(ResultSet rs) throws SQLException {
+        long due = rs.getLong("due_at");
+        String deadline = rs.getString("deadline");
+        String remind = rs.getString("remind");
+        String claimBy = rs.getString("claim_by");
+        Claim claim = claimBy == null
+                ? null
+                : new Claim(
+                        actor(claimBy),
+                        Via.fromWire(rs.getString("claim_via")).orElse(Via.API),
+                        rs.getLong("claimed_at"),
+                        rs.getLong("claim_expires_at"));
+        List<Escalation> escalations = new ArrayList<>();
+        Json.parse(rs.getString("escalations"))
+                .forEach(e -> escalations.add(new Escalation(
+                        e.get("at").asLong(),
+                        Assignees.fromJson(e.get("added")),
+                        e.get("dueAt").asLong())));
+        return new ReviewWork(
+                claim,
+                due == NO_DEADLINE ? null : due,
+                deadline == null ? null : Deadline.fromJson(Json.parse(deadline)),
+                remind == null ? null : Reminders.fromJson(Json.parse(remind)),
+                rs.getInt("reminders_sent"),
+                escalations);
     }
 
     public void insertHeader(Handle h, Review r) {
         h.createUpdate("INSERT INTO reviews (" + HEADER_COLUMNS + """
                         , is_open) VALUES (:account, :id, :form, :revision, :formName, :title, :status, :workflow, :run,
                         :block, :meta, :visible, :head, :triggered, :awaiting, :assigned, :groups, :webhook, :round,
-                        :seq, :created, :updated, :open)""")
+                        :seq, :created, :updated, :priority, :dueAt, :deadline, :remind, :remindersSent, :escalations,
+                        :claimBy, :claimVia, :claimedAt, :claimExpires, :open)""")
                 .bind("account", r.accountId())
                 .bind("id", r.id())
                 .bind("form", r.formId())
@@ -133,8 +172,24 @@ public final class ReviewRepository {
                 .bind("created", r.createdAt())
                 .bind("updated", r.updatedAt())
                 .bind("open", r.status().isOpen() ? 1 : 0)
+                .bind("priority", r.priority())
+                .bind(
+                        "deadline",
+                        r.work().deadline() == null
+                                ? null
+                                : Json.write(r.work().deadline().toJson()))
+                .bind(
+                        "remind",
+                        r.work().remind() == null
+                                ? null
+                                : Json.write(r.work().remind().toJson()))
+                .bindMap(workColumns(r.work()))
                 .execute();
-        for (String assignee : r.assignedTo()) {
+        insertAssignees(h, r);
+    }
+
+    private static void insertAssignees(Handle h, Review r) {
+        for (String assignee : assigneeKeys(r.assignees())) {
             h.createUpdate("""
                             INSERT INTO review_assignees (account_id, review_id, assignee, created_at)
                             VALUES (:a, :id, :assignee, :created) ON CONFLICT DO NOTHING""")
@@ -146,12 +201,61 @@ public final class ReviewRepository {
         }
     }
 
+    /**
+     * The queue's {@code assignee} filter matches a user's e-mail or a group's id in one index:
+     * e-mails always hold an {@code @} and group ids never do, so the two cannot collide.
+     */
+    private static List<String> assigneeKeys(Assignees a) {
+        List<String> keys = new ArrayList<>(a.users());
+        keys.addAll(a.groups());
+        return keys;
+    }
+
+    /** Writes a new assignment, and the rows the queue's {@code assignee} filter reads. */
+    public void updateAssignees(Handle h, Review r) {
+        h.createUpdate("UPDATE reviews SET assigned_to = :assigned, assigned_groups = :groups"
+                        + " WHERE account_id = :a AND id = :id")
+                .bind("assigned", Json.write(r.assignedTo()))
+                .bind("groups", Json.write(r.assignedGroups()))
+                .bind("a", r.accountId())
+                .bind("id", r.id())
+                .execute();
+        h.createUpdate("DELETE FROM review_assignees WHERE account_id = :a AND review_id = :id")
+                .bind("a", r.accountId())
+                .bind("id", r.id())
+                .execute();
+        insertAssignees(h, r);
+    }
+
+    private static Map<String, Object> workColumns(ReviewWork w) {
+        Map<String, Object> out = new HashMap<>();
+        Claim c = w.claim();
+        out.put("dueAt", w.dueAt() == null ? NO_DEADLINE : w.dueAt());
+        out.put("remindersSent", w.remindersSent());
+        var escalations = Json.array();
+        for (Escalation e : w.escalations()) {
+            var node = escalations.addObject().put("at", e.at()).put("dueAt", e.dueAt());
+            node.set("added", e.added().toJson());
+        }
+        out.put("escalations", Json.write(escalations));
+        out.put("claimBy", c == null ? null : Json.write(c.by().toJson()));
+        out.put("claimById", c == null ? null : c.by().id());
+        out.put("claimVia", c == null ? null : c.via().wire());
+        out.put("claimedAt", c == null ? null : c.claimedAt());
+        out.put("claimExpires", c == null ? null : c.expiresAt());
+        return out;
+    }
+
     /** Writes the mutable part of the header, as {@code r} has it after a change. */
     public void updateState(Handle h, Review r) {
         h.createUpdate("""
                         UPDATE reviews SET status = :status, is_open = :open, head_version_id = :head, round = :round,
-                               awaiting_since = :awaiting, event_seq = :seq, updated_at = :now
+                               awaiting_since = :awaiting, event_seq = :seq, updated_at = :now, due_at = :dueAt,
+                               reminders_sent = :remindersSent, escalations = :escalations, claim_by = :claimBy,
+                               claim_by_id = :claimById, claim_via = :claimVia, claimed_at = :claimedAt,
+                               claim_expires_at = :claimExpires
                         WHERE account_id = :a AND id = :id""")
+                .bindMap(workColumns(r.work()))
                 .bind("status", r.status().wire())
                 .bind("open", r.status().isOpen() ? 1 : 0)
                 .bind("head", r.headVersionId())
@@ -193,8 +297,10 @@ public final class ReviewRepository {
 
     public void insertInstruction(Handle h, String accountId, String reviewId, Instruction i) {
         h.createUpdate("""
-                        INSERT INTO instructions (account_id, review_id, round, field_id, type, text, version_id, author, created_at)
-                        VALUES (:a, :review, :round, :field, :type, :text, :version, :author, :created)""")
+                        INSERT INTO instructions (account_id, review_id, round, field_id, type, text, version_id, author, via,
+                                                  created_at)
+                        VALUES (:a, :review, :round, :field, :type, :text, :version, :author, :via, :created)""")
+                .bind("via", i.via().wire())
                 .bind("a", accountId)
                 .bind("review", reviewId)
                 .bind("round", i.round())
@@ -210,8 +316,9 @@ public final class ReviewRepository {
     /** The primary key on {@code (account_id, review_id)} refuses a second decision whatever the caller checked. */
     public void insertDecision(Handle h, String accountId, String reviewId, Decision d) {
         h.createUpdate("""
-                        INSERT INTO decisions (account_id, review_id, verdict, version_id, reason, decided_by, decided_at)
-                        VALUES (:a, :review, :verdict, :version, :reason, :by, :at)""")
+                        INSERT INTO decisions (account_id, review_id, verdict, version_id, reason, decided_by, via, decided_at)
+                        VALUES (:a, :review, :verdict, :version, :reason, :by, :via, :at)""")
+                .bind("via", d.via().wire())
                 .bind("a", accountId)
                 .bind("review", reviewId)
                 .bind("verdict", d.verdict().wire())
@@ -242,7 +349,7 @@ public final class ReviewRepository {
 
     private List<Instruction> instructions(Handle h, String accountId, String reviewId) {
         return h.createQuery("""
-                        SELECT round, field_id, type, text, version_id, author, created_at FROM instructions
+                        SELECT round, field_id, type, text, version_id, author, via, created_at FROM instructions
                         WHERE account_id = :a AND review_id = :review ORDER BY round, created_at, field_id""")
                 .bind("a", accountId)
                 .bind("review", reviewId)
@@ -253,13 +360,46 @@ public final class ReviewRepository {
                         rs.getString(4),
                         rs.getString(5),
                         actor(rs.getString(6)),
-                        rs.getLong(7)))
+                        Via.fromWire(rs.getString(7)).orElse(Via.API),
+                        rs.getLong(8)))
+                .list();
+    }
+
+    /**
+     * Records an approval vote. The key {@code (review, version, decider)} refuses a second vote by
+     * the same decider on the same version, whatever the caller checked.
+     */
+    public void insertVote(Handle h, String accountId, String reviewId, Vote v) {
+        h.createUpdate("""
+                        INSERT INTO votes (account_id, review_id, version_id, decider_id, decided_by, via, voted_at)
+                        VALUES (:a, :review, :version, :decider, :by, :via, :at)""")
+                .bind("a", accountId)
+                .bind("review", reviewId)
+                .bind("version", v.versionId())
+                .bind("decider", v.decidedBy().id())
+                .bind("by", Json.write(v.decidedBy().toJson()))
+                .bind("via", v.via().wire())
+                .bind("at", v.votedAt())
+                .execute();
+    }
+
+    private List<Vote> votes(Handle h, String accountId, String reviewId) {
+        return h.createQuery("""
+                        SELECT version_id, decided_by, via, voted_at FROM votes
+                        WHERE account_id = :a AND review_id = :review ORDER BY voted_at, decider_id""")
+                .bind("a", accountId)
+                .bind("review", reviewId)
+                .map((rs, ctx) -> new Vote(
+                        rs.getString(1),
+                        actor(rs.getString(2)),
+                        Via.fromWire(rs.getString(3)).orElse(Via.API),
+                        rs.getLong(4)))
                 .list();
     }
 
     private Optional<Decision> decision(Handle h, String accountId, String reviewId) {
         return h.createQuery("""
-                        SELECT verdict, version_id, reason, decided_by, decided_at FROM decisions
+                        SELECT verdict, version_id, reason, decided_by, via, decided_at FROM decisions
                         WHERE account_id = :a AND review_id = :review""")
                 .bind("a", accountId)
                 .bind("review", reviewId)
@@ -268,11 +408,12 @@ public final class ReviewRepository {
                         rs.getString(2),
                         rs.getString(3),
                         actor(rs.getString(4)),
-                        rs.getLong(5)))
+                        Via.fromWire(rs.getString(5)).orElse(Via.API),
+                        rs.getLong(6)))
                 .findOne();
     }
 
-    private static Actor actor(String json) {
+    static Actor actor(String json) {
         return Actor.from(Json.parse(json));
     }
 

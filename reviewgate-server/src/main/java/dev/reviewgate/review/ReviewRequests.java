@@ -7,6 +7,9 @@ import dev.reviewgate.json.CanonicalJson;
 import dev.reviewgate.json.Json;
 import dev.reviewgate.kernel.Actor;
 import dev.reviewgate.kernel.Principal;
+import dev.reviewgate.routing.Assignees;
+import dev.reviewgate.schedule.Deadline;
+import dev.reviewgate.schedule.Reminders;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +37,9 @@ public final class ReviewRequests {
             JsonNode signals,
             String updateForReviewId,
             boolean metaGiven,
-            boolean titleGiven) {
+            boolean titleGiven,
+            Deadline deadline,
+            Reminders remind) {
 
         private static final Set<String> MEMBERS = Set.of(
                 "formId",
@@ -49,7 +54,10 @@ public final class ReviewRequests {
                 "blockId",
                 "author",
                 "signals",
-                "updateForReviewId");
+                "updateForReviewId",
+                "priority",
+                "deadline",
+                "remind");
 
         public static Create parse(JsonNode body, Principal principal) {
             BodyReader r = BodyReader.of(body, MEMBERS);
@@ -57,8 +65,12 @@ public final class ReviewRequests {
             JsonNode fields = r.requiredObject("fields");
             JsonNode meta = r.optionalObject("meta");
             String title = r.optionalString("title", MAX_TITLE);
-            List<String> assignTo = r.stringList("assignTo", 100, MAX_ID);
-            List<String> groups = r.stringList("assignToGroups", 100, MAX_ID);
+            List<Violation> errors = new ArrayList<>();
+            Assignees assignees = Assignees.parse(body, "", errors);
+            int priority = priority(body.get("priority"), errors);
+            Deadline deadline = Deadline.parse(body.get("deadline"), "/deadline", true, errors);
+            Reminders remind = Reminders.parse(body.get("remind"), "/remind", errors);
+            r.add(errors);
             String webhookUrl = r.optionalUrl("webhookUrl");
             String workflowId = r.optionalString("workflowId", MAX_ID);
             String runId = r.optionalString("runId", MAX_ID);
@@ -78,14 +90,32 @@ public final class ReviewRequests {
             return new Create(
                     formId,
                     fields,
-                    new ReviewLabels(title, meta == null ? Json.object() : meta, assignTo, groups),
+                    new ReviewLabels(title, meta == null ? Json.object() : meta, assignees, priority),
                     new ReviewHeader.RunAddress(workflowId, runId, blockId),
                     webhookUrl,
                     author,
                     signals == null ? Json.object() : signals,
                     update,
                     meta != null,
-                    title != null);
+                    title != null,
+                    deadline,
+                    remind);
+        }
+
+        /** Whether the request names any assignee (else the form's routing defaults apply). */
+        public boolean assigns() {
+            return !labels.assignees().isEmpty();
+        }
+
+        private static int priority(JsonNode node, List<Violation> errors) {
+            if (node == null || node.isNull()) {
+                return ReviewLabels.DEFAULT_PRIORITY;
+            }
+            if (!node.isIntegralNumber() || !node.canConvertToInt() || node.asInt() < 0 || node.asInt() > 100) {
+                errors.add(new Violation("/priority", "must be a whole number from 0 to 100"));
+                return ReviewLabels.DEFAULT_PRIORITY;
+            }
+            return node.asInt();
         }
 
         public String runId() {

@@ -1,5 +1,6 @@
 package dev.reviewgate.review;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reviewgate.auth.ApiKeyAuthenticator;
@@ -11,7 +12,9 @@ import dev.reviewgate.kernel.Principal;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -27,19 +30,33 @@ public final class ReviewRoutes {
 
     private final ReviewCreation creation;
     private final ReviewCommands commands;
+    private final WorkCommands work;
+    private final BulkDecisions bulk;
     private final ReviewReader reader;
     private final String publicUrl;
+    private final InstantSource clock;
 
-    public ReviewRoutes(ReviewCreation creation, ReviewCommands commands, ReviewReader reader, String publicUrl) {
+    public ReviewRoutes(
+            ReviewCreation creation,
+            ReviewCommands commands,
+            WorkCommands work,
+            BulkDecisions bulk,
+            ReviewReader reader,
+            String publicUrl,
+            InstantSource clock) {
         this.creation = creation;
         this.commands = commands;
+        this.work = work;
+        this.bulk = bulk;
         this.reader = reader;
         this.publicUrl = publicUrl;
+        this.clock = clock;
     }
 
     public void routes(RoutesConfig r) {
         r.post("/v1/reviews", this::createReview);
         r.get("/v1/reviews", this::listQueue);
+        r.post("/v1/reviews/bulk", this::decideInBulk);
         for (String base : ADDRESSES) {
             r.get(base, this::getReview);
             r.get(base + "/wait", this::waitForReview);
@@ -48,6 +65,26 @@ public final class ReviewRoutes {
             r.post(base + "/instructions", this::giveInstructions);
             r.post(base + "/approve", ctx -> decide(ctx, Verdict.APPROVED));
             r.post(base + "/reject", ctx -> decide(ctx, Verdict.REJECTED));
+            r.post(
+                    base + "/claim",
+                    ctx -> respond(
+                            ctx,
+                            (p, body) -> work.claim(p, address(ctx), WorkRequests.ClaimRequest.parse(body, p, true))));
+            r.post(
+                    base + "/release",
+                    ctx -> respond(
+                            ctx,
+                            (p, body) ->
+                                    work.release(p, address(ctx), WorkRequests.ClaimRequest.parse(body, p, false))));
+            r.post(
+                    base + "/assign",
+                    ctx -> respond(
+                            ctx, (p, body) -> work.assign(p, address(ctx), WorkRequests.AssignRequest.parse(body))));
+            r.post(
+                    base + "/deadline",
+                    ctx -> respond(
+                            ctx,
+                            (p, body) -> work.moveDeadline(p, address(ctx), WorkRequests.DeadlineRequest.parse(body))));
         }
     }
 
@@ -61,7 +98,7 @@ public final class ReviewRoutes {
                 .put("versionId", result.versionId())
                 .put("link", ReviewJson.link(publicUrl, review.id()));
         out.set("triggeredBy", review.triggeredBy());
-        out.set("decision", review.decision() == null ? null : ReviewJson.decision(review.decision()));
+        out.set("decision", review.decision() == null ? null : ReviewJson.decision(review));
         Responses.json(ctx, result.created() ? 201 : 200, out);
     }
 
@@ -69,18 +106,19 @@ public final class ReviewRoutes {
         Principal p = ApiKeyAuthenticator.principal(ctx);
         QueueQuery query = QueueQuery.parse(
                 ctx.queryParamMap().keySet().stream().collect(Collectors.toMap(k -> k, ctx::queryParam)),
-                ctx::queryParam);
+                ctx::queryParam,
+                clock.millis());
         ReviewReader.Page page = reader.list(p.accountId(), query);
         ObjectNode out = Json.object();
         ArrayNode data = out.putArray("data");
-        page.reviews().forEach(r -> data.add(ReviewJson.summary(r, publicUrl)));
+        page.reviews().forEach(r -> data.add(ReviewJson.summary(r, publicUrl, clock.millis())));
         out.put("nextCursor", page.nextCursor());
         Responses.json(ctx, 200, out);
     }
 
     private void getReview(Context ctx) {
         Principal p = ApiKeyAuthenticator.principal(ctx);
-        Responses.json(ctx, 200, ReviewJson.review(reader.get(p.accountId(), address(ctx)), publicUrl));
+        Responses.json(ctx, 200, ReviewJson.review(reader.get(p.accountId(), address(ctx)), publicUrl, clock.millis()));
     }
 
     private void appendVersion(Context ctx) {
@@ -88,23 +126,36 @@ public final class ReviewRoutes {
         ReviewCommands.Appended result =
                 commands.append(p, address(ctx), ReviewRequests.Append.parse(RequestBodies.json(ctx), p));
         ObjectNode out = Json.object().put("versionId", result.versionId()).put("created", result.created());
-        out.set("review", ReviewJson.review(result.review(), publicUrl));
+        out.set("review", ReviewJson.review(result.review(), publicUrl, clock.millis()));
         Responses.json(ctx, result.created() ? 201 : 200, out);
     }
 
     private void giveInstructions(Context ctx) {
         Principal p = ApiKeyAuthenticator.principal(ctx);
         Review review = commands.instruct(p, address(ctx), ReviewRequests.Instruct.parse(RequestBodies.json(ctx), p));
-        Responses.json(ctx, 200, ReviewJson.review(review, publicUrl));
+        Responses.json(ctx, 200, ReviewJson.review(review, publicUrl, clock.millis()));
     }
 
     private void decide(Context ctx, Verdict verdict) {
         Principal p = ApiKeyAuthenticator.principal(ctx);
         ReviewCommands.Decided result =
                 commands.decide(p, address(ctx), verdict, ReviewRequests.Decide.parse(RequestBodies.json(ctx), p));
-        ObjectNode out = Json.object().put("submissionStatus", result.applied() ? "applied" : "already_applied");
-        out.set("review", ReviewJson.review(result.review(), publicUrl));
+        ObjectNode out =
+                Json.object().put("submissionStatus", result.submission().wire());
+        out.set("review", ReviewJson.review(result.review(), publicUrl, clock.millis()));
         Responses.json(ctx, 200, out);
+    }
+
+    private void decideInBulk(Context ctx) {
+        Principal p = ApiKeyAuthenticator.principal(ctx);
+        Responses.json(ctx, 200, bulk.run(p, BulkDecisions.Request.parse(RequestBodies.json(ctx), p)));
+    }
+
+    /** A route on one review whose answer is the review after the change. */
+    private void respond(Context ctx, BiFunction<Principal, JsonNode, Review> change) {
+        Principal p = ApiKeyAuthenticator.principal(ctx);
+        Review review = change.apply(p, RequestBodies.json(ctx));
+        Responses.json(ctx, 200, ReviewJson.review(review, publicUrl, clock.millis()));
     }
 
     private void waitForReview(Context ctx) throws InterruptedException {
@@ -120,7 +171,9 @@ public final class ReviewRoutes {
                 what,
                 Duration.ofSeconds(timeoutSeconds(ctx.queryParam("timeoutSeconds"))));
         ObjectNode out = Json.object().put("ready", waited.ready());
-        out.set("review", waited.review() == null ? null : ReviewJson.review(waited.review(), publicUrl));
+        out.set(
+                "review",
+                waited.review() == null ? null : ReviewJson.review(waited.review(), publicUrl, clock.millis()));
         Responses.json(ctx, 200, out);
     }
 

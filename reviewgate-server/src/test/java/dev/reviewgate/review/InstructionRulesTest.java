@@ -17,6 +17,7 @@ import dev.reviewgate.form.FormDefinition;
 import dev.reviewgate.form.FormParser;
 import dev.reviewgate.json.CanonicalJson;
 import dev.reviewgate.json.Json;
+import dev.reviewgate.kernel.Via;
 import dev.reviewgate.testing.Fixtures;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,19 +36,19 @@ class InstructionRulesTest {
 
     @Test
     void rule9_aFieldAllowsOnlyTheRetryKindsItsFormGives() {
-        Review review =
-                Review.open(header("plain"), labels(), first(Json.parse("{\"blog\":\"x\",\"note\":\"n\"}")), true);
+        Review review = Review.open(
+                header("plain"), labels(), first(Json.parse("{\"blog\":\"x\",\"note\":\"n\"}")), true, ReviewWork.NONE);
         Map<String, RetryRequest> asks = new LinkedHashMap<>();
         asks.put("blog", RetryRequest.rerun());
         asks.put("note", RetryRequest.text("shorter"));
 
-        assertThatThrownBy(() -> InstructionRules.give(review, NO_RETRIES, asks, DANA, 2))
+        assertThatThrownBy(() -> InstructionRules.give(review, NO_RETRIES, asks, DANA, Via.WEB, 2))
                 .isInstanceOfSatisfying(
                         Problem.class,
                         p -> assertThat(p.errors())
                                 .extracting(Violation::pointer)
                                 .containsExactly("/fields/blog/type", "/fields/note/type"));
-        assertThat(InstructionRules.give(review, NO_RETRIES, Map.of("note", RetryRequest.rerun()), DANA, 2))
+        assertThat(InstructionRules.give(review, NO_RETRIES, Map.of("note", RetryRequest.rerun()), DANA, Via.WEB, 2))
                 .extracting(Instruction::type)
                 .containsExactly(InstructionType.RERUN);
     }
@@ -59,7 +60,7 @@ class InstructionRulesTest {
 
         for (String text : new String[] {" ", tooLong}) {
             assertThatThrownBy(() -> InstructionRules.give(
-                            review, RuleFixtures.BLOG, Map.of("blog", RetryRequest.text(text)), DANA, 2))
+                            review, RuleFixtures.BLOG, Map.of("blog", RetryRequest.text(text)), DANA, Via.WEB, 2))
                     .isInstanceOfSatisfying(
                             Problem.class,
                             p -> assertThat(p.errors())

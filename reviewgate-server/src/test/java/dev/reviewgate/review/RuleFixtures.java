@@ -6,6 +6,8 @@ import dev.reviewgate.form.FormParser;
 import dev.reviewgate.json.CanonicalJson;
 import dev.reviewgate.json.Json;
 import dev.reviewgate.kernel.Actor;
+import dev.reviewgate.kernel.Via;
+import dev.reviewgate.routing.Assignees;
 import dev.reviewgate.testing.Fixtures;
 import java.util.List;
 import java.util.Map;
@@ -29,15 +31,16 @@ final class RuleFixtures {
                 header("blog-review"),
                 labels(),
                 first(Fixtures.blogFields("The model's post", "https://cdn.example.com/a.jpg")),
-                true);
+                true,
+                ReviewWork.NONE);
     }
 
     static Review approved(Review review) {
-        return review.withDecision(new Decision(Verdict.APPROVED, review.headVersionId(), null, DANA, 5), 5);
+        return review.withDecision(new Decision(Verdict.APPROVED, review.headVersionId(), null, DANA, Via.WEB, 5), 5);
     }
 
     static Review instruct(Review review, Map<String, RetryRequest> asks, long now) {
-        return review.withInstructions(InstructionRules.give(review, BLOG, asks, DANA, now), now);
+        return review.withInstructions(InstructionRules.give(review, BLOG, asks, DANA, Via.WEB, now), now);
     }
 
     static ReviewHeader header(String formId) {
@@ -53,7 +56,7 @@ final class RuleFixtures {
     }
 
     static ReviewLabels labels() {
-        return new ReviewLabels(null, Json.object(), List.of(), List.of());
+        return new ReviewLabels(null, Json.object(), Assignees.NONE, ReviewLabels.DEFAULT_PRIORITY);
     }
 
     static Version first(JsonNode snapshot) {

@@ -80,7 +80,7 @@ public final class InboxRoutes {
         if (cursor != null) {
             params.put("cursor", cursor);
         }
-        ReviewReader.Page page = reader.list(user.accountId(), QueueQuery.parse(params, params::get));
+        ReviewReader.Page page = reader.list(user.accountId(), QueueQuery.parse(params, params::get, clock.millis()));
         long now = clock.millis();
         String filters = "status=" + enc(status) + (form == null ? "" : "&form=" + enc(form))
                 + (workflow == null ? "" : "&workflow=" + enc(workflow)) + (mine ? "&mine=1" : "");

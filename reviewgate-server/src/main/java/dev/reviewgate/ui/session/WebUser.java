@@ -2,6 +2,7 @@ package dev.reviewgate.ui.session;
 
 import dev.reviewgate.kernel.Actor;
 import dev.reviewgate.kernel.Principal;
+import dev.reviewgate.kernel.Via;
 
 /** The signed-in reviewer of a web request, with the CSRF token of their session. */
 public record WebUser(
@@ -13,6 +14,6 @@ public record WebUser(
 
     /** The same person as the domain sees them: a human actor acting for the account. */
     public Principal principal() {
-        return new Principal(accountId, userId, new Actor(Actor.HUMAN, userId, displayName));
+        return new Principal(accountId, userId, new Actor(Actor.HUMAN, userId, displayName), Via.WEB);
     }
 }
