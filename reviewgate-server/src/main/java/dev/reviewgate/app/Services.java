@@ -88,10 +88,10 @@ final class Services {
         this.settings = settings;
         this.webhooks = webhooks;
         Outbox outbox = new Outbox(events, accounts, webhooks.planner(), ids, settings.publicUrl());
-        this.formService = new FormService(database, forms, webhooks.guard(), clock);
+        RoutingRepository routing = new RoutingRepository();
+        this.formService = new FormService(database, forms, webhooks.guard(), routing, clock);
         this.webhookService = webhooks.service(database, clock);
         this.authenticator = new ApiKeyAuthenticator(database, accounts, clock);
-        RoutingRepository routing = new RoutingRepository();
         ReviewTimers timers = new ReviewTimers();
         PersonGuard guard = new PersonGuard(routing);
         this.commands = new ReviewCommands(database, reviews, forms, outbox, timers, guard, signals, clock);

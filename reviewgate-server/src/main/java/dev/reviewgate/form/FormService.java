@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reviewgate.db.Database;
 import dev.reviewgate.error.Problem;
+import dev.reviewgate.error.Violation;
 import dev.reviewgate.kernel.Times;
 import dev.reviewgate.net.SsrfGuard;
+import dev.reviewgate.routing.RoutingRepository;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 
 /** Creates, revises and reads forms. A revision is immutable; reviews pin the one they were created with. */
 public final class FormService {
@@ -16,12 +20,15 @@ public final class FormService {
     private final Database database;
     private final FormRepository forms;
     private final SsrfGuard guard;
+    private final RoutingRepository routing;
     private final InstantSource clock;
 
-    public FormService(Database database, FormRepository forms, SsrfGuard guard, InstantSource clock) {
+    public FormService(
+            Database database, FormRepository forms, SsrfGuard guard, RoutingRepository routing, InstantSource clock) {
         this.database = database;
         this.forms = forms;
         this.guard = guard;
+        this.routing = routing;
         this.clock = clock;
     }
 
@@ -29,6 +36,7 @@ public final class FormService {
         FormDefinition form = parse(body);
         long now = clock.millis();
         return database.write(h -> {
+            checkAssignees(h, accountId, form);
             if (!forms.insertNew(h, accountId, form, now)) {
                 throw taken(form.id());
             }
@@ -48,11 +56,14 @@ public final class FormService {
         long now = clock.millis();
         // Lock the form's row first (advancing its revision), else create it; a create that loses to
         // a concurrent one finds the row committed and advances it instead. Revisions stay contiguous.
-        return database.write(h -> forms.revise(h, accountId, form, now)
-                .or(() -> forms.insertNew(h, accountId, form, now)
-                        ? Optional.of(new FormRepository.StoredForm(form, 1, now, now))
-                        : forms.revise(h, accountId, form, now))
-                .orElseThrow());
+        return database.write(h -> {
+            checkAssignees(h, accountId, form);
+            return forms.revise(h, accountId, form, now)
+                    .or(() -> forms.insertNew(h, accountId, form, now)
+                            ? Optional.of(new FormRepository.StoredForm(form, 1, now, now))
+                            : forms.revise(h, accountId, form, now))
+                    .orElseThrow();
+        });
     }
 
     public FormRepository.StoredForm get(String accountId, String formId, Integer revision) {
@@ -82,6 +93,18 @@ public final class FormService {
             Problem.throwIfAny(guard.checkUrl(form.webhookUrl(), "/webhookUrl"));
         }
         return form;
+    }
+
+    /** The users and groups the form routes to, and escalates to, must exist in the account (422 naming each). */
+    private void checkAssignees(Handle h, String accountId, FormDefinition form) {
+        ReviewDefaults d = form.defaults();
+        List<Violation> errors = new ArrayList<>(
+                routing.check(h, accountId, d.routing().defaults(), "/routing").errors());
+        if (d.deadline() != null) {
+            errors.addAll(routing.check(h, accountId, d.deadline().escalateTo(), "/deadline/escalateTo")
+                    .errors());
+        }
+        Problem.throwIfAny(errors);
     }
 
     private static Problem taken(String formId) {

@@ -126,6 +126,10 @@ public final class ReviewCreation {
         ReviewDefaults defaults = form.definition().defaults();
         ReviewLabels labels = req.labels().withAssignees(assignees(h, account, req, defaults));
         ReviewWork work = work(req, defaults, now);
+        if (req.deadline() != null) {
+            Problem.throwIfAny(routing.check(h, account, req.deadline().escalateTo(), "/deadline/escalateTo")
+                    .errors());
+        }
         String versionId = CanonicalJson.versionId(req.fields());
         List<String> visible = new ArrayList<>();
         req.fields().fieldNames().forEachRemaining(visible::add);
