@@ -13,18 +13,14 @@ public final class ReviewerAccess {
     private ReviewerAccess() {}
 
     public static boolean mayAct(Reviewers mode, Assignees assignees, Person person) {
-        if (mode == Reviewers.ANYONE || person.admin()) {
-            return true;
-        }
+        return mode == Reviewers.ANYONE || person.admin() || isAssigned(assignees, person);
+    }
+
+    /** Whether {@code person} is among those {@code assignees} name, directly (any letter case) or through a group. */
+    public static boolean isAssigned(Assignees assignees, Person person) {
         String email = person.email().toLowerCase(Locale.ROOT);
         return assignees.users().stream()
                         .anyMatch(u -> u.toLowerCase(Locale.ROOT).equals(email))
                 || assignees.groups().stream().anyMatch(person.groupIds()::contains);
-    }
-
-    /** Whether {@code person} is among those {@code assignees} name, directly or through a group. */
-    public static boolean isAssigned(Assignees assignees, Person person) {
-        return mayAct(
-                Reviewers.ASSIGNED, assignees, new Person(person.userId(), person.email(), false, person.groupIds()));
     }
 }
