@@ -115,7 +115,7 @@ class HostileBodiesTest extends ApiTest {
         out.put(
                 "POST /v1/reviews",
                 "{\"formId\":\"blog-review\",\"fields\":" + fields + ",\"meta\":{\"k\":1},\"title\":\"t\","
-                        + "\"assignTo\":[\"a@example.com\"],\"assignToGroups\":[\"g\"],\"workflowId\":\"w\",\"runId\":\"run-m\","
+                        + "\"assignTo\":[],\"assignToGroups\":[],\"workflowId\":\"w\",\"runId\":\"run-m\","
                         + "\"blockId\":\"b\",\"author\":" + author + ",\"signals\":{\"s\":1}}");
         out.put(
                 "POST /v1/reviews/{reviewId}/versions",
