@@ -10,7 +10,6 @@ import dev.reviewgate.testing.Fixtures;
 import dev.reviewgate.testing.JarProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +40,6 @@ class TimerCrashIT {
         Path dataDir = Files.createTempDirectory("reviewgate-timer-crash-");
         Api api = start(dataDir);
         api.post("/v1/forms", Fixtures.blogForm());
-        String at = Instant.now().plusSeconds(4).toString();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < REVIEWS; i++) {
             ids.add(api.post(
@@ -52,7 +50,7 @@ class TimerCrashIT {
                                     "fields",
                                     Fixtures.blogFields("Post " + i, "https://cdn.example.com/a.jpg"),
                                     "deadline",
-                                    Map.of("at", at)))
+                                    Map.of("after", "PT6S")))
                     .body()
                     .get("reviewId")
                     .asText());
