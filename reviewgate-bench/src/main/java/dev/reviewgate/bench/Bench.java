@@ -41,6 +41,10 @@ public final class Bench {
             createDatabases(admin, "reviewgate", "hooks");
             String service = pg.getJdbcUrl("postgres", "reviewgate");
             report.machine(admin);
+            if (List.of(args).contains("--timers")) {
+                timers(service);
+                return;
+            }
 
             step("PostgreSQL ceiling");
             Stats pgCeiling = Ceiling.postgres(admin, CLIENTS, WINDOW);
@@ -95,6 +99,24 @@ public final class Bench {
         step("P4 webhooks (SQLite, in-process)");
         report.webhooks("SQLite", WebhookDrain.measure("jdbc:sqlite:" + scratch.resolve("hooks.db")), sqliteCeiling);
         report.finish(Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** T1 alone ({@code --timers}): timer lag with 10,000 deadlines due in the same minute, PostgreSQL. */
+    private static void timers(String service) throws Exception {
+        step("T1 " + TimerLag.TIMERS + " timers due in the same minute (PostgreSQL)");
+        try (ServerProcess a = ServerProcess.start(Map.of("REVIEWGATE_DATABASE_URL", service))) {
+            a.http().post("/v1/forms", ApiWorkloads.FORM);
+            TimerLag.Result r = TimerLag.measure(a.http(), service, CLIENTS);
+            System.out.printf(
+                    "| T1 | timer lag, %,d deadlines due in one minute, PostgreSQL | p50 %.0f ms | p99 %.0f ms"
+                            + " | max %d ms | target p99 <= %.0f ms: %s |%n",
+                    r.lag().samples().size(),
+                    r.lag().p50Ms(),
+                    r.lag().p99Ms(),
+                    r.maxMs(),
+                    TimerLag.TARGET_P99_MS,
+                    r.lag().p99Ms() <= TimerLag.TARGET_P99_MS ? "met" : "MISSED");
+        }
     }
 
     private static void createDatabases(String adminUrl, String... names) throws Exception {

@@ -88,10 +88,11 @@ public final class Application implements AutoCloseable {
                 cluster.start();
             }
             List<HttpServer.Route> routes = new ArrayList<>();
-            Javalin javalin = HttpServer.create(
-                    settings, channel, new Services(database, settings, webhooks, signals, clock).routes(), routes);
+            Services services = new Services(database, settings, webhooks, signals, clock);
+            Javalin javalin = HttpServer.create(settings, channel, services.routes(), routes);
             running.push(javalin::stop);
             javalin.start();
+            started(running, services.timerWorker()).start();
             // Closed before Jetty stops, so parked long polls are answered instead of sitting out the drain.
             running.push(signals::close);
             ScheduledExecutorService housekeeping = housekeeping(database, clock);

@@ -19,6 +19,7 @@ import dev.reviewgate.idempotency.IdempotencyRepository;
 import dev.reviewgate.kernel.Ids;
 import dev.reviewgate.ops.OpsRoutes;
 import dev.reviewgate.ops.RequestMetrics;
+import dev.reviewgate.ops.ReviewMetrics;
 import dev.reviewgate.review.BulkDecisions;
 import dev.reviewgate.review.Outbox;
 import dev.reviewgate.review.PersonGuard;
@@ -32,6 +33,9 @@ import dev.reviewgate.review.ReviewRoutes;
 import dev.reviewgate.review.ReviewTimers;
 import dev.reviewgate.review.WorkCommands;
 import dev.reviewgate.routing.RoutingRepository;
+import dev.reviewgate.timer.TimerFiring;
+import dev.reviewgate.timer.TimerRepository;
+import dev.reviewgate.timer.TimerWorker;
 import dev.reviewgate.ui.WebApp;
 import dev.reviewgate.ui.admin.AdminRoutes;
 import dev.reviewgate.ui.admin.GroupsAdminRoutes;
@@ -75,6 +79,7 @@ final class Services {
     private final ReviewCreation creation;
     private final Users users;
     private final GroupService groups;
+    private final TimerWorker timerWorker;
 
     Services(
             Database database,
@@ -94,13 +99,39 @@ final class Services {
         this.authenticator = new ApiKeyAuthenticator(database, accounts, clock);
         ReviewTimers timers = new ReviewTimers();
         PersonGuard guard = new PersonGuard(routing);
-        this.commands = new ReviewCommands(database, reviews, forms, outbox, timers, guard, signals, clock);
+        TimerRepository timerRows = new TimerRepository();
+        ReviewMetrics reviewMetrics =
+                new ReviewMetrics(metrics.registry(), () -> database.read(h -> timerRows.overdue(h, clock.millis())));
+        this.commands = new ReviewCommands(
+                database,
+                reviews,
+                forms,
+                outbox,
+                timers,
+                guard,
+                signals,
+                clock,
+                r -> reviewMetrics.decided(
+                        r.formId(), r.decision().via().wire(), r.decision().decidedAt() - r.createdAt()));
+        this.timerWorker = new TimerWorker(
+                database,
+                timerRows,
+                new TimerFiring(reviews, commands, outbox, timers, timerRows),
+                signals,
+                ids,
+                clock,
+                reviewMetrics::timerLag);
         this.work = new WorkCommands(database, commands, reviews, routing, guard, outbox, timers, signals, clock);
         this.reader = new ReviewReader(database, reviews, new QueueRepository(), events, signals, clock);
         this.creation = new ReviewCreation(
                 database, reviews, forms, outbox, signals, webhooks.guard(), routing, timers, ids, clock);
         this.users = new Users(database, accounts, ids, clock);
         this.groups = new GroupService(database, new GroupRepository(), clock);
+    }
+
+    /** The instance's timer worker (deadlines and reminders), not yet started. */
+    TimerWorker timerWorker() {
+        return timerWorker;
     }
 
     /** The filters and every feature's routes, API first, then the web app. */

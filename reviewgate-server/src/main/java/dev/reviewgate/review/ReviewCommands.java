@@ -14,6 +14,7 @@ import java.time.InstantSource;
 import java.util.HashSet;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 
@@ -57,7 +58,9 @@ public final class ReviewCommands {
     private final PersonGuard guard;
     private final ChangeSignals<Review> signals;
     private final InstantSource clock;
+    private final Consumer<Review> decided;
 
+    /** {@code decided} sees each decided review once its transaction has committed (the metrics). */
     public ReviewCommands(
             Database database,
             ReviewRepository reviews,
@@ -66,10 +69,12 @@ public final class ReviewCommands {
             ReviewTimers timers,
             PersonGuard guard,
             ChangeSignals<Review> signals,
-            InstantSource clock) {
+            InstantSource clock,
+            Consumer<Review> decided) {
         this.database = database;
         this.reviews = reviews;
         this.forms = forms;
+        this.decided = decided;
         this.outbox = outbox;
         this.timers = timers;
         this.guard = guard;
@@ -194,7 +199,7 @@ public final class ReviewCommands {
      * Records the one decision on a locked, open review, its event, and drops its timers. The
      * deadline's expiry decides through here too.
      */
-    Review apply(Handle h, Review review, Verdict verdict, String reason, Outbox.Change change) {
+    public Review apply(Handle h, Review review, Verdict verdict, String reason, Outbox.Change change) {
         Decision decision =
                 new Decision(verdict, change.versionId(), reason, change.actor(), change.via(), change.at());
         reviews.insertDecision(h, review.accountId(), review.id(), decision);
@@ -202,6 +207,7 @@ public final class ReviewCommands {
         reviews.updateState(h, after);
         timers.sync(h, after);
         outbox.emit(h, after, verdict == Verdict.APPROVED ? EventType.APPROVED : EventType.REJECTED, change);
+        h.afterCommit(() -> decided.accept(after));
         return after;
     }
 
