@@ -43,10 +43,52 @@
   document.addEventListener('change', markDirty);
   document.addEventListener('DOMContentLoaded', updateActions);
 
+  // Inbox selection: checked rows are decided together on the versions they show.
+  const checked = () => [...document.querySelectorAll('input[name="item"][form="bulk-form"]:checked')];
+  const updateCount = () => {
+    const count = document.querySelector('[data-selected-count]');
+    if (count) count.textContent = checked().length === 0 ? 'None selected' : `${checked().length} selected`;
+  };
+  document.addEventListener('change', (event) => {
+    if (event.target.matches('input[name="item"]')) updateCount();
+  });
+
+  // "Approve 3 reviews?": the count is confirmed here and sent along; without it the server asks again.
+  document.addEventListener('submit', (event) => {
+    const form = event.target;
+    if (form.matches('form[data-confirm]') && !window.confirm(form.dataset.confirm)) {
+      event.preventDefault();
+      return;
+    }
+    if (!form.matches('form[data-bulk]')) return;
+    const action = event.submitter?.value;
+    const n = checked().length;
+    const reason = form.querySelector('[name="reason"]');
+    let question = `${action === 'reject' ? 'Reject' : 'Approve'} ${n} review${n === 1 ? '' : 's'}?`;
+    if (n === 0) {
+      window.alert('Select the reviews to decide first (click their boxes, or press x on a row).');
+      question = null;
+    } else if (action === 'reject' && reason.value.trim() === '') {
+      window.alert('Give a reason for rejecting the selected reviews.');
+      reason.focus();
+      question = null;
+    }
+    if (question === null || !window.confirm(question)) {
+      event.preventDefault();
+      return;
+    }
+    form.querySelector('[name="confirmed"]').value = String(n);
+  });
+
   // The review panel refreshes itself when the agent sends a new version, unless the reviewer
-  // has typed something that the refresh would throw away; then it only says so.
+  // has typed something that the refresh would throw away; then it only says so. The inbox's
+  // rows stay as they are while some are selected.
   document.addEventListener('htmx:beforeSwap', (event) => {
     const target = event.detail.target;
+    if (target?.id === 'queue-rows' && checked().length > 0) {
+      event.detail.shouldSwap = false;
+      return;
+    }
     if (!target || !target.hasAttribute('data-live')) return;
     if (document.querySelector('form.dirty') || retryChosen()) {
       event.detail.shouldSwap = false;
@@ -63,7 +105,7 @@
   });
   document.addEventListener('htmx:afterSwap', () => { updateActions(); selectRow(selected); });
 
-  // Keyboard: j/k move in the inbox, Enter opens, e edits, a approves, r rejects, ? helps.
+  // Keyboard: j/k move in the inbox, x selects, Enter opens, e edits, a approves, r rejects, ? helps.
   let selected = -1;
   const rows = () => [...document.querySelectorAll('tr.queue-row')];
   const selectRow = (index) => {
@@ -84,6 +126,13 @@
     switch (event.key) {
       case 'j': selectRow(selected + 1); break;
       case 'k': selectRow(Math.max(0, selected - 1)); break;
+      case 'x': {
+        const box = rows()[selected]?.querySelector('input[name="item"]');
+        if (!box) return;
+        box.checked = !box.checked;
+        updateCount();
+        break;
+      }
       case 'e': {
         document.querySelector('[data-edit-details]')?.setAttribute('open', '');
         document.querySelector('#edit-form textarea:not([readonly]), #edit-form input:not([type=hidden]):not([readonly])')?.focus();

@@ -40,8 +40,10 @@ import dev.reviewgate.ui.WebApp;
 import dev.reviewgate.ui.admin.AdminRoutes;
 import dev.reviewgate.ui.admin.GroupsAdminRoutes;
 import dev.reviewgate.ui.admin.WebhooksAdminRoutes;
+import dev.reviewgate.ui.inbox.BulkRoutes;
 import dev.reviewgate.ui.inbox.InboxRoutes;
 import dev.reviewgate.ui.page.Pages;
+import dev.reviewgate.ui.review.ClaimRoutes;
 import dev.reviewgate.ui.review.HistoryRoutes;
 import dev.reviewgate.ui.review.ReviewPageRoutes;
 import dev.reviewgate.ui.session.LoginThrottle;
@@ -162,12 +164,13 @@ final class Services {
     private WebApp webApp() {
         Pages pages = new Pages();
         WebSessions sessions = new WebSessions(database, new SessionRepository(), clock, settings.publicUrl());
+        ReviewPageRoutes reviewPages = new ReviewPageRoutes(reader, commands, database, forms, pages, clock);
         return new WebApp(
                 sessions,
                 pages,
                 new SessionRoutes(database, accounts, sessions, new LoginThrottle(clock), pages),
-                new InboxRoutes(reader, database, forms, pages, clock),
-                new ReviewPageRoutes(reader, commands, database, forms, pages),
+                new InboxRoutes(reader, database, forms, new RoutingRepository(), pages, clock),
+                reviewPages,
                 new HistoryRoutes(reader, database, forms, pages),
                 new AdminRoutes(
                         formService,
@@ -179,6 +182,8 @@ final class Services {
                         pages,
                         clock),
                 new WebhooksAdminRoutes(webhookService, pages),
-                new GroupsAdminRoutes(groups, pages));
+                new GroupsAdminRoutes(groups, pages),
+                new ClaimRoutes(work, reviewPages),
+                new BulkRoutes(new BulkDecisions(commands), reader, pages));
     }
 }

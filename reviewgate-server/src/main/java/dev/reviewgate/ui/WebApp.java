@@ -4,8 +4,10 @@ import dev.reviewgate.error.Problem;
 import dev.reviewgate.ui.admin.AdminRoutes;
 import dev.reviewgate.ui.admin.GroupsAdminRoutes;
 import dev.reviewgate.ui.admin.WebhooksAdminRoutes;
+import dev.reviewgate.ui.inbox.BulkRoutes;
 import dev.reviewgate.ui.inbox.InboxRoutes;
 import dev.reviewgate.ui.page.Pages;
+import dev.reviewgate.ui.review.ClaimRoutes;
 import dev.reviewgate.ui.review.HistoryRoutes;
 import dev.reviewgate.ui.review.ReviewPageRoutes;
 import dev.reviewgate.ui.session.SessionRoutes;
@@ -32,6 +34,8 @@ public final class WebApp {
     private final AdminRoutes admin;
     private final WebhooksAdminRoutes webhooksAdmin;
     private final GroupsAdminRoutes groupsAdmin;
+    private final ClaimRoutes claims;
+    private final BulkRoutes bulk;
 
     public WebApp(
             WebSessions sessions,
@@ -42,7 +46,9 @@ public final class WebApp {
             HistoryRoutes history,
             AdminRoutes admin,
             WebhooksAdminRoutes webhooksAdmin,
-            GroupsAdminRoutes groupsAdmin) {
+            GroupsAdminRoutes groupsAdmin,
+            ClaimRoutes claims,
+            BulkRoutes bulk) {
         this.sessions = sessions;
         this.pages = pages;
         this.sessionRoutes = sessionRoutes;
@@ -52,6 +58,8 @@ public final class WebApp {
         this.admin = admin;
         this.webhooksAdmin = webhooksAdmin;
         this.groupsAdmin = groupsAdmin;
+        this.claims = claims;
+        this.bulk = bulk;
     }
 
     public void routes(RoutesConfig r) {
@@ -66,6 +74,8 @@ public final class WebApp {
         admin.routes(r);
         webhooksAdmin.routes(r);
         groupsAdmin.routes(r);
+        claims.routes(r);
+        bulk.routes(r);
     }
 
     /** True for requests the web app answers (so errors become an HTML page, not problem+json). */

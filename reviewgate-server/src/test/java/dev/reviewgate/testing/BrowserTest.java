@@ -99,9 +99,14 @@ public abstract class BrowserTest {
 
     /** Signs in through the login form, as a person would. */
     protected void signIn() {
+        signIn(ADMIN, TestServer.ADMIN_PASSWORD);
+    }
+
+    /** Signs in as another user (created with a password through {@code POST /v1/users}). */
+    protected void signIn(String email, String password) {
         page.navigate(url("/login"));
-        page.getByLabel("E-mail").fill(ADMIN);
-        page.getByLabel("Password").fill(TestServer.ADMIN_PASSWORD);
+        page.getByLabel("E-mail").fill(email);
+        page.getByLabel("Password").fill(password);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
                 .click();
         page.waitForURL("**/inbox");

@@ -7,7 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,6 +76,27 @@ public final class WebClient {
         return postForm(path, all);
     }
 
+    /** A same-origin form post whose fields may repeat (checkbox lists), with this session's CSRF token. */
+    public HttpResponse<String> post(String path, List<Map.Entry<String, String>> fields) {
+        return postFrom(baseUrl, "same-origin", path, fields);
+    }
+
+    /** The same post, CSRF token included, as a page on {@code origin} would send it. */
+    public HttpResponse<String> postFrom(
+            String origin, String fetchSite, String path, List<Map.Entry<String, String>> fields) {
+        List<Map.Entry<String, String>> all = new ArrayList<>(fields);
+        all.add(Map.entry("_csrf", csrf));
+        return send(
+                baseUrl,
+                HttpRequest.newBuilder(URI.create(baseUrl + path))
+                        .header("Cookie", cookie)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Accept", "text/html")
+                        .header("Origin", origin)
+                        .header("Sec-Fetch-Site", fetchSite)
+                        .POST(HttpRequest.BodyPublishers.ofString(form(all))));
+    }
+
     /** The same post without the CSRF token, as a forged form would send it. */
     public HttpResponse<String> postWithoutToken(String path, Map<String, String> fields) {
         return postForm(path, fields);
@@ -92,7 +115,11 @@ public final class WebClient {
     }
 
     private static String form(Map<String, String> fields) {
-        return fields.entrySet().stream()
+        return form(List.copyOf(fields.entrySet()));
+    }
+
+    private static String form(List<Map.Entry<String, String>> fields) {
+        return fields.stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));

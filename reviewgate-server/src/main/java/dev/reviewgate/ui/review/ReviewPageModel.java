@@ -24,10 +24,12 @@ final class ReviewPageModel {
             JsonNode values,
             FieldViews.Drafts drafts,
             String banner,
-            String reasonDraft) {
+            String reasonDraft,
+            long now) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("user", user);
         model.put("review", review);
+        model.put("work", WorkView.of(user, review, form, now));
         model.put("shown", shown);
         model.put("isHead", shown.id().equals(review.headVersionId()));
         model.put("fields", FieldViews.of(form, review, shown, values, drafts));

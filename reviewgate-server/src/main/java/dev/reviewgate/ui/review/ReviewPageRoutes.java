@@ -21,6 +21,7 @@ import dev.reviewgate.ui.session.WebUser;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -40,14 +41,21 @@ public final class ReviewPageRoutes {
     private final Database database;
     private final FormRepository forms;
     private final Pages pages;
+    private final InstantSource clock;
 
     public ReviewPageRoutes(
-            ReviewReader reader, ReviewCommands commands, Database database, FormRepository forms, Pages pages) {
+            ReviewReader reader,
+            ReviewCommands commands,
+            Database database,
+            FormRepository forms,
+            Pages pages,
+            InstantSource clock) {
         this.reader = reader;
         this.commands = commands;
         this.database = database;
         this.forms = forms;
         this.pages = pages;
+        this.clock = clock;
     }
 
     public void routes(RoutesConfig r) {
@@ -69,12 +77,18 @@ public final class ReviewPageRoutes {
         render(ctx, 200, "review.jte", user, review, shown, shown.snapshot(), FieldViews.Drafts.NONE, null, null);
     }
 
-    /** Polled by the page: nothing (204) while the head and status are as shown, else the new panel. */
+    /**
+     * Polled by the page: nothing (204) while the head, status, claim, due time and votes are as
+     * shown, else the new panel.
+     */
     private void showLivePanel(Context ctx) {
         WebUser user = WebSessions.user(ctx);
         Review review = load(ctx, user);
         if (review.headVersionId().equals(ctx.queryParam("head"))
-                && review.status().wire().equals(ctx.queryParam("status"))) {
+                && review.status().wire().equals(ctx.queryParam("status"))
+                && WorkView.of(user, review, form(user, review), clock.millis())
+                        .liveKey()
+                        .equals(ctx.queryParam("work"))) {
             ctx.status(204);
             return;
         }
@@ -229,7 +243,15 @@ public final class ReviewPageRoutes {
                 ctx,
                 status,
                 template,
-                ReviewPageModel.build(user, review, form(user, review), shown, values, drafts, banner, reason));
+                ReviewPageModel.build(
+                        user, review, form(user, review), shown, values, drafts, banner, reason, clock.millis()));
+    }
+
+    /** The page on the latest version with a message, for the claim buttons' answers. */
+    void showWithBanner(Context ctx, int status, WebUser user, String banner) {
+        Review review = load(ctx, user);
+        Version head = review.head();
+        render(ctx, status, "review.jte", user, review, head, head.snapshot(), FieldViews.Drafts.NONE, banner, null);
     }
 
     private Review load(Context ctx, WebUser user) {
