@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -39,17 +42,28 @@ class ReviewRequestTest {
     @Test
     void sendsEveryOptionOfTheRequest() {
         String run = LiveServer.unique("run");
+        // Assignees must exist in the account: the server resolves and checks them.
+        String dana = rg.users()
+                .create(LiveServer.unique("dana") + "@example.com", "Dana Rivera", null)
+                .email();
+        String editors = rg.groups()
+                .create(LiveServer.unique("editors"), "Editors", List.of(dana))
+                .id();
+        Instant due = Instant.now().plus(Duration.ofHours(8)).truncatedTo(ChronoUnit.MILLIS);
         ReviewRequestResponse sent = rg.createReview(form)
                 .addFieldData("blog", "My blog post, long version")
                 .addFieldData("imageOptions", List.of(Map.of("url", "https://cdn.example.com/a.jpg")))
                 .addMetaData("postId", 42)
-                .assignToUsers(List.of("dana@example.com"))
-                .assignToGroups(List.of("editors"))
+                .assignToUsers(List.of(dana))
+                .assignToGroups(List.of(editors))
                 .setWebhookUrl("http://127.0.0.1:9/hooks")
                 .setTitle("Post 42")
                 .setRunAddress("wf_blog", run, "block_write")
                 .setAuthor(Actor.model("gpt", "GPT"))
                 .setSignals(Map.of("confidence", 0.5))
+                .setPriority(75)
+                .setDeadline(Deadline.at(due).escalate(Assignees.groups(editors), Deadline.OnExpire.APPROVE))
+                .setReminders(Reminders.once(Duration.ofHours(1)))
                 .sendRequest();
 
         assertThat(sent.status()).isEqualTo(ReviewStatus.PENDING);
@@ -60,8 +74,10 @@ class ReviewRequestTest {
         Review review = rg.reviews().get(sent.reviewId());
         assertThat(review.meta().path("postId").asInt()).isEqualTo(42);
         assertThat(review.title()).isEqualTo("Post 42");
-        assertThat(review.assignedTo()).containsExactly("dana@example.com");
-        assertThat(review.assignedToGroups()).containsExactly("editors");
+        assertThat(review.assignedTo()).containsExactly(dana);
+        assertThat(review.assignedToGroups()).containsExactly(editors);
+        assertThat(review.priority()).isEqualTo(75);
+        assertThat(review.dueAt()).isEqualTo(due);
         assertThat(review.workflowId()).isEqualTo("wf_blog");
         assertThat(review.address()).isEqualTo(ReviewAddress.byId(sent.reviewId()));
         assertThat(rg.reviews().get(ReviewAddress.byRun(run, "block_write")).id())

@@ -2,6 +2,7 @@ package dev.reviewgate.client;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The terminal verdict of a review, on one exact version.
@@ -9,10 +10,19 @@ import java.time.Instant;
  * @param verdict   approved or rejected
  * @param versionId the version decided on; for an approval, the one that flows downstream
  * @param reason    why (required for a rejection), or null
- * @param decidedBy who decided (a person, or the review policy's agent)
+ * @param decidedBy who decided (a person, the review policy's agent, or the deadline's)
+ * @param via       the channel the decision came through ({@link Via#DEADLINE} when a deadline passed)
  * @param decidedAt when
+ * @param votes     the quorum votes that made an approval, when the form requires more than one; else empty
  */
-public record Decision(Verdict verdict, String versionId, String reason, Actor decidedBy, Instant decidedAt) {
+public record Decision(
+        Verdict verdict,
+        String versionId,
+        String reason,
+        Actor decidedBy,
+        Via via,
+        Instant decidedAt,
+        List<Vote> votes) {
 
     /** The two verdicts. */
     public enum Verdict {
@@ -22,6 +32,21 @@ public record Decision(Verdict verdict, String versionId, String reason, Actor d
         /** The run should stop; {@link Decision#reason()} says why. */
         @JsonProperty("rejected")
         REJECTED
+    }
+
+    /**
+     * Normalises an absent vote list.
+     *
+     * @param verdict   approved or rejected
+     * @param versionId the version decided on
+     * @param reason    why, or null
+     * @param decidedBy who decided
+     * @param via       the channel
+     * @param decidedAt when
+     * @param votes     the quorum votes, or null
+     */
+    public Decision {
+        votes = votes == null ? List.of() : List.copyOf(votes);
     }
 
     /**

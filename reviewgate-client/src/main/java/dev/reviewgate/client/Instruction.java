@@ -12,6 +12,7 @@ import java.time.Instant;
  * @param round     the round of instructions, 1 for the first
  * @param versionId the version it was given on
  * @param author    who gave it
+ * @param via       the channel it came through
  * @param createdAt when
  */
 public record Instruction(
@@ -21,4 +22,5 @@ public record Instruction(
         int round,
         String versionId,
         Actor author,
+        Via via,
         Instant createdAt) {}

@@ -14,11 +14,23 @@ import java.util.stream.Collectors;
  * @param workflowId only this workflow's reviews, or null
  * @param runId      only this run's reviews, or null
  * @param blockId    only this block's reviews, or null
- * @param assignee   only reviews assigned to this user, or null
+ * @param assignee   only reviews assigned to this user (by e-mail) or group (by id), or null
+ * @param claimedBy  only reviews whose live claim this actor id holds, or null
+ * @param overdue    only undecided reviews past their due time
+ * @param sort       the order of the queue
  * @param pageSize   reviews fetched per request, 1–200 (the iterator fetches the following pages)
  */
 public record ListParams(
-        Status status, String formId, String workflowId, String runId, String blockId, String assignee, int pageSize) {
+        Status status,
+        String formId,
+        String workflowId,
+        String runId,
+        String blockId,
+        String assignee,
+        String claimedBy,
+        boolean overdue,
+        Sort sort,
+        int pageSize) {
 
     /** The queue's status filter. */
     public enum Status {
@@ -38,6 +50,31 @@ public record ListParams(
         ALL
     }
 
+    /** The queue's order; each is keyset-paginated by the server, so pages never skip or repeat. */
+    public enum Sort {
+        /** Oldest first (the default). */
+        CREATED_AT("createdAt"),
+        /** Soonest due first; reviews without a deadline last. */
+        DUE_AT("dueAt"),
+        /** Highest priority first, then oldest first. */
+        PRIORITY("priority");
+
+        private final String wire;
+
+        Sort(String wire) {
+            this.wire = wire;
+        }
+
+        /**
+         * The name the API uses.
+         *
+         * @return e.g. {@code dueAt}
+         */
+        public String wire() {
+            return wire;
+        }
+    }
+
     /**
      * Checks the page size.
      *
@@ -46,10 +83,14 @@ public record ListParams(
      * @param workflowId only this workflow's reviews, or null
      * @param runId      only this run's reviews, or null
      * @param blockId    only this block's reviews, or null
-     * @param assignee   only reviews assigned to this user, or null
+     * @param assignee   only reviews assigned to this user or group, or null
+     * @param claimedBy  only reviews claimed by this actor id, or null
+     * @param overdue    only overdue reviews
+     * @param sort       the order; null means {@link Sort#CREATED_AT}
      * @param pageSize   reviews fetched per request, 1–200
      */
     public ListParams {
+        sort = sort == null ? Sort.CREATED_AT : sort;
         if (pageSize < 1 || pageSize > 200) {
             throw new IllegalArgumentException("pageSize must be 1–200, not " + pageSize);
         }
@@ -61,7 +102,7 @@ public record ListParams(
      * @return the default filters
      */
     public static ListParams open() {
-        return new ListParams(Status.OPEN, null, null, null, null, null, 50);
+        return new ListParams(Status.OPEN, null, null, null, null, null, null, false, Sort.CREATED_AT, 50);
     }
 
     /**
@@ -71,7 +112,7 @@ public record ListParams(
      * @return a copy with it
      */
     public ListParams status(Status value) {
-        return new ListParams(value, formId, workflowId, runId, blockId, assignee, pageSize);
+        return new ListParams(value, formId, workflowId, runId, blockId, assignee, claimedBy, overdue, sort, pageSize);
     }
 
     /**
@@ -81,7 +122,7 @@ public record ListParams(
      * @return a copy with it
      */
     public ListParams formId(String value) {
-        return new ListParams(status, value, workflowId, runId, blockId, assignee, pageSize);
+        return new ListParams(status, value, workflowId, runId, blockId, assignee, claimedBy, overdue, sort, pageSize);
     }
 
     /**
@@ -91,7 +132,7 @@ public record ListParams(
      * @return a copy with it
      */
     public ListParams workflowId(String value) {
-        return new ListParams(status, formId, value, runId, blockId, assignee, pageSize);
+        return new ListParams(status, formId, value, runId, blockId, assignee, claimedBy, overdue, sort, pageSize);
     }
 
     /**
@@ -101,7 +142,7 @@ public record ListParams(
      * @return a copy with it
      */
     public ListParams runId(String value) {
-        return new ListParams(status, formId, workflowId, value, blockId, assignee, pageSize);
+        return new ListParams(status, formId, workflowId, value, blockId, assignee, claimedBy, overdue, sort, pageSize);
     }
 
     /**
@@ -111,17 +152,48 @@ public record ListParams(
      * @return a copy with it
      */
     public ListParams blockId(String value) {
-        return new ListParams(status, formId, workflowId, runId, value, assignee, pageSize);
+        return new ListParams(status, formId, workflowId, runId, value, assignee, claimedBy, overdue, sort, pageSize);
     }
 
     /**
-     * Only reviews assigned to one user.
+     * Only reviews assigned to one user, or to one group; a user's filter does not include their groups.
      *
-     * @param value the user
+     * @param value the user's e-mail, or a group id
      * @return a copy with it
      */
     public ListParams assignee(String value) {
-        return new ListParams(status, formId, workflowId, runId, blockId, value, pageSize);
+        return new ListParams(status, formId, workflowId, runId, blockId, value, claimedBy, overdue, sort, pageSize);
+    }
+
+    /**
+     * Only reviews whose live claim one actor holds.
+     *
+     * @param value the actor id, as in {@link Actor#id()}
+     * @return a copy with it
+     */
+    public ListParams claimedBy(String value) {
+        return new ListParams(status, formId, workflowId, runId, blockId, assignee, value, overdue, sort, pageSize);
+    }
+
+    /**
+     * Only undecided reviews past their due time, or every review again.
+     *
+     * @param value true for overdue reviews only
+     * @return a copy with it
+     */
+    public ListParams overdue(boolean value) {
+        return new ListParams(status, formId, workflowId, runId, blockId, assignee, claimedBy, value, sort, pageSize);
+    }
+
+    /**
+     * Another order.
+     *
+     * @param value e.g. {@link Sort#PRIORITY}
+     * @return a copy with it
+     */
+    public ListParams sort(Sort value) {
+        return new ListParams(
+                status, formId, workflowId, runId, blockId, assignee, claimedBy, overdue, value, pageSize);
     }
 
     /**
@@ -131,7 +203,7 @@ public record ListParams(
      * @return a copy with it
      */
     public ListParams pageSize(int value) {
-        return new ListParams(status, formId, workflowId, runId, blockId, assignee, value);
+        return new ListParams(status, formId, workflowId, runId, blockId, assignee, claimedBy, overdue, sort, value);
     }
 
     /** The query string of one page request, starting with {@code ?}. */
@@ -143,6 +215,13 @@ public record ListParams(
         putIfSet(q, "runId", runId);
         putIfSet(q, "blockId", blockId);
         putIfSet(q, "assignee", assignee);
+        putIfSet(q, "claimedBy", claimedBy);
+        if (overdue) {
+            q.put("overdue", "true");
+        }
+        if (sort != Sort.CREATED_AT) {
+            q.put("sort", sort.wire());
+        }
         q.put("limit", Integer.toString(pageSize));
         putIfSet(q, "cursor", cursor);
         return q.entrySet().stream()

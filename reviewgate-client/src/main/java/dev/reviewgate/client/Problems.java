@@ -27,7 +27,13 @@ final class Problems {
         return switch (status) {
             case 401, 403 -> new AuthenticationException(status, type, detail);
             case 404 -> new NotFoundException(status, type, detail);
-            case 409 -> new ConflictException(type, detail, decision(problem), text(problem, "reviewId"));
+            case 409 ->
+                new ConflictException(
+                        type,
+                        detail,
+                        member(problem, "decision", Decision.class),
+                        member(problem, "claim", Claim.class),
+                        text(problem, "reviewId"));
             case 422 -> new ValidationException(type, detail, violations(problem));
             case 429 -> new RateLimitedException(type, detail, retryAfter(retryAfterHeader, Instant.now()));
             default ->
@@ -56,9 +62,9 @@ final class Problems {
         }
     }
 
-    private static Decision decision(JsonNode problem) {
-        JsonNode node = problem == null ? null : problem.get("decision");
-        return node == null || !node.isObject() ? null : Json.convert(node, Decision.class);
+    private static <T> T member(JsonNode problem, String name, Class<T> type) {
+        JsonNode node = problem == null ? null : problem.get(name);
+        return node == null || !node.isObject() ? null : Json.convert(node, type);
     }
 
     private static List<ValidationException.Violation> violations(JsonNode problem) {

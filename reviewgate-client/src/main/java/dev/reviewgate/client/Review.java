@@ -27,6 +27,12 @@ import java.util.Optional;
  * @param awaitingSince    when it last started waiting for a person, or null
  * @param assignedTo       users it is assigned to
  * @param assignedToGroups groups it is assigned to
+ * @param priority         0–100, higher first in the queue sorted by priority (default 50)
+ * @param claim            the live claim, or null when nobody holds one (a lapsed claim shows as none)
+ * @param dueAt            when its deadline passes, or null without a deadline
+ * @param remindersSent    how many reminders went to the assignees
+ * @param escalations      every escalation of its deadline, oldest first
+ * @param votes            every approval vote toward a quorum, on any version, oldest first
  * @param createdAt        when it was created
  * @param updatedAt        when it last changed
  * @param link             its page in the web app
@@ -50,6 +56,12 @@ public record Review(
         Instant awaitingSince,
         List<String> assignedTo,
         List<String> assignedToGroups,
+        int priority,
+        Claim claim,
+        Instant dueAt,
+        int remindersSent,
+        List<Escalation> escalations,
+        List<Vote> votes,
         Instant createdAt,
         Instant updatedAt,
         String link) {
@@ -75,6 +87,12 @@ public record Review(
      * @param awaitingSince    when it started waiting
      * @param assignedTo       assigned users
      * @param assignedToGroups assigned groups
+     * @param priority         the priority
+     * @param claim            the live claim, or null
+     * @param dueAt            the due time, or null
+     * @param remindersSent    reminders sent
+     * @param escalations      escalations
+     * @param votes            quorum votes
      * @param createdAt        creation time
      * @param updatedAt        last change
      * @param link             its page
@@ -85,6 +103,8 @@ public record Review(
         instructions = instructions == null ? List.of() : List.copyOf(instructions);
         assignedTo = assignedTo == null ? List.of() : List.copyOf(assignedTo);
         assignedToGroups = assignedToGroups == null ? List.of() : List.copyOf(assignedToGroups);
+        escalations = escalations == null ? List.of() : List.copyOf(escalations);
+        votes = votes == null ? List.of() : List.copyOf(votes);
     }
 
     /**
@@ -113,6 +133,26 @@ public record Review(
      */
     public boolean isDecided() {
         return decision != null;
+    }
+
+    /**
+     * The quorum votes for one version (votes for earlier versions no longer count).
+     *
+     * @param versionId a version id
+     * @return the votes naming it, oldest first
+     */
+    public List<Vote> votesOn(String versionId) {
+        return votes.stream().filter(v -> v.versionId().equals(versionId)).toList();
+    }
+
+    /**
+     * Whether the review is undecided past its due time.
+     *
+     * @param now the time to judge at
+     * @return true when it has a deadline that passed and no decision
+     */
+    public boolean isOverdue(Instant now) {
+        return dueAt != null && decision == null && now.isAfter(dueAt);
     }
 
     /**

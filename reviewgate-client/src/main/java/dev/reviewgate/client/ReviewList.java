@@ -1,14 +1,7 @@
 package dev.reviewgate.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * The review queue as an {@link Iterable}: pages are fetched lazily, following the server's
@@ -22,22 +15,20 @@ import java.util.stream.StreamSupport;
  */
 public final class ReviewList implements Iterable<ReviewSummary> {
 
-    private final Transport transport;
-    private final ListParams params;
+    private final Paginated<ReviewSummary> pages;
 
     ReviewList(Transport transport, ListParams params) {
-        this.transport = transport;
-        this.params = params;
+        this.pages = new Paginated<>(transport, cursor -> "/v1/reviews" + params.query(cursor), ReviewSummary.class);
     }
 
     /**
-     * Iterates over every matching review, oldest first, fetching pages as needed.
+     * Iterates over every matching review in the order of {@link ListParams#sort()}, fetching pages as needed.
      *
      * @return a new iterator from the first page
      */
     @Override
     public Iterator<ReviewSummary> iterator() {
-        return new Pages();
+        return pages.iterator();
     }
 
     /**
@@ -46,38 +37,6 @@ public final class ReviewList implements Iterable<ReviewSummary> {
      * @return a stream of every matching review
      */
     public Stream<ReviewSummary> stream() {
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false);
-    }
-
-    private final class Pages implements Iterator<ReviewSummary> {
-        private final Deque<ReviewSummary> buffer = new ArrayDeque<>();
-        private String cursor;
-        private boolean last;
-
-        @Override
-        public boolean hasNext() {
-            while (buffer.isEmpty() && !last) {
-                fetch();
-            }
-            return !buffer.isEmpty();
-        }
-
-        @Override
-        public ReviewSummary next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            return buffer.poll();
-        }
-
-        private void fetch() {
-            JsonNode page = transport.send(Transport.Call.get("/v1/reviews" + params.query(cursor)));
-            for (JsonNode item : page.path("data")) {
-                buffer.add(Json.convert(item, ReviewSummary.class));
-            }
-            JsonNode next = page.get("nextCursor");
-            cursor = next == null || next.isNull() ? null : next.asText();
-            last = cursor == null;
-        }
+        return pages.stream();
     }
 }

@@ -32,6 +32,9 @@ public final class ReviewRequestBuilder {
     private Actor author;
     private Map<String, Object> signals;
     private String updateForReviewId;
+    private Integer priority;
+    private Deadline deadline;
+    private Reminders remind;
     private String pinnedKey;
     private String generatedKey;
     private JsonNode generatedKeyBody;
@@ -67,9 +70,9 @@ public final class ReviewRequestBuilder {
     }
 
     /**
-     * Assigns the review to users.
+     * Assigns the review to users; without any assignee the form's routing defaults apply.
      *
-     * @param userIds user ids or emails
+     * @param userIds user e-mails (an unknown one is a 422 pointing at it)
      * @return this builder
      */
     public ReviewRequestBuilder assignToUsers(List<String> userIds) {
@@ -78,9 +81,9 @@ public final class ReviewRequestBuilder {
     }
 
     /**
-     * Assigns the review to groups.
+     * Assigns the review to groups: their members see it as theirs.
      *
-     * @param groups group names
+     * @param groups group ids (an unknown one is a 422 pointing at it)
      * @return this builder
      */
     public ReviewRequestBuilder assignToGroups(List<String> groups) {
@@ -173,6 +176,40 @@ public final class ReviewRequestBuilder {
     }
 
     /**
+     * The review's priority in the queue ({@link ListParams.Sort#PRIORITY} lists the highest first).
+     *
+     * @param priority 0–100; the server's default is 50
+     * @return this builder
+     */
+    public ReviewRequestBuilder setPriority(int priority) {
+        this.priority = priority;
+        return this;
+    }
+
+    /**
+     * When the review is due and what happens then, instead of the form's default; e.g.
+     * {@code Deadline.after(Duration.ofHours(4))}, which rejects on expiry.
+     *
+     * @param deadline the deadline
+     * @return this builder
+     */
+    public ReviewRequestBuilder setDeadline(Deadline deadline) {
+        this.deadline = deadline;
+        return this;
+    }
+
+    /**
+     * When the assignees are reminded, instead of the form's default.
+     *
+     * @param reminders e.g. {@code Reminders.repeating(Duration.ofHours(1), Duration.ofHours(4)).max(3)}
+     * @return this builder
+     */
+    public ReviewRequestBuilder setReminders(Reminders reminders) {
+        this.remind = reminders;
+        return this;
+    }
+
+    /**
      * Pins the {@code Idempotency-Key}, e.g. to one derived from your workflow step so that a
      * restarted process does not ask twice. By default a random key is chosen per request content.
      *
@@ -256,6 +293,15 @@ public final class ReviewRequestBuilder {
             body.set("signals", Json.tree(signals));
         }
         putIfSet(body, "updateForReviewId", updateForReviewId);
+        if (priority != null) {
+            body.put("priority", priority);
+        }
+        if (deadline != null) {
+            body.set("deadline", deadline.toJson());
+        }
+        if (remind != null) {
+            body.set("remind", remind.toJson());
+        }
         // A JsonNode given as a value is the caller's and may change later; the request must not.
         return body.deepCopy();
     }

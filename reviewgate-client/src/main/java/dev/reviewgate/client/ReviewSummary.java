@@ -24,6 +24,11 @@ import java.util.List;
  * @param awaitingSince    when it last started waiting for a person, or null
  * @param assignedTo       users it is assigned to
  * @param assignedToGroups groups it is assigned to
+ * @param priority         0–100, higher first in the queue sorted by priority (default 50)
+ * @param claim            the live claim, or null when nobody holds one
+ * @param dueAt            when its deadline passes, or null without a deadline
+ * @param remindersSent    how many reminders went to the assignees
+ * @param escalations      every escalation of its deadline, oldest first
  * @param createdAt        when it was created
  * @param updatedAt        when it last changed
  * @param link             its page in the web app
@@ -45,6 +50,11 @@ public record ReviewSummary(
         Instant awaitingSince,
         List<String> assignedTo,
         List<String> assignedToGroups,
+        int priority,
+        Claim claim,
+        Instant dueAt,
+        int remindersSent,
+        List<Escalation> escalations,
         Instant createdAt,
         Instant updatedAt,
         String link) {
@@ -68,6 +78,11 @@ public record ReviewSummary(
      * @param awaitingSince    when it started waiting
      * @param assignedTo       assigned users
      * @param assignedToGroups assigned groups
+     * @param priority         the priority
+     * @param claim            the live claim, or null
+     * @param dueAt            the due time, or null
+     * @param remindersSent    reminders sent
+     * @param escalations      escalations
      * @param createdAt        creation time
      * @param updatedAt        last change
      * @param link             its page
@@ -76,5 +91,16 @@ public record ReviewSummary(
         triggeredBy = Json.orNull(triggeredBy);
         assignedTo = assignedTo == null ? List.of() : List.copyOf(assignedTo);
         assignedToGroups = assignedToGroups == null ? List.of() : List.copyOf(assignedToGroups);
+        escalations = escalations == null ? List.of() : List.copyOf(escalations);
+    }
+
+    /**
+     * Whether the review is undecided past its due time.
+     *
+     * @param now the time to judge at
+     * @return true when it has a deadline that passed and no decision
+     */
+    public boolean isOverdue(Instant now) {
+        return dueAt != null && decision == null && now.isAfter(dueAt);
     }
 }

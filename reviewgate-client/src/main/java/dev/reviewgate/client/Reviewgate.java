@@ -20,8 +20,9 @@ import java.util.function.UnaryOperator;
  * }</pre>
  *
  * <p>Ask for review gotoHuman style with {@link #createReview(String)}; read, edit, decide and wait
- * Retab style with {@link #reviews()}; manage forms with {@link #forms()} and webhooks with
- * {@link #webhooks()}.
+ * Retab style with {@link #reviews()}; claim, assign, move deadlines and decide in bulk with
+ * {@link #work()}; manage forms with {@link #forms()}, people with {@link #users()} and
+ * {@link #groups()}, and webhooks with {@link #webhooks()}.
  */
 public final class Reviewgate implements AutoCloseable {
 
@@ -35,6 +36,9 @@ public final class Reviewgate implements AutoCloseable {
     private final Reviews reviews;
     private final Forms forms;
     private final Webhooks webhooks;
+    private final Work work;
+    private final Users users;
+    private final Groups groups;
 
     private Reviewgate(Transport transport, HttpClient ownedHttpClient) {
         this.ownedHttpClient = ownedHttpClient;
@@ -44,6 +48,9 @@ public final class Reviewgate implements AutoCloseable {
         this.reviews = new Reviews(transport, async);
         this.forms = new Forms(transport);
         this.webhooks = new Webhooks(transport);
+        this.work = new Work(transport);
+        this.users = new Users(transport);
+        this.groups = new Groups(transport);
     }
 
     /**
@@ -74,6 +81,33 @@ public final class Reviewgate implements AutoCloseable {
      */
     public Reviews reviews() {
         return reviews;
+    }
+
+    /**
+     * The human side of open reviews: claims, assignment, deadlines and bulk decisions.
+     *
+     * @return the work client
+     */
+    public Work work() {
+        return work;
+    }
+
+    /**
+     * The account's users, who review and administer.
+     *
+     * @return the users client
+     */
+    public Users users() {
+        return users;
+    }
+
+    /**
+     * The account's groups of users, to route reviews to.
+     *
+     * @return the groups client
+     */
+    public Groups groups() {
+        return groups;
     }
 
     /**

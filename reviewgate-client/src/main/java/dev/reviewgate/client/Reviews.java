@@ -22,6 +22,7 @@ import java.util.concurrent.Executor;
  * {@code (runId, blockId)} gate it guards), or a review id as shorthand for {@link ReviewAddress#byId(String)}.
  * Calls that decide or instruct take a last {@link Actor} with an address; without one they act as the API key's
  * actor. Every mutation sends an {@code Idempotency-Key}, so the SDK's retries never act twice.
+ * Claims, assignment, deadlines and bulk decisions are in {@link Work}.
  */
 public final class Reviews {
 
@@ -124,8 +125,11 @@ public final class Reviews {
      * @param address   the review
      * @param versionId the version that flows downstream
      * @param author    who decides, or null for the API key's actor
-     * @return {@code APPLIED}, or {@code ALREADY_APPLIED} when this exact approval already stood
-     * @throws ConflictException when another decision stands ({@link ConflictException#decision()})
+     * @return {@code APPLIED}, or {@code ALREADY_APPLIED} when this exact approval already stood; on a form
+     *         that needs several approvals, {@code RECORDED} until the vote that completes the quorum
+     * @throws ConflictException   when another decision stands ({@link ConflictException#decision()}), or a person
+     *                             acts while another holds a claim ({@link ConflictException#claim()})
+     * @throws ValidationException on a quorum form, when the author is not a person (kind human)
      */
     public DecisionResult approve(ReviewAddress address, String versionId, Actor author) {
         return decide(address, "approve", versionId, null, author);

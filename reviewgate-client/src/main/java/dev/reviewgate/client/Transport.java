@@ -45,6 +45,11 @@ final class Transport {
             return new Call("PUT", path, body, null, Duration.ZERO);
         }
 
+        /** A PATCH that sets values, so repeating it leaves the same state: retried without a key. */
+        static Call patch(String path, JsonNode body) {
+            return new Call("PATCH", path, body, null, Duration.ZERO);
+        }
+
         static Call delete(String path) {
             return new Call("DELETE", path, null, null, Duration.ZERO);
         }

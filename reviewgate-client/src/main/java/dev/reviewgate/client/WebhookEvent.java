@@ -2,16 +2,16 @@ package dev.reviewgate.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
  * A webhook's payload, as returned by {@link Webhooks#verify(String, Map, String)}: a superset of
- * gotoHuman's. Branch on {@link #event()}; drop events whose {@link #sequence()} is not above the
+ * gotoHuman's. Branch on {@link #eventType()} (or the name {@link #event()}); drop events whose {@link #sequence()} is not above the
  * last one you handled for the review, since delivery order is not promised.
  *
  * @param type            gotoHuman's type: {@code instructions}, {@code review} (decisions), else the event name
- * @param event           {@code review.created}, {@code review.updated}, {@code review.edited},
- *                        {@code review.instructions}, {@code review.approved} or {@code review.rejected}
+ * @param event           the event name, e.g. {@code review.approved}; typed by {@link #eventType()}
  * @param eventId         the event id, {@code evt_…}
  * @param sequence        increases per review
  * @param accountId       the account
@@ -22,6 +22,7 @@ import java.util.Map;
  * @param status          the review's status after the event
  * @param respondingUser  who caused it, or null
  * @param respondedAt     when
+ * @param via             the channel it came through ({@link Via#DEADLINE} for expiry, escalation and reminders)
  * @param response        {@code approved} or {@code rejected} on decision events, else null
  * @param reason          the decision's reason, or null
  * @param responseValues  per visible field of the reported version
@@ -34,6 +35,12 @@ import java.util.Map;
  * @param runId           the run, or null
  * @param blockId         the block, or null
  * @param round           the current instructions round (0 before any)
+ * @param assignedTo      the users it is assigned to after the event
+ * @param assignedToGroups the groups it is assigned to after the event
+ * @param priority        its priority, 0–100
+ * @param dueAt           its due time after the event, or null without a deadline
+ * @param claim           the claim after the event, or null (always null on {@code review.released})
+ * @param votes           on {@code review.voted}, the votes so far on the reported version; else 0
  * @param link            the review's page in the web app
  */
 public record WebhookEvent(
@@ -49,6 +56,7 @@ public record WebhookEvent(
         ReviewStatus status,
         String respondingUser,
         Instant respondedAt,
+        Via via,
         String response,
         String reason,
         Map<String, ResponseValue> responseValues,
@@ -61,14 +69,40 @@ public record WebhookEvent(
         String runId,
         String blockId,
         int round,
+        List<String> assignedTo,
+        List<String> assignedToGroups,
+        int priority,
+        Instant dueAt,
+        Claim claim,
+        int votes,
         String link) {
 
+    /** {@link #event()} of a new review. */
+    public static final String CREATED = "review.created";
+    /** {@link #event()} of the agent's update after instructions. */
+    public static final String UPDATED = "review.updated";
+    /** {@link #event()} of a new version by an edit. */
+    public static final String EDITED = "review.edited";
     /** {@link #event()} of a reviewer's retry request. */
     public static final String INSTRUCTIONS = "review.instructions";
     /** {@link #event()} of an approval. */
     public static final String APPROVED = "review.approved";
     /** {@link #event()} of a rejection. */
     public static final String REJECTED = "review.rejected";
+    /** {@link #event()} of a change of assignees. */
+    public static final String ASSIGNED = "review.assigned";
+    /** {@link #event()} of a claim taken or renewed. */
+    public static final String CLAIMED = "review.claimed";
+    /** {@link #event()} of a claim released. */
+    public static final String RELEASED = "review.released";
+    /** {@link #event()} of a reminder to the assignees. */
+    public static final String REMINDER = "review.reminder";
+    /** {@link #event()} of a deadline's escalation. */
+    public static final String ESCALATED = "review.escalated";
+    /** {@link #event()} of a passed deadline; the decision event follows unless it escalated. */
+    public static final String EXPIRED = "review.expired";
+    /** {@link #event()} of an approval vote toward a quorum that is not complete yet. */
+    public static final String VOTED = "review.voted";
 
     /**
      * Normalises a missing map to an empty one.
@@ -85,6 +119,7 @@ public record WebhookEvent(
      * @param status          the review's status
      * @param respondingUser  who caused it
      * @param respondedAt     when
+     * @param via             the channel
      * @param response        the verdict on decision events
      * @param reason          the decision's reason
      * @param responseValues  per visible field
@@ -97,10 +132,27 @@ public record WebhookEvent(
      * @param runId           the run
      * @param blockId         the block
      * @param round           the instructions round
+     * @param assignedTo      assigned users
+     * @param assignedToGroups assigned groups
+     * @param priority        the priority
+     * @param dueAt           the due time
+     * @param claim           the claim
+     * @param votes           the votes on a voted event
      * @param link            the review's page
      */
     public WebhookEvent {
         responseValues = responseValues == null ? Map.of() : Map.copyOf(responseValues);
+        assignedTo = assignedTo == null ? List.of() : List.copyOf(assignedTo);
+        assignedToGroups = assignedToGroups == null ? List.of() : List.copyOf(assignedToGroups);
+    }
+
+    /**
+     * {@link #event()} as a type to switch on.
+     *
+     * @return the event's type, {@link EventType#UNKNOWN} for one this SDK version does not know
+     */
+    public EventType eventType() {
+        return EventType.of(event);
     }
 
     /**

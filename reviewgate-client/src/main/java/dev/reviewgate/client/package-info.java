@@ -45,10 +45,28 @@
  *         .equals(decided.decision().versionId());
  * }</pre>
  *
+ * <h2>People, routing and deadlines</h2>
+ * <pre>{@code
+ * Actor dana = Actor.human("dana@example.com", "Dana Rivera");
+ * ReviewRequestResponse sent = rg.createReview("invoice-extract")
+ *         .addFieldData("total_amount", 352)
+ *         .assignToGroups(List.of("billing"))
+ *         .setPriority(80)
+ *         .setDeadline(Deadline.after(Duration.ofHours(4)))   // rejects on expiry unless told otherwise
+ *         .sendRequest();
+ *
+ * Review claimed = rg.work().claim(sent.reviewId(), dana);     // ConflictException#claim() if another holds it
+ * rg.work().moveDeadline(sent.reviewId(), Duration.ofHours(8));
+ * for (ReviewSummary mine : rg.reviews().list(ListParams.open().claimedBy(dana.id()).sort(ListParams.Sort.DUE_AT))) {
+ *     // soonest due first
+ * }
+ * BulkResult result = rg.work().decideInBulk(BulkDecision.approve(List.of(BulkDecision.Item.of(claimed))).author(dana));
+ * }</pre>
+ *
  * <h2>Errors</h2>
  * Every failed call throws a {@link dev.reviewgate.client.ReviewgateException}; its subclasses
  * name the cases to handle: {@link dev.reviewgate.client.ConflictException} (with the decision that
- * stands), {@link dev.reviewgate.client.ValidationException} (with a JSON Pointer per problem),
+ * stands, or another's claim), {@link dev.reviewgate.client.ValidationException} (with a JSON Pointer per problem),
  * {@link dev.reviewgate.client.NotFoundException}, {@link dev.reviewgate.client.AuthenticationException},
  * {@link dev.reviewgate.client.RateLimitedException}, {@link dev.reviewgate.client.ServerException} and
  * {@link dev.reviewgate.client.WaitTimeoutException}. Requests that are safe to repeat (reads, and
