@@ -1,5 +1,6 @@
 package dev.reviewgate.app;
 
+import dev.reviewgate.audit.AuditRoutes;
 import dev.reviewgate.auth.AccountRepository;
 import dev.reviewgate.auth.ApiKeyAuthenticator;
 import dev.reviewgate.auth.Bootstrap;
@@ -17,6 +18,8 @@ import dev.reviewgate.group.GroupService;
 import dev.reviewgate.idempotency.Idempotency;
 import dev.reviewgate.idempotency.IdempotencyRepository;
 import dev.reviewgate.kernel.Ids;
+import dev.reviewgate.oidc.OidcClient;
+import dev.reviewgate.oidc.OidcSignIn;
 import dev.reviewgate.ops.OpsRoutes;
 import dev.reviewgate.ops.RequestMetrics;
 import dev.reviewgate.review.Outbox;
@@ -29,6 +32,7 @@ import dev.reviewgate.review.ReviewRepository;
 import dev.reviewgate.review.ReviewRoutes;
 import dev.reviewgate.ui.WebApp;
 import dev.reviewgate.ui.admin.AdminRoutes;
+import dev.reviewgate.ui.admin.AuditAdminRoutes;
 import dev.reviewgate.ui.admin.GroupsAdminRoutes;
 import dev.reviewgate.ui.admin.WebhooksAdminRoutes;
 import dev.reviewgate.ui.inbox.InboxRoutes;
@@ -36,6 +40,7 @@ import dev.reviewgate.ui.page.Pages;
 import dev.reviewgate.ui.review.HistoryRoutes;
 import dev.reviewgate.ui.review.ReviewPageRoutes;
 import dev.reviewgate.ui.session.LoginThrottle;
+import dev.reviewgate.ui.session.OidcRoutes;
 import dev.reviewgate.ui.session.SessionRepository;
 import dev.reviewgate.ui.session.SessionRoutes;
 import dev.reviewgate.ui.session.WebSessions;
@@ -69,6 +74,8 @@ final class Services {
     private final ReviewCreation creation;
     private final Users users;
     private final GroupService groups;
+    /** Single sign-on's relying party; null when no provider is configured. */
+    private final OidcClient oidc;
 
     Services(
             Database database,
@@ -90,11 +97,18 @@ final class Services {
         this.creation = new ReviewCreation(database, reviews, forms, outbox, signals, webhooks.guard(), ids, clock);
         this.users = new Users(database, accounts, ids, clock);
         this.groups = new GroupService(database, new GroupRepository(), clock);
+        Settings.Oidc provider = settings.identity().oidc();
+        this.oidc = provider == null ? null : new OidcClient(provider, settings.publicUrl());
+        if (oidc != null) {
+            oidc.discover();
+        }
     }
 
     /** The filters and every feature's routes, API first, then the web app. */
     HttpServer.Routes routes() {
-        WebApp web = webApp();
+        Pages pages = new Pages();
+        WebSessions sessions = new WebSessions(database, new SessionRepository(), clock, settings.publicUrl());
+        WebApp web = webApp(pages, sessions);
         return new HttpServer.Routes(
                 authenticator,
                 new Idempotency(database, new IdempotencyRepository(), clock),
@@ -107,16 +121,34 @@ final class Services {
                         new ReviewRoutes(creation, commands, reader, settings.publicUrl())::routes,
                         new UserRoutes(users)::routes,
                         new GroupRoutes(groups)::routes,
+                        AuditScope::routes,
+                        new AuditRoutes(database, ApiKeyAuthenticator::principal)::routes,
+                        new AuditAdminRoutes(database, pages)::routes,
+                        singleSignOn(sessions, pages),
                         web::routes));
     }
 
-    private WebApp webApp() {
-        Pages pages = new Pages();
-        WebSessions sessions = new WebSessions(database, new SessionRepository(), clock, settings.publicUrl());
+    /** Single sign-on's routes; none when no provider is configured. */
+    private HttpServer.Feature singleSignOn(WebSessions sessions, Pages pages) {
+        if (oidc == null) {
+            return r -> {};
+        }
+        return new OidcRoutes(
+                new OidcSignIn(oidc, database, accounts, ids, clock), sessions, pages, settings.publicUrl())::routes;
+    }
+
+    private WebApp webApp(Pages pages, WebSessions sessions) {
         return new WebApp(
                 sessions,
                 pages,
-                new SessionRoutes(database, accounts, sessions, new LoginThrottle(clock), pages),
+                new SessionRoutes(
+                        database,
+                        accounts,
+                        sessions,
+                        new LoginThrottle(clock),
+                        pages,
+                        clock,
+                        new SessionRoutes.SignInOptions(settings.identity().passwordLogin(), oidc != null)),
                 new InboxRoutes(reader, database, forms, pages, clock),
                 new ReviewPageRoutes(reader, commands, database, forms, pages),
                 new HistoryRoutes(reader, database, forms, pages),

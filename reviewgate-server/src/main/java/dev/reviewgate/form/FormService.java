@@ -2,6 +2,9 @@ package dev.reviewgate.form;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reviewgate.audit.Audit;
+import dev.reviewgate.audit.AuditActions;
+import dev.reviewgate.audit.AuditEvent;
 import dev.reviewgate.db.Database;
 import dev.reviewgate.error.Problem;
 import dev.reviewgate.kernel.Times;
@@ -9,6 +12,7 @@ import dev.reviewgate.net.SsrfGuard;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 
 /** Creates, revises and reads forms. A revision is immutable; reviews pin the one they were created with. */
 public final class FormService {
@@ -32,7 +36,7 @@ public final class FormService {
             if (!forms.insertNew(h, accountId, form, now)) {
                 throw taken(form.id());
             }
-            return new FormRepository.StoredForm(form, 1, now, now);
+            return recorded(h, accountId, new FormRepository.StoredForm(form, 1, now, now));
         });
     }
 
@@ -48,11 +52,14 @@ public final class FormService {
         long now = clock.millis();
         // Lock the form's row first (advancing its revision), else create it; a create that loses to
         // a concurrent one finds the row committed and advances it instead. Revisions stay contiguous.
-        return database.write(h -> forms.revise(h, accountId, form, now)
-                .or(() -> forms.insertNew(h, accountId, form, now)
-                        ? Optional.of(new FormRepository.StoredForm(form, 1, now, now))
-                        : forms.revise(h, accountId, form, now))
-                .orElseThrow());
+        return database.write(h -> recorded(
+                h,
+                accountId,
+                forms.revise(h, accountId, form, now)
+                        .or(() -> forms.insertNew(h, accountId, form, now)
+                                ? Optional.of(new FormRepository.StoredForm(form, 1, now, now))
+                                : forms.revise(h, accountId, form, now))
+                        .orElseThrow()));
     }
 
     public FormRepository.StoredForm get(String accountId, String formId, Integer revision) {
@@ -65,6 +72,16 @@ public final class FormService {
 
     public List<FormRepository.StoredForm> list(String accountId, String afterId, int limit) {
         return database.read(h -> forms.list(h, accountId, afterId, limit));
+    }
+
+    private static FormRepository.StoredForm recorded(Handle h, String accountId, FormRepository.StoredForm stored) {
+        Audit.record(
+                h,
+                stored.updatedAt(),
+                AuditEvent.of(accountId, stored.revision() == 1 ? AuditActions.FORM_CREATED : AuditActions.FORM_REVISED)
+                        .with("formId", stored.definition().id())
+                        .with("revision", stored.revision()));
+        return stored;
     }
 
     public static ObjectNode toJson(FormRepository.StoredForm stored) {

@@ -44,6 +44,8 @@ public final class Outbox {
                 eventId,
                 type,
                 now);
+        // Audit log: decisions are recorded here, the one place every decision passes (issue 15).
+        DecisionAudit.record(h, review, type, actor, versionId, now);
     }
 
     /** gotoHuman reports the responding person's e-mail; for models and agents it is their name or id. */
