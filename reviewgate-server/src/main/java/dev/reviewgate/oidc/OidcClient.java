@@ -5,6 +5,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.ErrorObject;
@@ -12,20 +13,20 @@ import com.nimbusds.oauth2.sdk.GeneralException;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenErrorResponse;
 import com.nimbusds.oauth2.sdk.TokenRequest;
-import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
-import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
-import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
@@ -78,7 +79,7 @@ public final class OidcClient {
             provider();
             return true;
         } catch (OidcRefusal e) {
-            LOG.error("{} Single sign-on stays off until it answers; password sign-in still works.", e.getMessage());
+            LOG.error("{}. Single sign-on stays off until it answers; password sign-in still works.", e.getMessage());
             return false;
         }
     }
@@ -116,31 +117,41 @@ public final class OidcClient {
         }
     }
 
+    /**
+     * The ID token of the token endpoint's answer. Only the ID token is used: the answer is read as
+     * JSON rather than as a full token response, so an access token's fields (an odd
+     * {@code expires_in}) cannot stop a sign-in whose ID token verifies, nor let one through.
+     */
     private JWT idToken(TokenRequest request) {
-        TokenResponse response;
+        HTTPResponse http;
         try {
-            HTTPRequest http = request.toHTTPRequest();
-            http.setConnectTimeout(TIMEOUT_MILLIS);
-            http.setReadTimeout(TIMEOUT_MILLIS);
-            response = OIDCTokenResponseParser.parse(http.send());
-        } catch (IOException | ParseException e) {
+            HTTPRequest sent = request.toHTTPRequest();
+            sent.setConnectTimeout(TIMEOUT_MILLIS);
+            sent.setReadTimeout(TIMEOUT_MILLIS);
+            http = sent.send();
+        } catch (IOException e) {
             throw new OidcRefusal(
                     "token_endpoint_failed", "The identity provider's token endpoint failed: " + e.getMessage(), e);
         }
-        if (!response.indicatesSuccess()) {
-            ErrorObject error = response.toErrorResponse().getErrorObject();
+        try {
+            if (!http.indicatesSuccess()) {
+                ErrorObject error = TokenErrorResponse.parse(http).getErrorObject();
+                throw new OidcRefusal(
+                        "token_refused",
+                        "The identity provider refused the sign-in code: " + error.getCode()
+                                + (error.getDescription() == null ? "" : " (" + error.getDescription() + ")"));
+            }
+            String idToken = JSONObjectUtils.getString(http.getContentAsJSONObject(), "id_token", null);
+            if (idToken == null) {
+                throw new OidcRefusal("no_id_token", "The identity provider sent no ID token.");
+            }
+            return JWTParser.parse(idToken);
+        } catch (ParseException | java.text.ParseException e) {
             throw new OidcRefusal(
-                    "token_refused",
-                    "The identity provider refused the sign-in code: " + error.getCode()
-                            + (error.getDescription() == null ? "" : " (" + error.getDescription() + ")"));
+                    "token_endpoint_failed",
+                    "The identity provider's token answer is unreadable: " + e.getMessage(),
+                    e);
         }
-        JWT idToken = ((OIDCTokenResponse) response.toSuccessResponse())
-                .getOIDCTokens()
-                .getIDToken();
-        if (idToken == null) {
-            throw new OidcRefusal("no_id_token", "The identity provider sent no ID token.");
-        }
-        return idToken;
     }
 
     /** The audit reason for a failed verification, from Nimbus's message. */
