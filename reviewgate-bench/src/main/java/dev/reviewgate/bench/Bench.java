@@ -29,6 +29,10 @@ public final class Bench {
     private Bench() {}
 
     public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("--audit-export")) {
+            AuditExport.run();
+            return;
+        }
         long started = System.nanoTime();
         Path scratch = Files.createTempDirectory("reviewgate-bench-");
         Report report = new Report();

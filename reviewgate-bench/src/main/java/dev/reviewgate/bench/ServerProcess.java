@@ -29,11 +29,16 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(Map<String, String> env, String... args) throws IOException {
+        return start("-Xmx2g", env, args);
+    }
+
+    /** The same with another heap limit, e.g. {@code -Xmx256m} to show what a small heap can serve. */
+    static ServerProcess start(String maxHeap, Map<String, String> env, String... args) throws IOException {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run reviewgate-bench/run from the repository root");
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx2g"));
+        List<String> command = new ArrayList<>(List.of(java, maxHeap));
         // e.g. -XX:StartFlightRecording=filename=server.jfr to profile the server under the benchmark's load
         String extra = System.getenv("REVIEWGATE_BENCH_SERVER_OPTS");
         if (extra != null && !extra.isBlank()) {
@@ -63,6 +68,10 @@ final class ServerProcess implements AutoCloseable {
 
     String url() {
         return url;
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     Http http() {

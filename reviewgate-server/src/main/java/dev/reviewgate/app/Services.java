@@ -1,5 +1,6 @@
 package dev.reviewgate.app;
 
+import dev.reviewgate.audit.AuditRoutes;
 import dev.reviewgate.auth.AccountRepository;
 import dev.reviewgate.auth.ApiKeyAuthenticator;
 import dev.reviewgate.auth.Bootstrap;
@@ -17,6 +18,8 @@ import dev.reviewgate.group.GroupService;
 import dev.reviewgate.idempotency.Idempotency;
 import dev.reviewgate.idempotency.IdempotencyRepository;
 import dev.reviewgate.kernel.Ids;
+import dev.reviewgate.oidc.OidcClient;
+import dev.reviewgate.oidc.OidcSignIn;
 import dev.reviewgate.ops.OpsRoutes;
 import dev.reviewgate.ops.RequestMetrics;
 import dev.reviewgate.ops.ReviewMetrics;
@@ -38,6 +41,7 @@ import dev.reviewgate.timer.TimerRepository;
 import dev.reviewgate.timer.TimerWorker;
 import dev.reviewgate.ui.WebApp;
 import dev.reviewgate.ui.admin.AdminRoutes;
+import dev.reviewgate.ui.admin.AuditAdminRoutes;
 import dev.reviewgate.ui.admin.GroupsAdminRoutes;
 import dev.reviewgate.ui.admin.WebhooksAdminRoutes;
 import dev.reviewgate.ui.inbox.BulkRoutes;
@@ -47,6 +51,7 @@ import dev.reviewgate.ui.review.ClaimRoutes;
 import dev.reviewgate.ui.review.HistoryRoutes;
 import dev.reviewgate.ui.review.ReviewPageRoutes;
 import dev.reviewgate.ui.session.LoginThrottle;
+import dev.reviewgate.ui.session.OidcRoutes;
 import dev.reviewgate.ui.session.SessionRepository;
 import dev.reviewgate.ui.session.SessionRoutes;
 import dev.reviewgate.ui.session.WebSessions;
@@ -82,6 +87,8 @@ final class Services {
     private final Users users;
     private final GroupService groups;
     private final TimerWorker timerWorker;
+    /** Single sign-on's relying party; null when no provider is configured. */
+    private final OidcClient oidc;
 
     Services(
             Database database,
@@ -129,6 +136,11 @@ final class Services {
                 database, reviews, forms, outbox, signals, webhooks.guard(), routing, timers, ids, clock);
         this.users = new Users(database, accounts, ids, clock);
         this.groups = new GroupService(database, new GroupRepository(), clock);
+        Settings.Oidc provider = settings.identity().oidc();
+        this.oidc = provider == null ? null : new OidcClient(provider, settings.publicUrl());
+        if (oidc != null) {
+            oidc.discover();
+        }
     }
 
     /** The instance's timer worker (deadlines and reminders), not yet started. */
@@ -138,7 +150,9 @@ final class Services {
 
     /** The filters and every feature's routes, API first, then the web app. */
     HttpServer.Routes routes() {
-        WebApp web = webApp();
+        Pages pages = new Pages();
+        WebSessions sessions = new WebSessions(database, new SessionRepository(), clock, settings.publicUrl());
+        WebApp web = webApp(pages, sessions);
         return new HttpServer.Routes(
                 authenticator,
                 new Idempotency(database, new IdempotencyRepository(), clock),
@@ -158,17 +172,35 @@ final class Services {
                                 clock)::routes,
                         new UserRoutes(users)::routes,
                         new GroupRoutes(groups)::routes,
+                        AuditScope::routes,
+                        new AuditRoutes(database, ApiKeyAuthenticator::principal)::routes,
+                        new AuditAdminRoutes(database, pages)::routes,
+                        singleSignOn(sessions, pages),
                         web::routes));
     }
 
-    private WebApp webApp() {
-        Pages pages = new Pages();
-        WebSessions sessions = new WebSessions(database, new SessionRepository(), clock, settings.publicUrl());
+    /** Single sign-on's routes; none when no provider is configured. */
+    private HttpServer.Feature singleSignOn(WebSessions sessions, Pages pages) {
+        if (oidc == null) {
+            return r -> {};
+        }
+        return new OidcRoutes(
+                new OidcSignIn(oidc, database, accounts, ids, clock), sessions, pages, settings.publicUrl())::routes;
+    }
+
+    private WebApp webApp(Pages pages, WebSessions sessions) {
         ReviewPageRoutes reviewPages = new ReviewPageRoutes(reader, commands, database, forms, pages, clock);
         return new WebApp(
                 sessions,
                 pages,
-                new SessionRoutes(database, accounts, sessions, new LoginThrottle(clock), pages),
+                new SessionRoutes(
+                        database,
+                        accounts,
+                        sessions,
+                        new LoginThrottle(clock),
+                        pages,
+                        clock,
+                        new SessionRoutes.SignInOptions(settings.identity().passwordLogin(), oidc != null)),
                 new InboxRoutes(reader, database, forms, new RoutingRepository(), pages, clock),
                 reviewPages,
                 new HistoryRoutes(reader, database, forms, pages),

@@ -1,5 +1,8 @@
 package dev.reviewgate.auth;
 
+import dev.reviewgate.audit.Audit;
+import dev.reviewgate.audit.AuditActions;
+import dev.reviewgate.audit.AuditEvent;
 import dev.reviewgate.db.Database;
 import dev.reviewgate.error.Problem;
 import dev.reviewgate.kernel.Actor;
@@ -60,7 +63,16 @@ public final class ApiKeyAuthenticator {
 
     /** Revokes a key of {@code accountId}; false when it has no such active key. */
     public boolean revoke(String accountId, String keyId, long now) {
-        boolean revoked = database.write(h -> accounts.revokeApiKey(h, accountId, keyId, now));
+        boolean revoked = database.write(h -> {
+            boolean done = accounts.revokeApiKey(h, accountId, keyId, now);
+            if (done) {
+                Audit.record(
+                        h,
+                        now,
+                        AuditEvent.of(accountId, AuditActions.API_KEY_REVOKED).with("apiKeyId", keyId));
+            }
+            return done;
+        });
         synchronized (revocationLock) {
             revocations++;
             valid.removeIf(k -> k.id().equals(keyId));
@@ -83,6 +95,11 @@ public final class ApiKeyAuthenticator {
             }
         }
         return stored;
+    }
+
+    /** The caller of a {@code /v1} request once its key was accepted; empty before that or elsewhere. */
+    public static Optional<Principal> authenticated(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(ATTRIBUTE));
     }
 
     public static Principal principal(Context ctx) {

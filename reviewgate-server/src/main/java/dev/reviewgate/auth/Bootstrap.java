@@ -1,5 +1,8 @@
 package dev.reviewgate.auth;
 
+import dev.reviewgate.audit.Audit;
+import dev.reviewgate.audit.AuditActions;
+import dev.reviewgate.audit.AuditEvent;
 import dev.reviewgate.config.Settings;
 import dev.reviewgate.db.Database;
 import dev.reviewgate.error.Problem;
@@ -92,8 +95,16 @@ public final class Bootstrap {
             throw Problem.conflict(
                     "The e-mail " + adminEmail + " is already a user's login (in this or another account)");
         }
+        String keyId = ids.next("key");
         accounts.insertApiKey(
-                h, accountId, ids.next("key"), "bootstrap", Secrets.hash(apiKey), Secrets.displayPrefix(apiKey), now);
+                h, accountId, keyId, "bootstrap", Secrets.hash(apiKey), Secrets.displayPrefix(apiKey), now);
+        Audit.record(
+                h,
+                now,
+                AuditEvent.of(accountId, AuditActions.ACCOUNT_CREATED)
+                        .with("name", name)
+                        .with("adminEmail", adminEmail)
+                        .with("apiKeyId", keyId));
         return accountId;
     }
 
@@ -102,14 +113,16 @@ public final class Bootstrap {
         String apiKey = Secrets.newApiKey();
         database.write(h -> {
             requireAccount(h, accountId);
-            accounts.insertApiKey(
+            String keyId = ids.next("key");
+            long now = clock.millis();
+            accounts.insertApiKey(h, accountId, keyId, name, Secrets.hash(apiKey), Secrets.displayPrefix(apiKey), now);
+            Audit.record(
                     h,
-                    accountId,
-                    ids.next("key"),
-                    name,
-                    Secrets.hash(apiKey),
-                    Secrets.displayPrefix(apiKey),
-                    clock.millis());
+                    now,
+                    AuditEvent.of(accountId, AuditActions.API_KEY_CREATED)
+                            .with("apiKeyId", keyId)
+                            .with("name", name)
+                            .with("prefix", Secrets.displayPrefix(apiKey)));
             return null;
         });
         return apiKey;

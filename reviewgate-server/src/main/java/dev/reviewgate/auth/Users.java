@@ -1,5 +1,8 @@
 package dev.reviewgate.auth;
 
+import dev.reviewgate.audit.Audit;
+import dev.reviewgate.audit.AuditActions;
+import dev.reviewgate.audit.AuditEvent;
 import dev.reviewgate.db.Database;
 import dev.reviewgate.error.Problem;
 import dev.reviewgate.kernel.Ids;
@@ -46,9 +49,17 @@ public final class Users {
             if (!accounts.accountExists(h, accountId)) {
                 throw Problem.notFound("No account " + accountId);
             }
-            if (!accounts.insertUser(h, accountId, userId, email, name, role, hash, clock.millis())) {
+            long now = clock.millis();
+            if (!accounts.insertUser(h, accountId, userId, email, name, role, hash, now)) {
                 throw Problem.conflict("A user with the e-mail " + email + " already exists.");
             }
+            Audit.record(
+                    h,
+                    now,
+                    AuditEvent.of(accountId, AuditActions.USER_CREATED)
+                            .with("userId", userId)
+                            .with("email", email)
+                            .with("role", role));
             return null;
         });
         return userId;
@@ -76,6 +87,16 @@ public final class Users {
                 throw Problem.conflict("The account must keep at least one active admin.");
             }
             accounts.updateUser(h, accountId, userId, newRole, newDisabled);
+            Audit.record(
+                    h,
+                    clock.millis(),
+                    AuditEvent.of(accountId, AuditActions.USER_UPDATED)
+                            .with("userId", userId)
+                            .with("email", current.email())
+                            .with("role", newRole)
+                            .with("disabled", newDisabled)
+                            .with("previousRole", current.role())
+                            .with("previouslyDisabled", current.disabled()));
             return new AccountRepository.User(
                     accountId,
                     userId,

@@ -9,10 +9,12 @@ import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -95,6 +97,33 @@ public final class ServeCommand implements Callable<Integer> {
             defaultValue = "${env:REVIEWGATE_NOTIFY:-" + Settings.NOTIFY_LISTEN + "}")
     String notifyMode;
 
+    @Option(names = "--oidc-issuer", hidden = true, defaultValue = "${env:REVIEWGATE_OIDC_ISSUER}")
+    String oidcIssuer;
+
+    @Option(names = "--oidc-client-id", hidden = true, defaultValue = "${env:REVIEWGATE_OIDC_CLIENT_ID}")
+    String oidcClientId;
+
+    @Option(names = "--oidc-client-secret", hidden = true, defaultValue = "${env:REVIEWGATE_OIDC_CLIENT_SECRET}")
+    String oidcClientSecret;
+
+    @Option(
+            names = "--oidc-scopes",
+            hidden = true,
+            defaultValue = "${env:REVIEWGATE_OIDC_SCOPES:-" + Settings.Oidc.DEFAULT_SCOPES + "}")
+    String oidcScopes;
+
+    @Option(
+            names = "--oidc-groups-claim",
+            hidden = true,
+            defaultValue = "${env:REVIEWGATE_OIDC_GROUPS_CLAIM:-" + Settings.Oidc.DEFAULT_GROUPS_CLAIM + "}")
+    String oidcGroupsClaim;
+
+    @Option(names = "--oidc-admin-groups", hidden = true, defaultValue = "${env:REVIEWGATE_OIDC_ADMIN_GROUPS}")
+    String oidcAdminGroups;
+
+    @Option(names = "--password-login", hidden = true, defaultValue = "${env:REVIEWGATE_PASSWORD_LOGIN:-true}")
+    String passwordLogin;
+
     @Override
     public Integer call() throws InterruptedException {
         Settings settings = settings();
@@ -164,7 +193,44 @@ public final class ServeCommand implements Callable<Integer> {
                 new Settings.FirstStart(
                         blankAsNull(bootstrapApiKey), blankAsNull(bootstrapAdminPassword), bootstrapAdminEmail),
                 new Settings.Webhooks(network, Duration.ofSeconds(webhookTimeoutSeconds)),
-                notifyMode);
+                notifyMode,
+                identity());
+    }
+
+    /** Password sign-in and, with an issuer, single sign-on; each mistake named by its variable. */
+    private Settings.Identity identity() {
+        if (!"true".equals(passwordLogin) && !"false".equals(passwordLogin)) {
+            throw usage("REVIEWGATE_PASSWORD_LOGIN must be true or false");
+        }
+        boolean password = "true".equals(passwordLogin);
+        String issuer = blankAsNull(oidcIssuer);
+        if (issuer == null) {
+            if (!password) {
+                throw usage("REVIEWGATE_PASSWORD_LOGIN=false needs single sign-on: set REVIEWGATE_OIDC_ISSUER");
+            }
+            return new Settings.Identity(true, null);
+        }
+        if (blankAsNull(oidcClientId) == null) {
+            throw usage("REVIEWGATE_OIDC_ISSUER needs REVIEWGATE_OIDC_CLIENT_ID");
+        }
+        if (!List.of(oidcScopes.trim().split("\\s+")).contains("openid")) {
+            throw usage("REVIEWGATE_OIDC_SCOPES must include openid");
+        }
+        List<String> adminGroups = oidcAdminGroups == null
+                ? List.of()
+                : Stream.of(oidcAdminGroups.split(","))
+                        .map(String::trim)
+                        .filter(g -> !g.isEmpty())
+                        .toList();
+        return new Settings.Identity(
+                password,
+                new Settings.Oidc(
+                        issuer,
+                        oidcClientId.trim(),
+                        blankAsNull(oidcClientSecret),
+                        oidcScopes.trim(),
+                        oidcGroupsClaim.trim(),
+                        adminGroups));
     }
 
     private ParameterException usage(String message) {

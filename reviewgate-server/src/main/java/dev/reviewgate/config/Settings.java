@@ -3,6 +3,7 @@ package dev.reviewgate.config;
 import dev.reviewgate.net.NetworkPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Everything the service can be configured with, in four groups. Built by the CLI from flags, then
@@ -14,8 +15,10 @@ import java.time.Duration;
  * @param webhooks    where webhooks may go and how long an attempt may take
  * @param notifyMode  on PostgreSQL, how instances tell each other of changes: {@code listen}
  *                    (LISTEN/NOTIFY plus a poll) or {@code poll} (behind PgBouncer)
+ * @param identity    how people sign in: password, single sign-on, or both
  */
-public record Settings(Http http, Storage storage, FirstStart firstStart, Webhooks webhooks, String notifyMode) {
+public record Settings(
+        Http http, Storage storage, FirstStart firstStart, Webhooks webhooks, String notifyMode, Identity identity) {
 
     public static final String NOTIFY_LISTEN = "listen";
     public static final String NOTIFY_POLL = "poll";
@@ -45,7 +48,50 @@ public record Settings(Http http, Storage storage, FirstStart firstStart, Webhoo
     /** Which addresses webhooks may be sent to (SSRF guard), and the time one attempt may take. */
     public record Webhooks(NetworkPolicy network, Duration timeout) {}
 
+    /**
+     * How people sign in to the web app.
+     *
+     * @param passwordLogin false hides the password form and refuses password sign-ins
+     * @param oidc          single sign-on with an OpenID Connect provider; null when not configured
+     */
+    public record Identity(boolean passwordLogin, Oidc oidc) {
+
+        public static final Identity PASSWORD_ONLY = new Identity(true, null);
+    }
+
+    /**
+     * An OpenID Connect provider to sign in with (authorization code, PKCE S256).
+     *
+     * @param issuer       the issuer URL; its discovery document is read at start
+     * @param scopes       space-separated, {@code openid email profile} by default
+     * @param groupsClaim  the ID-token claim that lists the user's groups, {@code groups} by default
+     * @param adminGroups  members of any of these groups are admins; empty: roles are left to admins
+     */
+    public record Oidc(
+            String issuer,
+            String clientId,
+            String clientSecret,
+            String scopes,
+            String groupsClaim,
+            List<String> adminGroups) {
+
+        public static final String DEFAULT_SCOPES = "openid email profile";
+        public static final String DEFAULT_GROUPS_CLAIM = "groups";
+
+        public Oidc {
+            adminGroups = List.copyOf(adminGroups);
+        }
+    }
+
+    /** Settings with password sign-in only. */
+    public Settings(Http http, Storage storage, FirstStart firstStart, Webhooks webhooks, String notifyMode) {
+        this(http, storage, firstStart, webhooks, notifyMode, Identity.PASSWORD_ONLY);
+    }
+
     public Settings {
+        if (identity == null) {
+            identity = Identity.PASSWORD_ONLY;
+        }
         if (!NOTIFY_LISTEN.equals(notifyMode) && !NOTIFY_POLL.equals(notifyMode)) {
             throw new IllegalArgumentException("REVIEWGATE_NOTIFY must be listen or poll, not " + notifyMode);
         }
@@ -84,7 +130,8 @@ public record Settings(Http http, Storage storage, FirstStart firstStart, Webhoo
                 storage,
                 firstStart,
                 webhooks,
-                notifyMode);
+                notifyMode,
+                identity);
     }
 
     /** The same settings listening on {@code address}. */
@@ -94,7 +141,13 @@ public record Settings(Http http, Storage storage, FirstStart firstStart, Webhoo
                 storage,
                 firstStart,
                 webhooks,
-                notifyMode);
+                notifyMode,
+                identity);
+    }
+
+    /** The same settings with another way to sign in. */
+    public Settings withIdentity(Identity signIn) {
+        return new Settings(http, storage, firstStart, webhooks, notifyMode, signIn);
     }
 
     public int port() {

@@ -79,6 +79,26 @@ public final class Database implements AutoCloseable {
         return jdbi.inTransaction(callback);
     }
 
+    /**
+     * A read of more rows than fit in memory, consumed as they arrive. PostgreSQL's driver fetches
+     * in batches ({@code setFetchSize}) only inside a transaction, so there the read gets one (rolled
+     * back, it changes nothing); SQLite steps through rows lazily anyway, and a transaction there
+     * would take the write lock for the whole read.
+     */
+    public <R> R readStreaming(HandleCallback<R, RuntimeException> callback) {
+        if (dialect == Dialect.SQLITE) {
+            return read(callback);
+        }
+        return jdbi.withHandle(h -> {
+            h.begin();
+            try {
+                return callback.withHandle(h);
+            } finally {
+                h.rollback();
+            }
+        });
+    }
+
     public Dialect dialect() {
         return dialect;
     }

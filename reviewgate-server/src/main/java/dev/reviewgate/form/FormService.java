@@ -2,6 +2,9 @@ package dev.reviewgate.form;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reviewgate.audit.Audit;
+import dev.reviewgate.audit.AuditActions;
+import dev.reviewgate.audit.AuditEvent;
 import dev.reviewgate.db.Database;
 import dev.reviewgate.error.Problem;
 import dev.reviewgate.error.Violation;
@@ -40,7 +43,7 @@ public final class FormService {
             if (!forms.insertNew(h, accountId, form, now)) {
                 throw taken(form.id());
             }
-            return new FormRepository.StoredForm(form, 1, now, now);
+            return recorded(h, accountId, new FormRepository.StoredForm(form, 1, now, now));
         });
     }
 
@@ -58,11 +61,14 @@ public final class FormService {
         // a concurrent one finds the row committed and advances it instead. Revisions stay contiguous.
         return database.write(h -> {
             checkAssignees(h, accountId, form);
-            return forms.revise(h, accountId, form, now)
-                    .or(() -> forms.insertNew(h, accountId, form, now)
-                            ? Optional.of(new FormRepository.StoredForm(form, 1, now, now))
-                            : forms.revise(h, accountId, form, now))
-                    .orElseThrow();
+            return recorded(
+                    h,
+                    accountId,
+                    forms.revise(h, accountId, form, now)
+                            .or(() -> forms.insertNew(h, accountId, form, now)
+                                    ? Optional.of(new FormRepository.StoredForm(form, 1, now, now))
+                                    : forms.revise(h, accountId, form, now))
+                            .orElseThrow());
         });
     }
 
@@ -76,6 +82,16 @@ public final class FormService {
 
     public List<FormRepository.StoredForm> list(String accountId, String afterId, int limit) {
         return database.read(h -> forms.list(h, accountId, afterId, limit));
+    }
+
+    private static FormRepository.StoredForm recorded(Handle h, String accountId, FormRepository.StoredForm stored) {
+        Audit.record(
+                h,
+                stored.updatedAt(),
+                AuditEvent.of(accountId, stored.revision() == 1 ? AuditActions.FORM_CREATED : AuditActions.FORM_REVISED)
+                        .with("formId", stored.definition().id())
+                        .with("revision", stored.revision()));
+        return stored;
     }
 
     public static ObjectNode toJson(FormRepository.StoredForm stored) {

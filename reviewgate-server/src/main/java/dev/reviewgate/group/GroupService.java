@@ -1,6 +1,9 @@
 package dev.reviewgate.group;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.reviewgate.audit.Audit;
+import dev.reviewgate.audit.AuditActions;
+import dev.reviewgate.audit.AuditEvent;
 import dev.reviewgate.db.Database;
 import dev.reviewgate.error.Problem;
 import dev.reviewgate.error.Violation;
@@ -42,7 +45,7 @@ public final class GroupService {
                         + " replaces it.");
             }
             groups.replaceMembers(h, accountId, request.id(), userIds);
-            return written(h, accountId, request.id());
+            return recorded(h, accountId, AuditActions.GROUP_CREATED, written(h, accountId, request.id()), now);
         });
     }
 
@@ -55,7 +58,7 @@ public final class GroupService {
                 throw notFound(groupId);
             }
             groups.replaceMembers(h, accountId, groupId, members(h, accountId, request.members()));
-            return written(h, accountId, groupId);
+            return recorded(h, accountId, AuditActions.GROUP_REPLACED, written(h, accountId, groupId), now);
         });
     }
 
@@ -73,6 +76,10 @@ public final class GroupService {
             if (!groups.delete(h, accountId, groupId)) {
                 throw notFound(groupId);
             }
+            Audit.record(
+                    h,
+                    clock.millis(),
+                    AuditEvent.of(accountId, AuditActions.GROUP_DELETED).with("groupId", groupId));
             return null;
         });
     }
@@ -93,6 +100,17 @@ public final class GroupService {
         }
         Problem.throwIfAny(unknown);
         return userIds;
+    }
+
+    private static Group recorded(Handle h, String accountId, String action, Group group, long now) {
+        Audit.record(
+                h,
+                now,
+                AuditEvent.of(accountId, action)
+                        .with("groupId", group.id())
+                        .with("name", group.name())
+                        .with("members", group.members()));
+        return group;
     }
 
     private Group written(Handle h, String accountId, String groupId) {

@@ -66,6 +66,8 @@ public final class Outbox {
                 eventId,
                 type,
                 now);
+        // Audit log: decisions, votes, claims and assignments are recorded here, where each of them passes.
+        DecisionAudit.record(h, review, type, change);
     }
 
     /** gotoHuman reports the responding person's e-mail; for models and agents it is their name or id. */

@@ -1,6 +1,9 @@
 package dev.reviewgate.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.reviewgate.audit.Audit;
+import dev.reviewgate.audit.AuditActions;
+import dev.reviewgate.audit.AuditEvent;
 import dev.reviewgate.db.Database;
 import dev.reviewgate.error.Problem;
 import dev.reviewgate.error.Violation;
@@ -13,6 +16,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Endpoints, the account signing secret, and the delivery log: what the {@code /v1/webhooks} routes do. */
@@ -88,6 +92,14 @@ public final class WebhookService {
                 throw Problem.conflict("An account has at most " + MAX_ENDPOINTS + " webhook endpoints.");
             }
             endpoints.insert(h, endpoint);
+            Audit.record(
+                    h,
+                    endpoint.createdAt(),
+                    AuditEvent.of(accountId, AuditActions.WEBHOOK_CREATED)
+                            .with("webhookId", endpoint.id())
+                            .with("url", url)
+                            .with("events", events)
+                            .with("formId", formId));
             return null;
         });
         return endpoint;
@@ -108,13 +120,25 @@ public final class WebhookService {
                 throw Problem.notFound("No webhook " + id);
             }
             deliveries.failPendingForEndpoint(h, accountId, id, "endpoint deleted", clock.millis());
+            Audit.record(
+                    h,
+                    clock.millis(),
+                    AuditEvent.of(accountId, AuditActions.WEBHOOK_DELETED).with("webhookId", id));
             return null;
         });
     }
 
     /** The endpoint with the secret this rotation set (not another concurrent rotation's). */
     public Endpoint rotateEndpointSecret(String accountId, String id) {
-        return database.write(h -> endpoints.rotate(h, accountId, id, Signer.newSecret(), clock.millis()))
+        return database.write(h -> {
+                    Optional<Endpoint> rotated = endpoints.rotate(h, accountId, id, Signer.newSecret(), clock.millis());
+                    rotated.ifPresent(e -> Audit.record(
+                            h,
+                            clock.millis(),
+                            AuditEvent.of(accountId, AuditActions.WEBHOOK_SECRET_ROTATED)
+                                    .with("webhookId", id)));
+                    return rotated;
+                })
                 .orElseThrow(() -> Problem.notFound("No webhook " + id));
     }
 
@@ -123,7 +147,11 @@ public final class WebhookService {
     }
 
     public SigningSecret rotateSigningSecret(String accountId) {
-        return database.write(h -> endpoints.rotateSigningSecret(h, accountId, Signer.newSecret(), clock.millis()));
+        return database.write(h -> {
+            SigningSecret rotated = endpoints.rotateSigningSecret(h, accountId, Signer.newSecret(), clock.millis());
+            Audit.record(h, clock.millis(), AuditEvent.of(accountId, AuditActions.SIGNING_SECRET_ROTATED));
+            return rotated;
+        });
     }
 
     /** A page of deliveries for {@code column} ∈ endpoint_id, review_id, newest first. */
@@ -153,6 +181,12 @@ public final class WebhookService {
                 throw Problem.conflict("The endpoint of delivery " + id + " is deleted or disabled.");
             }
             deliveries.redeliver(h, accountId, id, clock.millis());
+            Audit.record(
+                    h,
+                    clock.millis(),
+                    AuditEvent.of(accountId, AuditActions.DELIVERY_REDELIVERED)
+                            .with("deliveryId", id)
+                            .review(d.reviewId()));
             return null;
         });
         dispatcher.nudge();

@@ -83,7 +83,9 @@ public final class Api {
                     client.send(request.timeout(Duration.ofSeconds(90)).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = null;
             String type = response.headers().firstValue("Content-Type").orElse("");
-            if (type.contains("json") && !response.body().isEmpty()) {
+            if (type.contains("json")
+                    && !type.contains("ndjson")
+                    && !response.body().isEmpty()) {
                 body = Json.MAPPER.readTree(response.body());
             }
             return new Response(response.statusCode(), body, response.body(), response);

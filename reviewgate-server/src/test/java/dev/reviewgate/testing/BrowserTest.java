@@ -49,7 +49,7 @@ public abstract class BrowserTest {
                 Settings.DEFAULT_MAX_BODY_BYTES,
                 loopbackOnly,
                 Duration.ofSeconds(2));
-        server = TestServer.start(settings, InstantSource.system());
+        server = TestServer.start(settings(settings), InstantSource.system());
         api = server.api();
         playwright = Playwright.create(
                 new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -66,6 +66,11 @@ public abstract class BrowserTest {
                                 "--disable-component-update",
                                 "--no-first-run",
                                 "--disable-sync")));
+    }
+
+    /** The server's settings; a suite that signs in another way (single sign-on) changes them here. */
+    protected Settings settings(Settings standard) {
+        return standard;
     }
 
     @AfterAll

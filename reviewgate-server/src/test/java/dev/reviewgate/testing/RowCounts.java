@@ -39,6 +39,13 @@ public final class RowCounts {
         return new RowCounts(database, tables);
     }
 
+    /** The same counts without {@code ignored} tables. */
+    public RowCounts excluding(String... ignored) {
+        List<String> kept = new ArrayList<>(tables);
+        kept.removeAll(List.of(ignored));
+        return new RowCounts(database, kept);
+    }
+
     /** The counts now, in table order. */
     public long[] now() {
         return database.read(h -> h.createQuery(sql)

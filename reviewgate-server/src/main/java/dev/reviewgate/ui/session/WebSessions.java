@@ -1,8 +1,13 @@
 package dev.reviewgate.ui.session;
 
+import dev.reviewgate.audit.Audit;
+import dev.reviewgate.audit.AuditActions;
+import dev.reviewgate.audit.AuditEvent;
+import dev.reviewgate.auth.AccountRepository;
 import dev.reviewgate.auth.Secrets;
 import dev.reviewgate.db.Database;
 import dev.reviewgate.error.Problem;
+import dev.reviewgate.kernel.Actor;
 import dev.reviewgate.kernel.Ids;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -41,22 +46,37 @@ public final class WebSessions {
         this.sameOrigin = new SameOrigin(publicUrl);
     }
 
-    /** Opens a session for a user who just proved their password, and sets its cookie. */
-    public void open(Context ctx, String accountId, String userId) {
+    /**
+     * Opens a session for a user who just proved who they are ({@code method}: {@code password} or
+     * {@code oidc}), puts the sign-in on the audit log, and sets the cookie.
+     */
+    public void open(Context ctx, AccountRepository.User user, String method) {
+        String accountId = user.accountId();
+        String userId = user.id();
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(Ids.randomBytes(32));
         String csrf = Base64.getUrlEncoder().withoutPadding().encodeToString(Ids.randomBytes(24));
         long now = clock.millis();
         database.write(h -> {
             sessions.insert(h, accountId, Secrets.hash(token), userId, csrf, now, now + LIFETIME.toMillis());
+            Audit.record(
+                    h,
+                    now,
+                    AuditEvent.of(accountId, AuditActions.SIGNED_IN)
+                            .by(new Actor(Actor.HUMAN, userId, user.displayName()))
+                            .with("method", method)
+                            .with("email", user.email()));
             return null;
         });
         ctx.header("Set-Cookie", cookie(token, LIFETIME.toSeconds()));
     }
 
     public void close(Context ctx) {
+        Optional<WebUser> user = signedIn(ctx);
         token(ctx)
                 .ifPresent(token -> database.write(h -> {
                     sessions.delete(h, Secrets.hash(token));
+                    user.ifPresent(u ->
+                            Audit.record(h, clock.millis(), AuditEvent.of(u.accountId(), AuditActions.SIGNED_OUT)));
                     return null;
                 }));
         ctx.header("Set-Cookie", cookie("", 0));
@@ -107,6 +127,11 @@ public final class WebSessions {
         if (!HandlerType.GET.equals(ctx.method()) && !HandlerType.HEAD.equals(ctx.method())) {
             checkCsrf(ctx, user.get());
         }
+    }
+
+    /** The user this request was already found to be signed in as; no database lookup. */
+    public static Optional<WebUser> signedIn(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(ATTRIBUTE));
     }
 
     /** The user of a page behind {@link #requireUser}. */
