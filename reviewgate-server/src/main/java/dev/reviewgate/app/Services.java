@@ -17,6 +17,7 @@ import dev.reviewgate.group.GroupService;
 import dev.reviewgate.idempotency.Idempotency;
 import dev.reviewgate.idempotency.IdempotencyRepository;
 import dev.reviewgate.kernel.Ids;
+import dev.reviewgate.mcp.McpEndpoint;
 import dev.reviewgate.ops.OpsRoutes;
 import dev.reviewgate.ops.RequestMetrics;
 import dev.reviewgate.review.Outbox;
@@ -107,7 +108,16 @@ final class Services {
                         new ReviewRoutes(creation, commands, reader, settings.publicUrl())::routes,
                         new UserRoutes(users)::routes,
                         new GroupRoutes(groups)::routes,
-                        web::routes));
+                        web::routes),
+                List.of(McpEndpoint.withTools(
+                        authenticator,
+                        metrics,
+                        settings.publicUrl(),
+                        settings.maxBodyBytes(),
+                        formService,
+                        creation,
+                        commands,
+                        reader)::mount));
     }
 
     private WebApp webApp() {

@@ -1,0 +1,68 @@
+package dev.reviewgate.mcp;
+
+import dev.reviewgate.auth.ApiKeyAuthenticator;
+import dev.reviewgate.error.Problem;
+import dev.reviewgate.http.Responses;
+import dev.reviewgate.json.Json;
+import dev.reviewgate.kernel.Principal;
+import dev.reviewgate.ops.RequestMetrics;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * In front of the MCP servlet, which Javalin's before-handlers do not wrap: every request presents
+ * a valid API key (else 401 before anything is read), and is counted in the metrics under
+ * {@code /mcp} like any route.
+ */
+final class McpAccess implements Filter {
+
+    static final String PRINCIPAL = "reviewgate.mcp.principal";
+    static final String ROUTE = "/mcp";
+
+    private final ApiKeyAuthenticator auth;
+    private final RequestMetrics metrics;
+
+    McpAccess(ApiKeyAuthenticator auth, RequestMetrics metrics) {
+        this.auth = auth;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest req = (HttpServletRequest) request;
+        HttpServletResponse res = (HttpServletResponse) response;
+        long start = System.nanoTime();
+        try {
+            res.setHeader("X-Content-Type-Options", "nosniff");
+            res.setHeader("Cache-Control", "no-store");
+            Principal principal;
+            try {
+                principal = auth.authenticate(req.getHeader("Authorization"), req.getHeader("x-api-key"));
+            } catch (Problem e) {
+                refuse(res, e);
+                return;
+            }
+            req.setAttribute(PRINCIPAL, principal);
+            chain.doFilter(request, response);
+        } finally {
+            metrics.record(req.getMethod(), ROUTE, res.getStatus(), start);
+        }
+    }
+
+    private static void refuse(HttpServletResponse res, Problem problem) throws IOException {
+        res.setStatus(problem.status());
+        res.setHeader("WWW-Authenticate", "Bearer");
+        res.setContentType(Responses.PROBLEM_JSON);
+        byte[] body = Json.write(Responses.problemBody(problem)).getBytes(StandardCharsets.UTF_8);
+        res.setContentLength(body.length);
+        res.getOutputStream().write(body);
+    }
+}
