@@ -13,13 +13,14 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
  * In front of the MCP servlet, which Javalin's before-handlers do not wrap: every request presents
  * a valid API key (else 401 before anything is read), and is counted in the metrics under
- * {@code /mcp} like any route.
+ * {@code /mcp} like any route. What the transport cannot map is a 400, never a 5xx.
  */
 final class McpAccess implements Filter {
 
@@ -51,9 +52,36 @@ final class McpAccess implements Filter {
                 return;
             }
             req.setAttribute(PRINCIPAL, principal);
-            chain.doFilter(request, response);
+            chain.doFilter(request, new BadInputIsNotAServerError(res));
         } finally {
             metrics.record(req.getMethod(), ROUTE, res.getStatus(), start);
+        }
+    }
+
+    /**
+     * The SDK's transport answers 500 when it cannot map a request's params onto its types (say,
+     * {@code "arguments": 5}). Tools catch their own failures, so a 500 from the transport can only be
+     * such input: it is a 400, with the SDK's JSON-RPC error as the body.
+     */
+    private static final class BadInputIsNotAServerError extends HttpServletResponseWrapper {
+
+        BadInputIsNotAServerError(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void setStatus(int status) {
+            super.setStatus(status == SC_INTERNAL_SERVER_ERROR ? SC_BAD_REQUEST : status);
+        }
+
+        @Override
+        public void sendError(int status, String message) throws IOException {
+            super.sendError(status == SC_INTERNAL_SERVER_ERROR ? SC_BAD_REQUEST : status, message);
+        }
+
+        @Override
+        public void sendError(int status) throws IOException {
+            super.sendError(status == SC_INTERNAL_SERVER_ERROR ? SC_BAD_REQUEST : status);
         }
     }
 
