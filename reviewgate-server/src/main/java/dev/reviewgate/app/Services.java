@@ -11,9 +11,11 @@ import dev.reviewgate.event.EventRepository;
 import dev.reviewgate.form.FormRepository;
 import dev.reviewgate.form.FormRoutes;
 import dev.reviewgate.form.FormService;
+import dev.reviewgate.gotohuman.GotoHumanRoutes;
 import dev.reviewgate.group.GroupRepository;
 import dev.reviewgate.group.GroupRoutes;
 import dev.reviewgate.group.GroupService;
+import dev.reviewgate.humanlayer.HumanLayerRoutes;
 import dev.reviewgate.idempotency.Idempotency;
 import dev.reviewgate.idempotency.IdempotencyRepository;
 import dev.reviewgate.kernel.Ids;
@@ -108,6 +110,8 @@ final class Services {
                         new ReviewRoutes(creation, commands, reader, settings.publicUrl())::routes,
                         new UserRoutes(users)::routes,
                         new GroupRoutes(groups)::routes,
+                        new GotoHumanRoutes(authenticator, creation, formService, settings.publicUrl())::routes,
+                        new HumanLayerRoutes(authenticator, creation, commands, reader)::routes,
                         web::routes),
                 List.of(McpEndpoint.withTools(
                         authenticator,
