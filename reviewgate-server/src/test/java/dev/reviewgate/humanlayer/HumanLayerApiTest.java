@@ -3,8 +3,11 @@ package dev.reviewgate.humanlayer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.reviewgate.testing.Api;
 import dev.reviewgate.testing.ApiTest;
+import dev.reviewgate.testing.Concurrently;
 import dev.reviewgate.testing.Fixtures;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +32,21 @@ class HumanLayerApiTest extends ApiTest {
         assertThat(again.body()).isEqualTo(first.body());
         assertThat(other.status()).isEqualTo(409);
         assertThat(api.get("/v1/reviews?status=all&runId=humanlayer-function-calls&blockId=same-1")
+                        .body()
+                        .get("data"))
+                .hasSize(1);
+    }
+
+    @Test
+    void concurrentRepeatsOfOneCallOpenOneReviewAndAllAnswerIt() {
+        List<Api.Response> responses =
+                Concurrently.run(8, i -> api.post("/humanlayer/v1/function_calls", call("race-1", "a@example.com")));
+
+        assertThat(responses).extracting(Api.Response::status).containsOnly(200);
+        assertThat(responses)
+                .extracting(Api.Response::body)
+                .containsOnly(responses.get(0).body());
+        assertThat(api.get("/v1/reviews?status=all&runId=humanlayer-function-calls&blockId=race-1")
                         .body()
                         .get("data"))
                 .hasSize(1);
