@@ -24,6 +24,25 @@
     button.replaceWith(img);
   });
 
+  // A JSON editor says at once when its text is not JSON, and the form will not submit until it is.
+  document.addEventListener('input', (event) => {
+    const editor = event.target.closest('textarea[data-json-editor]');
+    if (!editor) return;
+    const message = document.getElementById(editor.getAttribute('aria-describedby'));
+    let problem = '';
+    try {
+      JSON.parse(editor.value);
+    } catch (e) {
+      problem = `Not valid JSON: ${e.message}`;
+    }
+    editor.setCustomValidity(problem);
+    editor.setAttribute('aria-invalid', problem ? 'true' : 'false');
+    if (message) {
+      message.textContent = problem;
+      message.hidden = !problem;
+    }
+  });
+
   // Once any retry is chosen, "Send instructions" replaces "Approve" (as in gotoHuman).
   const retryChosen = () => [...document.querySelectorAll('[data-retry]')]
     .some((el) => (el.type === 'checkbox' ? el.checked : el.value.trim() !== ''));

@@ -23,6 +23,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -35,13 +36,23 @@ public final class HttpServer {
         void routes(RoutesConfig routes);
     }
 
+    /**
+     * A servlet served beside Javalin's own (the MCP endpoint). Javalin's filters do not wrap it, so
+     * it brings its own authentication and metrics.
+     */
+    @FunctionalInterface
+    public interface Mount {
+        void mount(ServletContextHandler handler);
+    }
+
     /** Everything the server routes to, built by {@link Application}: the filters, then each feature. */
     public record Routes(
             ApiKeyAuthenticator auth,
             Idempotency idempotency,
             RequestMetrics metrics,
             WebApp web,
-            List<Feature> features) {}
+            List<Feature> features,
+            List<Mount> mounts) {}
 
     /** One registered endpoint: its method and path template (for the OpenAPI completeness test). */
     public record Route(String method, String path) {}
@@ -104,6 +115,7 @@ public final class HttpServer {
                 server.setStopTimeout(10_000);
                 server.setErrorHandler(new ProtocolErrors(SECURITY_HEADERS));
             });
+            config.jetty.modifyServletContextHandler(handler -> routes.mounts().forEach(m -> m.mount(handler)));
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/static";

@@ -12,12 +12,15 @@ import dev.reviewgate.event.EventRepository;
 import dev.reviewgate.form.FormRepository;
 import dev.reviewgate.form.FormRoutes;
 import dev.reviewgate.form.FormService;
+import dev.reviewgate.gotohuman.GotoHumanRoutes;
 import dev.reviewgate.group.GroupRepository;
 import dev.reviewgate.group.GroupRoutes;
 import dev.reviewgate.group.GroupService;
+import dev.reviewgate.humanlayer.HumanLayerRoutes;
 import dev.reviewgate.idempotency.Idempotency;
 import dev.reviewgate.idempotency.IdempotencyRepository;
 import dev.reviewgate.kernel.Ids;
+import dev.reviewgate.mcp.McpEndpoint;
 import dev.reviewgate.oidc.OidcClient;
 import dev.reviewgate.oidc.OidcSignIn;
 import dev.reviewgate.ops.OpsRoutes;
@@ -176,7 +179,18 @@ final class Services {
                         new AuditRoutes(database, ApiKeyAuthenticator::principal)::routes,
                         new AuditAdminRoutes(database, pages)::routes,
                         singleSignOn(sessions, pages),
-                        web::routes));
+                        new GotoHumanRoutes(authenticator, creation, formService, settings.publicUrl())::routes,
+                        new HumanLayerRoutes(authenticator, creation, commands, reader)::routes,
+                        web::routes),
+                List.of(McpEndpoint.withTools(
+                        authenticator,
+                        metrics,
+                        settings.publicUrl(),
+                        settings.maxBodyBytes(),
+                        formService,
+                        creation,
+                        commands,
+                        reader)::mount));
     }
 
     /** Single sign-on's routes; none when no provider is configured. */

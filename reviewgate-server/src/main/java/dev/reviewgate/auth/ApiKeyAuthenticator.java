@@ -48,17 +48,25 @@ public final class ApiKeyAuthenticator {
 
     /** A before-handler for {@code /v1/*}: 401 unless a valid, unrevoked key is presented. */
     public void authenticate(Context ctx) {
-        String key = presentedKey(ctx)
+        ctx.attribute(ATTRIBUTE, authenticate(ctx.header("Authorization"), ctx.header("x-api-key")));
+    }
+
+    /**
+     * The caller of a request outside Javalin's routes (the MCP servlet), from its
+     * {@code Authorization} and {@code x-api-key} headers (either may be null).
+     *
+     * @throws Problem 401 unless a valid, unrevoked key is presented
+     */
+    public Principal authenticate(String authorization, String xApiKey) {
+        String key = presentedKey(authorization, xApiKey)
                 .orElseThrow(() -> Problem.unauthorized(
                         "Send an API key as 'Authorization: Bearer <key>' or 'x-api-key: <key>'."));
         String hash = Secrets.hash(key);
         AccountRepository.StoredKey stored = valid.get(hash)
                 .or(() -> lookUp(hash))
                 .orElseThrow(() -> Problem.unauthorized("The API key is not valid or has been revoked."));
-        ctx.attribute(
-                ATTRIBUTE,
-                new Principal(
-                        stored.accountId(), stored.id(), new Actor(Actor.AGENT, stored.id(), stored.name()), Via.API));
+        return new Principal(
+                stored.accountId(), stored.id(), new Actor(Actor.AGENT, stored.id(), stored.name()), Via.API);
     }
 
     /** Revokes a key of {@code accountId}; false when it has no such active key. */
@@ -110,11 +118,10 @@ public final class ApiKeyAuthenticator {
         return principal;
     }
 
-    private static Optional<String> presentedKey(Context ctx) {
-        String authorization = ctx.header("Authorization");
+    private static Optional<String> presentedKey(String authorization, String xApiKey) {
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Optional.of(authorization.substring(7).trim()).filter(s -> !s.isEmpty());
         }
-        return Optional.ofNullable(ctx.header("x-api-key")).map(String::trim).filter(s -> !s.isEmpty());
+        return Optional.ofNullable(xApiKey).map(String::trim).filter(s -> !s.isEmpty());
     }
 }

@@ -42,14 +42,22 @@ public final class RequestMetrics {
             return;
         }
         String route = ctx.attribute(ROUTE);
+        record(ctx.method().name(), route == null ? "unmatched" : route, ctx.statusCode(), start);
+    }
+
+    /**
+     * One request served outside Javalin's routes (the MCP servlet), under its fixed route, timed
+     * from {@code startNanos} ({@link System#nanoTime()}).
+     */
+    public void record(String method, String route, int status, long startNanos) {
         Timer.builder("http.server.requests")
                 .description("HTTP requests by route template")
-                .tag("method", ctx.method().name())
-                .tag("route", route == null ? "unmatched" : route)
-                .tag("status", Integer.toString(ctx.statusCode()))
+                .tag("method", method)
+                .tag("route", route)
+                .tag("status", Integer.toString(status))
                 .publishPercentileHistogram(false)
                 .register(registry)
-                .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                .record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
     }
 
     public String scrape() {

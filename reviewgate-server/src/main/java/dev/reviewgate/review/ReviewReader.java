@@ -52,6 +52,11 @@ public final class ReviewReader {
         this.clock = clock;
     }
 
+    /** The time reads are judged at (a lapsed claim shows as none, overdue is past this). */
+    public long now() {
+        return clock.millis();
+    }
+
     public Review get(String accountId, ReviewAddress address) {
         return find(accountId, address).orElseThrow(address::notFound);
     }

@@ -84,6 +84,8 @@ public final class WebApp {
         String accept = ctx.header("Accept");
         boolean api = path.startsWith("/v1/")
                 || path.equals("/v1")
+                || path.startsWith("/gotohuman/")
+                || path.startsWith("/humanlayer/")
                 || path.equals("/healthz")
                 || path.equals("/readyz")
                 || path.equals("/metrics")

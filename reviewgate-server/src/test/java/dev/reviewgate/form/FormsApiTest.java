@@ -198,7 +198,7 @@ class FormsApiTest extends ApiTest {
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.body().get("data"))
                 .extracting(f -> f.get("id").asText())
-                .containsExactly("list-a", "list-b", "list-c");
+                .containsExactly("list-a", "list-b", "list-c", "question", "tool-call"); // and the built-in forms
         assertThat(list.body().at("/data/1/revision").asInt()).isEqualTo(2);
         assertThat(list.body().at("/data/1/name").asText()).isEqualTo("B, revised");
         assertThat(list.body().get("nextCursor").isNull()).isTrue();
@@ -216,7 +216,7 @@ class FormsApiTest extends ApiTest {
         assertThat(rest.status()).isEqualTo(200);
         assertThat(rest.body().get("data"))
                 .extracting(f -> f.get("id").asText())
-                .containsExactly("cursor-3", "cursor-4", "cursor-5");
+                .containsExactly("cursor-3", "cursor-4", "cursor-5", "question", "tool-call");
         assertThat(rest.body().get("nextCursor").isNull()).isTrue();
     }
 
@@ -239,7 +239,9 @@ class FormsApiTest extends ApiTest {
                 .extracting(f -> f.get("id").asText())
                 .containsExactlyElementsOf(ids.subList(0, 200));
         assertThat(first.get("nextCursor").asText()).isEqualTo("page-199");
-        assertThat(second.get("data")).extracting(f -> f.get("id").asText()).containsExactly("page-200");
+        assertThat(second.get("data"))
+                .extracting(f -> f.get("id").asText())
+                .containsExactly("page-200", "question", "tool-call");
         assertThat(second.get("nextCursor").isNull()).isTrue();
     }
 
@@ -260,7 +262,7 @@ class FormsApiTest extends ApiTest {
 
         assertThat(other.get("/v1/forms").body().get("data"))
                 .extracting(f -> f.get("id").asText())
-                .containsExactly("tenant-own");
+                .containsExactly("question", "tenant-own", "tool-call");
     }
 
     @Test

@@ -30,6 +30,11 @@ public final class Api {
         this.apiKey = apiKey;
     }
 
+    /** The key this client sends, or null. */
+    public String key() {
+        return apiKey;
+    }
+
     /** The same client with another key (or none, when null). */
     public Api withKey(String otherKey) {
         return new Api(baseUrl, otherKey);
