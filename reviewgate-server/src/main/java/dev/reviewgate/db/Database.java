@@ -10,6 +10,7 @@ import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -73,6 +74,18 @@ public final class Database implements AutoCloseable {
 
     public <R> R read(HandleCallback<R, RuntimeException> callback) {
         return jdbi.withHandle(callback);
+    }
+
+    /**
+     * A read of several statements that must see one state, e.g. a review's header and its
+     * children: on PostgreSQL one REPEATABLE READ transaction (one snapshot for every statement);
+     * SQLite serialises writers against the file, and a transaction there would take the write lock.
+     */
+    public <R> R readSnapshot(HandleCallback<R, RuntimeException> callback) {
+        if (dialect == Dialect.SQLITE) {
+            return read(callback);
+        }
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, callback);
     }
 
     public <R> R write(HandleCallback<R, RuntimeException> callback) {

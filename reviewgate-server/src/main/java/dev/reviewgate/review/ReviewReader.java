@@ -116,6 +116,9 @@ public final class ReviewReader {
     }
 
     private Optional<Review> find(String accountId, ReviewAddress address) {
-        return database.read(h -> address.find(h, reviews, accountId).flatMap(id -> reviews.load(h, accountId, id)));
+        // One snapshot: the header and its children are read together, so a decision never shows
+        // beside a status that does not have it yet.
+        return database.readSnapshot(
+                h -> address.find(h, reviews, accountId).flatMap(id -> reviews.load(h, accountId, id)));
     }
 }

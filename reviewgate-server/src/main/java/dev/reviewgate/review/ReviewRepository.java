@@ -253,8 +253,13 @@ public final class ReviewRepository {
                                awaiting_since = :awaiting, event_seq = :seq, updated_at = :now, due_at = :dueAt,
                                reminders_sent = :remindersSent, escalations = :escalations, claim_by = :claimBy,
                                claim_by_id = :claimById, claim_via = :claimVia, claimed_at = :claimedAt,
-                               claim_expires_at = :claimExpires
+                               claim_expires_at = :claimExpires, deadline = :deadline
                         WHERE account_id = :a AND id = :id""")
+                .bind(
+                        "deadline",
+                        r.work().deadline() == null
+                                ? null
+                                : Json.write(r.work().deadline().toJson()))
                 .bindMap(workColumns(r.work()))
                 .bind("status", r.status().wire())
                 .bind("open", r.status().isOpen() ? 1 : 0)
