@@ -89,6 +89,7 @@ public final class Application implements AutoCloseable {
             }
             List<HttpServer.Route> routes = new ArrayList<>();
             Services services = new Services(database, settings, webhooks, signals, clock);
+            webhooks.startDispatching();
             Javalin javalin = HttpServer.create(settings, channel, services.routes(), routes);
             running.push(javalin::stop);
             javalin.start();

@@ -6,6 +6,7 @@ import dev.reviewgate.kernel.Ids;
 import dev.reviewgate.net.HostResolver;
 import dev.reviewgate.net.SsrfGuard;
 import dev.reviewgate.review.ReviewRepository;
+import dev.reviewgate.webhook.Channels;
 import dev.reviewgate.webhook.DeliveryAttempt;
 import dev.reviewgate.webhook.DeliveryPlanner;
 import dev.reviewgate.webhook.DeliveryRepository;
@@ -16,13 +17,17 @@ import dev.reviewgate.webhook.WebhookSender;
 import dev.reviewgate.webhook.WebhookService;
 import java.time.InstantSource;
 
-/** The webhook feature's running parts: guard, planner, sender and dispatcher, started and stopped together. */
+/**
+ * The delivery machinery's running parts: guard, planner, sender, the notification channels and
+ * the dispatcher. The dispatcher starts once every channel is registered ({@link #startDispatching}).
+ */
 record Webhooks(
         SsrfGuard guard,
         EndpointRepository endpoints,
         DeliveryRepository deliveries,
         DeliveryPlanner planner,
         WebhookSender sender,
+        Channels channels,
         Dispatcher dispatcher,
         Ids ids)
         implements AutoCloseable {
@@ -32,22 +37,28 @@ record Webhooks(
         EndpointRepository endpoints = new EndpointRepository();
         DeliveryRepository deliveries = new DeliveryRepository();
         WebhookSender sender = new WebhookSender(guard, settings.webhookTimeout());
+        Channels channels = new Channels();
         Dispatcher dispatcher = new Dispatcher(
                 database,
                 deliveries,
-                new DeliveryAttempt(database, deliveries, endpoints, sender, ids, clock),
+                new DeliveryAttempt(database, deliveries, endpoints, sender, channels, ids, clock),
                 ids,
                 clock,
                 settings.webhookTimeout());
-        dispatcher.start();
         return new Webhooks(
                 guard,
                 endpoints,
                 deliveries,
                 new DeliveryPlanner(endpoints, deliveries, ids, dispatcher::nudge),
                 sender,
+                channels,
                 dispatcher,
                 ids);
+    }
+
+    /** Starts sending what is due, webhooks and notifications alike. */
+    void startDispatching() {
+        dispatcher.start();
     }
 
     WebhookService service(Database database, InstantSource clock) {

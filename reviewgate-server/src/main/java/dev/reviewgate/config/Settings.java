@@ -16,9 +16,16 @@ import java.util.List;
  * @param notifyMode  on PostgreSQL, how instances tell each other of changes: {@code listen}
  *                    (LISTEN/NOTIFY plus a poll) or {@code poll} (behind PgBouncer)
  * @param identity    how people sign in: password, single sign-on, or both
+ * @param notifications the instance's e-mail and Slack channels, action links and the credentials key
  */
 public record Settings(
-        Http http, Storage storage, FirstStart firstStart, Webhooks webhooks, String notifyMode, Identity identity) {
+        Http http,
+        Storage storage,
+        FirstStart firstStart,
+        Webhooks webhooks,
+        String notifyMode,
+        Identity identity,
+        Notifications notifications) {
 
     public static final String NOTIFY_LISTEN = "listen";
     public static final String NOTIFY_POLL = "poll";
@@ -88,9 +95,18 @@ public record Settings(
         this(http, storage, firstStart, webhooks, notifyMode, Identity.PASSWORD_ONLY);
     }
 
+    /** Settings without notification channels. */
+    public Settings(
+            Http http, Storage storage, FirstStart firstStart, Webhooks webhooks, String notifyMode, Identity identity) {
+        this(http, storage, firstStart, webhooks, notifyMode, identity, Notifications.NONE);
+    }
+
     public Settings {
         if (identity == null) {
             identity = Identity.PASSWORD_ONLY;
+        }
+        if (notifications == null) {
+            notifications = Notifications.NONE;
         }
         if (!NOTIFY_LISTEN.equals(notifyMode) && !NOTIFY_POLL.equals(notifyMode)) {
             throw new IllegalArgumentException("REVIEWGATE_NOTIFY must be listen or poll, not " + notifyMode);
@@ -131,7 +147,8 @@ public record Settings(
                 firstStart,
                 webhooks,
                 notifyMode,
-                identity);
+                identity,
+                notifications);
     }
 
     /** The same settings listening on {@code address}. */
@@ -142,12 +159,18 @@ public record Settings(
                 firstStart,
                 webhooks,
                 notifyMode,
-                identity);
+                identity,
+                notifications);
     }
 
     /** The same settings with another way to sign in. */
     public Settings withIdentity(Identity signIn) {
-        return new Settings(http, storage, firstStart, webhooks, notifyMode, signIn);
+        return new Settings(http, storage, firstStart, webhooks, notifyMode, signIn, notifications);
+    }
+
+    /** The same settings with these notification channels. */
+    public Settings withNotifications(Notifications channels) {
+        return new Settings(http, storage, firstStart, webhooks, notifyMode, identity, channels);
     }
 
     public int port() {

@@ -29,7 +29,8 @@ public final class FormParser {
             "routing",
             "approvals",
             "deadline",
-            "remind");
+            "remind",
+            "notify");
     static final int MAX_NAME_LENGTH = 200;
 
     private FormParser() {}

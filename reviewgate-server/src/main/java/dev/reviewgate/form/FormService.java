@@ -102,11 +102,15 @@ public final class FormService {
         return out;
     }
 
-    /** The form's own rules, its review policy and its webhook URL are checked before anything is stored. */
+    /** The form's own rules, its review policy and its webhook and Teams URLs are checked before anything is stored. */
     private FormDefinition parse(JsonNode body) {
         FormDefinition form = FormParser.parse(body);
         if (form.webhookUrl() != null) {
             Problem.throwIfAny(guard.checkUrl(form.webhookUrl(), "/webhookUrl"));
+        }
+        String teams = form.defaults().notifications().teamsWebhookUrl();
+        if (teams != null) {
+            Problem.throwIfAny(guard.checkUrl(teams, "/notify/teams/webhookUrl"));
         }
         return form;
     }

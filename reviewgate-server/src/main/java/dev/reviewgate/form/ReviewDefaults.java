@@ -16,19 +16,26 @@ import java.util.List;
  * @param requiredApprovals 1–10
  * @param deadline          the default deadline, or null
  * @param remind            the default reminders, or null
+ * @param notifications     where notifications go besides the reviewers' own channels
  */
-public record ReviewDefaults(Routing routing, int requiredApprovals, Deadline deadline, Reminders remind) {
+public record ReviewDefaults(
+        Routing routing, int requiredApprovals, Deadline deadline, Reminders remind, FormNotify notifications) {
 
-    public static final ReviewDefaults NONE = new ReviewDefaults(Routing.ANYONE, 1, null, null);
+    public static final ReviewDefaults NONE = new ReviewDefaults(Routing.ANYONE, 1, null, null, FormNotify.DEFAULT);
+
+    public ReviewDefaults {
+        notifications = notifications == null ? FormNotify.DEFAULT : notifications;
+    }
     public static final int MAX_REQUIRED = 10;
 
-    /** Reads the members {@code routing}, {@code approvals}, {@code deadline} and {@code remind} of a form body. */
+    /** Reads the members {@code routing}, {@code approvals}, {@code deadline}, {@code remind} and {@code notify} of a form body. */
     static ReviewDefaults parse(JsonNode body, List<Violation> out) {
         return new ReviewDefaults(
                 Routing.parse(body.get("routing"), "/routing", out),
                 required(body.get("approvals"), out),
                 Deadline.parse(body.get("deadline"), "/deadline", false, out),
-                Reminders.parse(body.get("remind"), "/remind", out));
+                Reminders.parse(body.get("remind"), "/remind", out),
+                FormNotify.parse(body.get("notify"), out));
     }
 
     void writeTo(ObjectNode form) {
@@ -41,6 +48,9 @@ public record ReviewDefaults(Routing routing, int requiredApprovals, Deadline de
         }
         if (remind != null) {
             form.set("remind", remind.toJson());
+        }
+        if (!notifications.equals(FormNotify.DEFAULT)) {
+            form.set("notify", notifications.toJson());
         }
     }
 

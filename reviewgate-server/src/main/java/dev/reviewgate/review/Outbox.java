@@ -6,11 +6,11 @@ import dev.reviewgate.event.EventType;
 import dev.reviewgate.kernel.Actor;
 import dev.reviewgate.kernel.Ids;
 import dev.reviewgate.kernel.Via;
-import dev.reviewgate.webhook.DeliveryPlanner;
+import dev.reviewgate.webhook.EventPlanner;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Writes an event for a change, and the deliveries it needs, inside the change's transaction:
+ * Writes an event for a change, and the deliveries it needs (webhooks and notifications), inside the change's transaction:
  * either all are committed or none. The per-review {@code sequence} lets receivers order events
  * and drop stale ones. Callers take it from the review row their transaction holds locked (or has
  * just inserted) and store it with the row, so it is unique and gap-free per review.
@@ -19,12 +19,12 @@ public final class Outbox {
 
     private final EventRepository events;
     private final AccountRepository accounts;
-    private final DeliveryPlanner deliveries;
+    private final EventPlanner deliveries;
     private final Ids ids;
     private final String publicUrl;
 
     public Outbox(
-            EventRepository events, AccountRepository accounts, DeliveryPlanner deliveries, Ids ids, String publicUrl) {
+            EventRepository events, AccountRepository accounts, EventPlanner deliveries, Ids ids, String publicUrl) {
         this.events = events;
         this.accounts = accounts;
         this.deliveries = deliveries;
@@ -62,7 +62,14 @@ public final class Outbox {
                 now);
         deliveries.plan(
                 h,
-                new DeliveryPlanner.Subject(review.accountId(), review.id(), review.formId(), review.webhookUrl()),
+                new EventPlanner.Subject(
+                        review.accountId(),
+                        review.id(),
+                        review.formId(),
+                        review.formRevision(),
+                        review.webhookUrl(),
+                        review.assignees(),
+                        review.status() == ReviewStatus.PENDING),
                 eventId,
                 type,
                 now);

@@ -7,8 +7,19 @@ package dev.reviewgate.webhook;
  */
 public record Delivery(String accountId, String id, Target target, Progress progress, long createdAt, long updatedAt) {
 
-    /** Which event goes where: to an account endpoint, or (no endpoint) to the review's or form's URL. */
-    public record Target(String eventId, String reviewId, String endpointId, String url) {}
+    /**
+     * Which event goes where. A webhook goes to an account endpoint or (no endpoint) to the review's
+     * or form's URL; a notification goes through its channel to {@code url} (its destination:
+     * {@code mailto:}, {@code slack:} or a Teams workflow URL) for the user {@code userId}, if any.
+     */
+    public record Target(
+            String eventId, String reviewId, String endpointId, String url, DeliveryChannel channel, String userId) {
+
+        /** A webhook to {@code url}: an endpoint's, or the review's own when {@code endpointId} is null. */
+        public static Target webhook(String eventId, String reviewId, String endpointId, String url) {
+            return new Target(eventId, reviewId, endpointId, url, DeliveryChannel.WEBHOOK, null);
+        }
+    }
 
     /** How far the delivery got: attempts made, the next one, the lease on it and the last outcome. */
     public record Progress(
@@ -39,6 +50,14 @@ public record Delivery(String accountId, String id, Target target, Progress prog
 
     public String url() {
         return target.url();
+    }
+
+    public DeliveryChannel channel() {
+        return target.channel();
+    }
+
+    public String userId() {
+        return target.userId();
     }
 
     public DeliveryStatus status() {

@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One attempt at a claimed delivery: sign, send, then record the outcome under the lease in one
- * transaction. 2xx delivers; 410 fails it for good and disables the endpoint; anything else is
- * retried on the schedule until it is exhausted.
+ * One attempt at a claimed delivery: sign and send a webhook, or hand a notification to its
+ * channel, then record the outcome under the lease in one transaction. 2xx delivers; a webhook's
+ * 410 fails it for good and disables the endpoint; anything else is retried on the schedule until
+ * it is exhausted.
  */
 public final class DeliveryAttempt {
 
@@ -19,6 +20,7 @@ public final class DeliveryAttempt {
     private final DeliveryRepository deliveries;
     private final EndpointRepository endpoints;
     private final WebhookSender sender;
+    private final Channels channels;
     private final Ids ids;
     private final InstantSource clock;
 
@@ -27,12 +29,14 @@ public final class DeliveryAttempt {
             DeliveryRepository deliveries,
             EndpointRepository endpoints,
             WebhookSender sender,
+            Channels channels,
             Ids ids,
             InstantSource clock) {
         this.database = database;
         this.deliveries = deliveries;
         this.endpoints = endpoints;
         this.sender = sender;
+        this.channels = channels;
         this.ids = ids;
         this.clock = clock;
     }
@@ -40,25 +44,22 @@ public final class DeliveryAttempt {
     public void run(DeliveryRepository.Claimed claimed) {
         Delivery d = claimed.delivery();
         long startedAt = clock.millis();
-        Optional<List<String>> secrets = secrets(d, startedAt);
-        if (secrets.isEmpty()) {
-            record(
-                    claimed,
-                    startedAt,
-                    new WebhookSender.Outcome(null, null, Optional.empty(), "endpoint was deleted or disabled", 0),
-                    DeliveryStatus.FAILED,
-                    null);
-            return;
+        WebhookSender.Outcome outcome;
+        if (d.channel() == DeliveryChannel.WEBHOOK) {
+            Optional<WebhookSender.Outcome> sent = sendWebhook(claimed, startedAt);
+            if (sent.isEmpty()) {
+                record(claimed, startedAt, failure("endpoint was deleted or disabled"), DeliveryStatus.FAILED, null);
+                return;
+            }
+            outcome = sent.get();
+        } else {
+            outcome = channels.of(d.channel())
+                    .map(channel -> channel.send(claimed))
+                    .orElseGet(() -> failure("no " + d.channel().wire() + " channel is configured"));
         }
-        long timestamp = startedAt / 1000;
-        Map<String, String> headers = Map.of(
-                "webhook-id", d.id(),
-                "webhook-timestamp", Long.toString(timestamp),
-                "webhook-signature", Signer.signature(secrets.get(), d.id(), timestamp, claimed.payload()));
-        WebhookSender.Outcome outcome = sender.send(d.url(), headers, claimed.payload());
         if (outcome.succeeded()) {
             record(claimed, startedAt, outcome, DeliveryStatus.DELIVERED, null);
-        } else if (Integer.valueOf(410).equals(outcome.statusCode())) {
+        } else if (d.channel() == DeliveryChannel.WEBHOOK && Integer.valueOf(410).equals(outcome.statusCode())) {
             record(claimed, startedAt, outcome, DeliveryStatus.FAILED, null);
         } else {
             Optional<Duration> delay = RetrySchedule.next(d.attempts() + 1, outcome.retryAfter());
@@ -69,6 +70,25 @@ public final class DeliveryAttempt {
                     delay.isPresent() ? DeliveryStatus.PENDING : DeliveryStatus.FAILED,
                     delay.map(x -> clock.millis() + x.toMillis()).orElse(null));
         }
+    }
+
+    /** Signs and posts a webhook; empty when its endpoint is gone. */
+    private Optional<WebhookSender.Outcome> sendWebhook(DeliveryRepository.Claimed claimed, long startedAt) {
+        Delivery d = claimed.delivery();
+        Optional<List<String>> secrets = secrets(d, startedAt);
+        if (secrets.isEmpty()) {
+            return Optional.empty();
+        }
+        long timestamp = startedAt / 1000;
+        Map<String, String> headers = Map.of(
+                "webhook-id", d.id(),
+                "webhook-timestamp", Long.toString(timestamp),
+                "webhook-signature", Signer.signature(secrets.get(), d.id(), timestamp, claimed.payload()));
+        return Optional.of(sender.send(d.url(), headers, claimed.payload()));
+    }
+
+    private static WebhookSender.Outcome failure(String error) {
+        return new WebhookSender.Outcome(null, null, Optional.empty(), error, 0);
     }
 
     /** The live secrets of the delivery's target: a read, but for the first use of the account secret. */

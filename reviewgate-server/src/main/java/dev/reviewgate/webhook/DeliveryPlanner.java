@@ -10,7 +10,7 @@ import org.jdbi.v3.core.Handle;
  * delivery rows commit with the event, so a crash after commit loses nothing. Only a commit that
  * planned deliveries wakes the dispatcher; changes nobody subscribed to cost it nothing.
  */
-public final class DeliveryPlanner {
+public final class DeliveryPlanner implements EventPlanner {
 
     private final EndpointRepository endpoints;
     private final DeliveryRepository deliveries;
@@ -25,11 +25,9 @@ public final class DeliveryPlanner {
         this.afterCommit = afterCommit;
     }
 
-    /** What an event is about, as far as routing it goes: the review, its form and its own webhook URL. */
-    public record Subject(String accountId, String reviewId, String formId, String webhookUrl) {}
-
     /** Inserts one pending delivery per target of {@code eventId}; returns how many. */
-    public int plan(Handle h, Subject review, String eventId, EventType type, long now) {
+    @Override
+    public int plan(Handle h, EventPlanner.Subject review, String eventId, EventType type, long now) {
         int planned = 0;
         if (review.webhookUrl() != null) {
             insert(h, review, eventId, null, review.webhookUrl(), now);
@@ -47,13 +45,13 @@ public final class DeliveryPlanner {
         return planned;
     }
 
-    private void insert(Handle h, Subject review, String eventId, String endpointId, String url, long now) {
+    private void insert(Handle h, EventPlanner.Subject review, String eventId, String endpointId, String url, long now) {
         deliveries.insert(
                 h,
                 new Delivery(
                         review.accountId(),
                         ids.next("msg"),
-                        new Delivery.Target(eventId, review.reviewId(), endpointId, url),
+                        Delivery.Target.webhook(eventId, review.reviewId(), endpointId, url),
                         Delivery.Progress.due(now),
                         now,
                         now));

@@ -16,14 +16,20 @@ public final class DeliveryRepository {
 
     private static final String COLUMNS = """
             account_id, id, event_id, review_id, endpoint_id, url, status, attempts, next_attempt_at, lease_expires_at,
-            last_status_code, last_error, created_at, updated_at""";
+            last_status_code, last_error, created_at, updated_at, channel, user_id""";
 
     /** A claimed delivery and what is needed to send it. */
     public record Claimed(Delivery delivery, String payload, String token) {}
 
-    public void insert(Handle h, Delivery d) {
-        h.createUpdate("INSERT INTO deliveries (" + COLUMNS + """
-                        ) VALUES (:a, :id, :event, :review, :endpoint, :url, :status, 0, :next, NULL, NULL, NULL, :now, :now)""")
+    /**
+     * Inserts {@code d}; false when it is a notification already planned for the same destination
+     * and event (one message per recipient and trigger). Webhooks are always inserted.
+     */
+    public boolean insert(Handle h, Delivery d) {
+        return h.createUpdate("INSERT INTO deliveries (" + COLUMNS + """
+                        ) VALUES (:a, :id, :event, :review, :endpoint, :url, :status, 0, :next, NULL, NULL, NULL, :now, :now,
+                                  :channel, :user)
+                        ON CONFLICT DO NOTHING""")
                 .bind("a", d.accountId())
                 .bind("id", d.id())
                 .bind("event", d.eventId())
@@ -33,7 +39,10 @@ public final class DeliveryRepository {
                 .bind("status", d.status().wire())
                 .bind("next", d.nextAttemptAt())
                 .bind("now", d.createdAt())
-                .execute();
+                .bind("channel", d.channel().wire())
+                .bind("user", d.userId())
+                .execute()
+                == 1;
     }
 
     /** Leases up to {@code limit} due deliveries to {@code token} until {@code leaseUntil}. */
@@ -196,7 +205,9 @@ public final class DeliveryRepository {
                         rs.getString("event_id"),
                         rs.getString("review_id"),
                         rs.getString("endpoint_id"),
-                        rs.getString("url")),
+                        rs.getString("url"),
+                        DeliveryChannel.fromWire(rs.getString("channel")),
+                        rs.getString("user_id")),
                 new Delivery.Progress(
                         DeliveryStatus.fromWire(rs.getString("status")),
                         rs.getInt("attempts"),
