@@ -97,7 +97,12 @@ public record Settings(
 
     /** Settings without notification channels. */
     public Settings(
-            Http http, Storage storage, FirstStart firstStart, Webhooks webhooks, String notifyMode, Identity identity) {
+            Http http,
+            Storage storage,
+            FirstStart firstStart,
+            Webhooks webhooks,
+            String notifyMode,
+            Identity identity) {
         this(http, storage, firstStart, webhooks, notifyMode, identity, Notifications.NONE);
     }
 

@@ -41,7 +41,8 @@ public record FormNotify(boolean email, String slackChannel, String teamsWebhook
             }
         }
         String channel = member(node, "slack", "channel", out);
-        if (channel != null && !SLACK_CHANNEL.matcher(channel.replaceFirst("^#", "")).matches()) {
+        if (channel != null
+                && !SLACK_CHANNEL.matcher(channel.replaceFirst("^#", "")).matches()) {
             out.add(new Violation("/notify/slack/channel", "must be a Slack channel id or name"));
             channel = null;
         } else if (channel != null) {

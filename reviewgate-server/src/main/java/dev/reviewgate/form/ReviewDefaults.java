@@ -26,6 +26,7 @@ public record ReviewDefaults(
     public ReviewDefaults {
         notifications = notifications == null ? FormNotify.DEFAULT : notifications;
     }
+
     public static final int MAX_REQUIRED = 10;
 
     /** Reads the members {@code routing}, {@code approvals}, {@code deadline}, {@code remind} and {@code notify} of a form body. */

@@ -59,7 +59,8 @@ public final class DeliveryAttempt {
         }
         if (outcome.succeeded()) {
             record(claimed, startedAt, outcome, DeliveryStatus.DELIVERED, null);
-        } else if (d.channel() == DeliveryChannel.WEBHOOK && Integer.valueOf(410).equals(outcome.statusCode())) {
+        } else if (d.channel() == DeliveryChannel.WEBHOOK
+                && Integer.valueOf(410).equals(outcome.statusCode())) {
             record(claimed, startedAt, outcome, DeliveryStatus.FAILED, null);
         } else {
             Optional<Duration> delay = RetrySchedule.next(d.attempts() + 1, outcome.retryAfter());

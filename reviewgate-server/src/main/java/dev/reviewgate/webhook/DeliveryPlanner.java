@@ -45,7 +45,8 @@ public final class DeliveryPlanner implements EventPlanner {
         return planned;
     }
 
-    private void insert(Handle h, EventPlanner.Subject review, String eventId, String endpointId, String url, long now) {
+    private void insert(
+            Handle h, EventPlanner.Subject review, String eventId, String endpointId, String url, long now) {
         deliveries.insert(
                 h,
                 new Delivery(
