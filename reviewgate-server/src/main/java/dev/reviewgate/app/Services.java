@@ -93,6 +93,9 @@ final class Services {
     /** Single sign-on's relying party; null when no provider is configured. */
     private final OidcClient oidc;
 
+    private final Pages pages = new Pages();
+    private final NotificationParts notifications;
+
     Services(
             Database database,
             Settings settings,
@@ -104,7 +107,9 @@ final class Services {
         this.ids = new Ids(clock);
         this.settings = settings;
         this.webhooks = webhooks;
-        Outbox outbox = new Outbox(events, accounts, webhooks.planner(), ids, settings.publicUrl());
+        this.notifications =
+                new NotificationParts(database, settings, webhooks, forms, reviews, accounts, pages, ids, clock);
+        Outbox outbox = new Outbox(events, accounts, notifications.planner(), ids, settings.publicUrl());
         RoutingRepository routing = new RoutingRepository();
         this.formService = new FormService(database, forms, webhooks.guard(), routing, clock);
         this.webhookService = webhooks.service(database, clock);
@@ -153,7 +158,6 @@ final class Services {
 
     /** The filters and every feature's routes, API first, then the web app. */
     HttpServer.Routes routes() {
-        Pages pages = new Pages();
         WebSessions sessions = new WebSessions(database, new SessionRepository(), clock, settings.publicUrl());
         WebApp web = webApp(pages, sessions);
         return new HttpServer.Routes(
@@ -181,6 +185,7 @@ final class Services {
                         singleSignOn(sessions, pages),
                         new GotoHumanRoutes(authenticator, creation, formService, settings.publicUrl())::routes,
                         new HumanLayerRoutes(authenticator, creation, commands, reader)::routes,
+                        notifications.actionLinks(accounts, reader, commands, pages),
                         web::routes),
                 List.of(McpEndpoint.withTools(
                         authenticator,

@@ -2,6 +2,7 @@ package dev.reviewgate.cli;
 
 import dev.reviewgate.app.Application;
 import dev.reviewgate.auth.Bootstrap;
+import dev.reviewgate.config.Notifications;
 import dev.reviewgate.config.Settings;
 import dev.reviewgate.net.IpLiteral;
 import dev.reviewgate.net.NetworkPolicy;
@@ -29,6 +30,9 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    NotificationOptions notificationOptions = new NotificationOptions();
 
     @Mixin
     StorageOptions storage;
@@ -194,7 +198,16 @@ public final class ServeCommand implements Callable<Integer> {
                         blankAsNull(bootstrapApiKey), blankAsNull(bootstrapAdminPassword), bootstrapAdminEmail),
                 new Settings.Webhooks(network, Duration.ofSeconds(webhookTimeoutSeconds)),
                 notifyMode,
-                identity());
+                identity(),
+                notifications());
+    }
+
+    private Notifications notifications() {
+        try {
+            return notificationOptions.notifications();
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
     }
 
     /** Password sign-in and, with an issuer, single sign-on; each mistake named by its variable. */

@@ -13,7 +13,7 @@ import java.time.Duration;
  */
 public record Notifications(Smtp smtp, Slack slack, Duration actionLinkTtl, String secretKey) {
 
-    public static final Duration DEFAULT_ACTION_LINK_TTL = Duration.ofHours(72);
+    public static final Duration DEFAULT_ACTION_LINK_TTL = Duration.ofDays(3);
     public static final String SLACK_API_URL = "https://slack.com/api";
     public static final Notifications NONE = new Notifications(Smtp.NONE, Slack.NONE, DEFAULT_ACTION_LINK_TTL, null);
 

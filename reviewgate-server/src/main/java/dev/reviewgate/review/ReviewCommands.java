@@ -142,8 +142,27 @@ public final class ReviewCommands {
         return result;
     }
 
+    /**
+     * A check a channel makes on the locked review before a decision, in the decision's transaction:
+     * an e-mail action link is consumed here, so the link and the decision commit together or not at
+     * all. It refuses by throwing, which rolls everything back.
+     */
+    @FunctionalInterface
+    public interface Precondition {
+        Precondition NONE = (h, review) -> {};
+
+        void check(Handle h, Review review);
+    }
+
     public Decided decide(Principal p, ReviewAddress address, Verdict verdict, ReviewRequests.Decide req) {
+        return decide(p, address, verdict, req, Precondition.NONE);
+    }
+
+    /** {@link #decide(Principal, ReviewAddress, Verdict, ReviewRequests.Decide)} once {@code before} passes. */
+    public Decided decide(
+            Principal p, ReviewAddress address, Verdict verdict, ReviewRequests.Decide req, Precondition before) {
         Decided result = change(p, address, (h, review) -> {
+            before.check(h, review);
             switch (DecisionRules.decide(review, verdict, req.versionId(), req.reason())) {
                 case ALREADY_APPLIED -> {
                     return new Decided(review, Submission.ALREADY_APPLIED);

@@ -36,6 +36,11 @@ public final class WebhookSender implements AutoCloseable {
         public boolean succeeded() {
             return statusCode != null && statusCode >= 200 && statusCode < 300;
         }
+
+        /** Done without sending: nothing is left to say (the review was decided first, say). Never retried. */
+        public static Outcome skipped(String why) {
+            return new Outcome(204, "not sent: " + why, Optional.empty(), null, 0);
+        }
     }
 
     private final HttpClient client = new HttpClient();

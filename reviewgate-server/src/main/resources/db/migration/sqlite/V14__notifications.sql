@@ -21,11 +21,13 @@ CREATE TABLE notification_preferences (
 );
 CREATE INDEX notification_preferences_unassigned ON notification_preferences (account_id) WHERE notify_unassigned = 1;
 
--- One-time action links: only the SHA-256 of the token is kept.
+-- One-time action links: only the SHA-256 of the token is kept. An e-mail link is bound to its
+-- user; a link on a shared card (Teams) has none and asks whoever opens it to sign in.
 CREATE TABLE action_links (
     token_hash   TEXT    NOT NULL PRIMARY KEY,
     account_id   TEXT    NOT NULL,
-    user_id      TEXT    NOT NULL,
+    user_id      TEXT,
+    via          TEXT    NOT NULL DEFAULT 'email',
     review_id    TEXT    NOT NULL,
     version_id   TEXT    NOT NULL,
     action       TEXT    NOT NULL CHECK (action IN ('approve', 'reject')),

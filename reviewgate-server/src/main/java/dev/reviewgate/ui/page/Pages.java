@@ -16,8 +16,13 @@ public final class Pages {
     }
 
     public void render(Context ctx, int status, String template, Map<String, Object> params) {
+        ctx.status(status).contentType("text/html; charset=utf-8").result(html(template, params));
+    }
+
+    /** The HTML of {@code template}, for a page or the HTML part of an e-mail. */
+    public String html(String template, Map<String, Object> params) {
         StringOutput out = new StringOutput();
         engine.render(template, params, out);
-        ctx.status(status).contentType("text/html; charset=utf-8").result(out.toString());
+        return out.toString();
     }
 }

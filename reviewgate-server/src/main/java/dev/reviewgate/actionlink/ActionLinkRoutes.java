@@ -1,0 +1,192 @@
+package dev.reviewgate.actionlink;
+
+import dev.reviewgate.auth.AccountRepository;
+import dev.reviewgate.db.Database;
+import dev.reviewgate.error.Problem;
+import dev.reviewgate.kernel.Actor;
+import dev.reviewgate.kernel.Principal;
+import dev.reviewgate.notification.Excerpt;
+import dev.reviewgate.review.Review;
+import dev.reviewgate.review.ReviewAddress;
+import dev.reviewgate.review.ReviewCommands;
+import dev.reviewgate.review.ReviewReader;
+import dev.reviewgate.review.ReviewRequests;
+import dev.reviewgate.review.ReviewStatus;
+import dev.reviewgate.review.Verdict;
+import dev.reviewgate.ui.page.Pages;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code /a/<token>}: {@code GET} shows a confirm page and changes nothing (mail scanners fetch
+ * links); {@code POST}, from that page, uses the link and decides in one transaction through the
+ * same exactly-once path as the API, as the link's person and channel. A used, expired or void
+ * link shows the review's current state and an Open link instead.
+ */
+public final class ActionLinkRoutes {
+
+    static final int MAX_REASON = 2000;
+
+    private final ActionLinks links;
+    private final Database database;
+    private final AccountRepository accounts;
+    private final ReviewReader reader;
+    private final ReviewCommands commands;
+    private final Pages pages;
+    private final String publicUrl;
+    private final InstantSource clock;
+
+    public ActionLinkRoutes(
+            ActionLinks links,
+            Database database,
+            AccountRepository accounts,
+            ReviewReader reader,
+            ReviewCommands commands,
+            Pages pages,
+            String publicUrl,
+            InstantSource clock) {
+        this.links = links;
+        this.database = database;
+        this.accounts = accounts;
+        this.reader = reader;
+        this.commands = commands;
+        this.pages = pages;
+        this.publicUrl = publicUrl;
+        this.clock = clock;
+    }
+
+    public void routes(RoutesConfig r) {
+        r.get("/a/{token}", this::show);
+        r.post("/a/{token}", this::confirm);
+    }
+
+    private void show(Context ctx) {
+        guardHeaders(ctx);
+        Optional<ActionLink> found = database.read(h -> links.find(h, ctx.pathParam("token")));
+        if (found.isEmpty()) {
+            unknown(ctx);
+            return;
+        }
+        ActionLink link = found.get();
+        Review review = reader.get(link.accountId(), ReviewAddress.byId(link.reviewId()));
+        LinkState state = state(link, review);
+        render(ctx, 200, link, review, state, state.explanation(), "");
+    }
+
+    private void confirm(Context ctx) {
+        guardHeaders(ctx);
+        Optional<ActionLink> found = database.read(h -> links.find(h, ctx.pathParam("token")));
+        if (found.isEmpty()) {
+            unknown(ctx);
+            return;
+        }
+        ActionLink link = found.get();
+        Review before = reader.get(link.accountId(), ReviewAddress.byId(link.reviewId()));
+        String reason =
+                Optional.ofNullable(ctx.formParam("reason")).map(String::strip).orElse("");
+        if (link.action() == ActionLink.Action.REJECT && (reason.isEmpty() || reason.length() > MAX_REASON)) {
+            String error = reason.isEmpty()
+                    ? "Say why you reject it: the agent reads the reason."
+                    : "The reason can be at most " + MAX_REASON + " characters.";
+            render(ctx, 422, link, before, state(link, before), "", error);
+            return;
+        }
+        Optional<AccountRepository.User> user = link.userId() == null
+                ? Optional.empty()
+                : database.read(h -> accounts.userById(h, link.accountId(), link.userId()))
+                        .filter(u -> !u.disabled());
+        if (user.isEmpty()) {
+            render(ctx, 403, link, before, LinkState.CLOSED, "This link's user can no longer decide.", "");
+            return;
+        }
+        Actor actor = new Actor(Actor.HUMAN, user.get().id(), user.get().displayName());
+        Principal person = new Principal(link.accountId(), user.get().id(), actor, link.via());
+        Verdict verdict = link.action() == ActionLink.Action.APPROVE ? Verdict.APPROVED : Verdict.REJECTED;
+        try {
+            ReviewCommands.Decided decided = commands.decide(
+                    person,
+                    ReviewAddress.byId(link.reviewId()),
+                    verdict,
+                    new ReviewRequests.Decide(link.versionId(), reason.isEmpty() ? null : reason, actor),
+                    (h, review) -> use(h, link, review));
+            String done = switch (decided.submission()) {
+                case APPLIED -> verdict == Verdict.APPROVED ? "Approved. Thank you." : "Rejected. Thank you.";
+                case RECORDED -> "Your approval was recorded; the review needs more approvals to be decided.";
+                case ALREADY_APPLIED -> "This decision was already recorded.";
+            };
+            render(ctx, 200, link, decided.review(), LinkState.USED, done, "");
+        } catch (Unusable e) {
+            Review now = reader.get(link.accountId(), ReviewAddress.byId(link.reviewId()));
+            render(ctx, 409, link, now, e.state, e.state.explanation(), "");
+        } catch (Problem e) {
+            Review now = reader.get(link.accountId(), ReviewAddress.byId(link.reviewId()));
+            render(ctx, e.status(), link, now, state(link, now), e.detail(), "");
+        }
+    }
+
+    /** Inside the decision's transaction, on the locked review: the link must still apply, and is used. */
+    private void use(org.jdbi.v3.core.Handle h, ActionLink link, Review review) {
+        long now = clock.millis();
+        LinkState state = LinkState.of(link, review.headVersionId(), review.status() == ReviewStatus.PENDING, now);
+        if (state != LinkState.USABLE) {
+            throw new Unusable(state);
+        }
+        if (!links.use(h, link, now)) {
+            throw new Unusable(LinkState.USED);
+        }
+    }
+
+    private LinkState state(ActionLink link, Review review) {
+        return LinkState.of(link, review.headVersionId(), review.status() == ReviewStatus.PENDING, clock.millis());
+    }
+
+    private void render(
+            Context ctx, int status, ActionLink link, Review review, LinkState state, String notice, String error) {
+        ActionPage page = new ActionPage(
+                review,
+                link.action(),
+                Excerpt.of(review.head().snapshot()),
+                state == LinkState.USABLE,
+                notice,
+                error,
+                publicUrl + "/reviews/" + review.id());
+        pages.render(ctx, status, "actionLink.jte", Map.of("page", page));
+    }
+
+    private void unknown(Context ctx) {
+        pages.render(
+                ctx,
+                404,
+                "signInRefused.jte",
+                Map.of(
+                        "status",
+                        404,
+                        "title",
+                        "Link not found",
+                        "detail",
+                        "This link is not valid. Open Reviewgate to see your reviews.",
+                        "retry",
+                        publicUrl + "/inbox"));
+    }
+
+    /** The token is in the URL: never cache the page, never leak it in a Referer, never index it. */
+    private static void guardHeaders(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("X-Robots-Tag", "noindex");
+    }
+
+    /** The link no longer applies; the decision's transaction rolls back. */
+    private static final class Unusable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient LinkState state;
+
+        Unusable(LinkState state) {
+            super(state.name(), null, false, false);
+            this.state = state;
+        }
+    }
+}

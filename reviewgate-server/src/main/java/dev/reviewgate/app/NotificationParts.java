@@ -1,0 +1,105 @@
+package dev.reviewgate.app;
+
+import dev.reviewgate.actionlink.ActionLinkRepository;
+import dev.reviewgate.actionlink.ActionLinkRoutes;
+import dev.reviewgate.actionlink.ActionLinks;
+import dev.reviewgate.auth.AccountRepository;
+import dev.reviewgate.config.Notifications;
+import dev.reviewgate.config.Settings;
+import dev.reviewgate.db.Database;
+import dev.reviewgate.email.EmailChannel;
+import dev.reviewgate.email.EmailRoute;
+import dev.reviewgate.email.Mailer;
+import dev.reviewgate.email.SmtpServers;
+import dev.reviewgate.form.FormRepository;
+import dev.reviewgate.kernel.Ids;
+import dev.reviewgate.notification.ChannelSettingsRepository;
+import dev.reviewgate.notification.NotificationPlanner;
+import dev.reviewgate.notification.PreferenceRepository;
+import dev.reviewgate.notification.RecipientRepository;
+import dev.reviewgate.notification.Route;
+import dev.reviewgate.review.ReviewCommands;
+import dev.reviewgate.review.ReviewReader;
+import dev.reviewgate.review.ReviewRepository;
+import dev.reviewgate.secret.SecretBox;
+import dev.reviewgate.secret.SecretKeys;
+import dev.reviewgate.ui.page.Pages;
+import dev.reviewgate.webhook.DeliveryChannel;
+import dev.reviewgate.webhook.EventPlanner;
+import java.time.InstantSource;
+import java.util.List;
+
+/**
+ * The notification feature's parts: where credentials are sealed, each channel's route (who gets
+ * a message) and sender (registered with the dispatcher), and the planner that joins the webhook
+ * planner in every event's transaction.
+ */
+final class NotificationParts {
+
+    private final Database database;
+    private final Settings settings;
+    private final InstantSource clock;
+    private final ChannelSettingsRepository channelSettings;
+    private final SmtpServers smtp;
+    private final ActionLinks links;
+    private final PreferenceRepository preferences = new PreferenceRepository();
+    private final EventPlanner planner;
+
+    NotificationParts(
+            Database database,
+            Settings settings,
+            Webhooks webhooks,
+            FormRepository forms,
+            ReviewRepository reviews,
+            AccountRepository accounts,
+            Pages pages,
+            Ids ids,
+            InstantSource clock) {
+        this.database = database;
+        this.settings = settings;
+        this.clock = clock;
+        Notifications n = settings.notifications();
+        this.channelSettings =
+                new ChannelSettingsRepository(new SecretBox(SecretKeys.of(n.secretKey(), settings.dataDir())));
+        this.smtp = new SmtpServers(channelSettings, n.smtp());
+        this.links = new ActionLinks(new ActionLinkRepository(), settings.publicUrl(), n.actionLinkTtl());
+        webhooks.channels()
+                .register(
+                        DeliveryChannel.EMAIL,
+                        new EmailChannel(
+                                database,
+                                reviews,
+                                accounts,
+                                smtp,
+                                links,
+                                new Mailer(settings.webhookTimeout()),
+                                pages,
+                                settings.publicUrl(),
+                                n.actionLinkTtl(),
+                                clock));
+        List<Route> routes = List.of(new EmailRoute(smtp));
+        NotificationPlanner notifications = new NotificationPlanner(
+                forms, new RecipientRepository(), webhooks.deliveries(), routes, ids, webhooks.dispatcher()::nudge);
+        this.planner = EventPlanner.all(List.of(webhooks.planner(), notifications));
+    }
+
+    /** Webhooks and notifications, planned in each event's transaction. */
+    EventPlanner planner() {
+        return planner;
+    }
+
+    ChannelSettingsRepository channelSettings() {
+        return channelSettings;
+    }
+
+    PreferenceRepository preferences() {
+        return preferences;
+    }
+
+    /** The routes of action links, once the commands they decide through exist. */
+    HttpServer.Feature actionLinks(
+            AccountRepository accounts, ReviewReader reader, ReviewCommands commands, Pages pages) {
+        return new ActionLinkRoutes(links, database, accounts, reader, commands, pages, settings.publicUrl(), clock)
+                ::routes;
+    }
+}

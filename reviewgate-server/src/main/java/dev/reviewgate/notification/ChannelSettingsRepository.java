@@ -1,0 +1,81 @@
+package dev.reviewgate.notification;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reviewgate.json.Json;
+import dev.reviewgate.secret.SecretBox;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * An account's own settings for a channel ({@code email}, {@code slack}), overriding the
+ * instance's. {@code config} holds what may be shown again; {@code secret} (an SMTP password, a
+ * Slack token and signing secret as JSON) is sealed with the {@link SecretBox}, bound to its
+ * account and channel, and never leaves this class but to the channel that uses it.
+ */
+public final class ChannelSettingsRepository {
+
+    public static final String EMAIL = "email";
+    public static final String SLACK = "slack";
+
+    /** The stored settings, the secret opened. */
+    public record Stored(JsonNode config, String secret, long updatedAt) {
+
+        public boolean hasSecret() {
+            return secret != null;
+        }
+    }
+
+    private final SecretBox box;
+
+    public ChannelSettingsRepository(SecretBox box) {
+        this.box = box;
+    }
+
+    public Optional<Stored> find(Handle h, String accountId, String channel) {
+        return h.createQuery(
+                        "SELECT config, secret, updated_at FROM channel_settings WHERE account_id = :a AND channel = :c")
+                .bind("a", accountId)
+                .bind("c", channel)
+                .map((rs, ctx) -> {
+                    String sealed = rs.getString("secret");
+                    return new Stored(
+                            Json.parse(rs.getString("config")),
+                            sealed == null ? null : box.open(sealed, boundTo(accountId, channel)),
+                            rs.getLong("updated_at"));
+                })
+                .findOne();
+    }
+
+    /**
+     * Stores {@code config} and, when {@code secret} is not null, a new secret; a null secret keeps
+     * the stored one (a settings form leaves the password box empty to keep it).
+     */
+    public void save(Handle h, String accountId, String channel, ObjectNode config, String secret, long now) {
+        String sealed = secret == null ? null : box.seal(secret, boundTo(accountId, channel));
+        h.createUpdate("""
+                        INSERT INTO channel_settings (account_id, channel, config, secret, updated_at)
+                        VALUES (:a, :c, :config, :secret, :now)
+                        ON CONFLICT (account_id, channel) DO UPDATE SET config = :config,
+                               secret = COALESCE(:secret, channel_settings.secret), updated_at = :now""")
+                .bind("a", accountId)
+                .bind("c", channel)
+                .bind("config", Json.write(config))
+                .bind("secret", sealed)
+                .bind("now", now)
+                .execute();
+    }
+
+    /** Back to the instance's settings; true when there was an override. */
+    public boolean delete(Handle h, String accountId, String channel) {
+        return h.createUpdate("DELETE FROM channel_settings WHERE account_id = :a AND channel = :c")
+                        .bind("a", accountId)
+                        .bind("c", channel)
+                        .execute()
+                == 1;
+    }
+
+    private static String boundTo(String accountId, String channel) {
+        return "channel_settings/" + accountId + "/" + channel;
+    }
+}
