@@ -21,8 +21,18 @@ import dev.reviewgate.notification.Route;
 import dev.reviewgate.review.ReviewCommands;
 import dev.reviewgate.review.ReviewReader;
 import dev.reviewgate.review.ReviewRepository;
+import dev.reviewgate.review.WorkCommands;
 import dev.reviewgate.secret.SecretBox;
 import dev.reviewgate.secret.SecretKeys;
+import dev.reviewgate.slack.SlackActions;
+import dev.reviewgate.slack.SlackApi;
+import dev.reviewgate.slack.SlackApps;
+import dev.reviewgate.slack.SlackCards;
+import dev.reviewgate.slack.SlackChannel;
+import dev.reviewgate.slack.SlackInteractions;
+import dev.reviewgate.slack.SlackRoute;
+import dev.reviewgate.slack.SlackUpdateChannel;
+import dev.reviewgate.slack.SlackUpdatePlanner;
 import dev.reviewgate.ui.page.Pages;
 import dev.reviewgate.webhook.DeliveryChannel;
 import dev.reviewgate.webhook.EventPlanner;
@@ -43,6 +53,9 @@ final class NotificationParts {
     private final SmtpServers smtp;
     private final ActionLinks links;
     private final PreferenceRepository preferences = new PreferenceRepository();
+    private final ReviewRepository reviews;
+    private final SlackApps slack;
+    private final SlackApi slackApi;
     private final EventPlanner planner;
 
     NotificationParts(
@@ -63,6 +76,26 @@ final class NotificationParts {
                 new ChannelSettingsRepository(new SecretBox(SecretKeys.of(n.secretKey(), settings.dataDir())));
         this.smtp = new SmtpServers(channelSettings, n.smtp());
         this.links = new ActionLinks(new ActionLinkRepository(), settings.publicUrl(), n.actionLinkTtl());
+        this.reviews = reviews;
+        this.slack = new SlackApps(channelSettings, n.slack());
+        this.slackApi = new SlackApi(n.slack().apiUrl(), settings.webhookTimeout());
+        SlackCards cards = new SlackCards();
+        SlackUpdateChannel cardUpdates =
+                new SlackUpdateChannel(database, reviews, slack, slackApi, settings.publicUrl(), clock);
+        webhooks.channels().register(DeliveryChannel.SLACK_UPDATE, cardUpdates);
+        webhooks.channels()
+                .register(
+                        DeliveryChannel.SLACK,
+                        new SlackChannel(
+                                database,
+                                reviews,
+                                accounts,
+                                slack,
+                                slackApi,
+                                cards,
+                                cardUpdates,
+                                settings.publicUrl(),
+                                clock));
         webhooks.channels()
                 .register(
                         DeliveryChannel.EMAIL,
@@ -77,10 +110,13 @@ final class NotificationParts {
                                 settings.publicUrl(),
                                 n.actionLinkTtl(),
                                 clock));
-        List<Route> routes = List.of(new EmailRoute(smtp));
+        List<Route> routes = List.of(new EmailRoute(smtp), new SlackRoute(slack));
         NotificationPlanner notifications = new NotificationPlanner(
                 forms, new RecipientRepository(), webhooks.deliveries(), routes, ids, webhooks.dispatcher()::nudge);
-        this.planner = EventPlanner.all(List.of(webhooks.planner(), notifications));
+        this.planner = EventPlanner.all(List.of(
+                webhooks.planner(),
+                notifications,
+                new SlackUpdatePlanner(cards, webhooks.deliveries(), ids, webhooks.dispatcher()::nudge)));
     }
 
     /** Webhooks and notifications, planned in each event's transaction. */
@@ -101,5 +137,16 @@ final class NotificationParts {
             AccountRepository accounts, ReviewReader reader, ReviewCommands commands, Pages pages) {
         return new ActionLinkRoutes(links, database, accounts, reader, commands, pages, settings.publicUrl(), clock)
                 ::routes;
+    }
+
+    /** Slack's button clicks and modal submissions, once the commands they act through exist. */
+    HttpServer.Feature slackInteractions(ReviewCommands commands, WorkCommands work) {
+        return new SlackInteractions(
+                database,
+                slack,
+                reviews,
+                slackApi,
+                new SlackActions(database, slackApi, commands, work, settings.publicUrl()),
+                clock)::routes;
     }
 }

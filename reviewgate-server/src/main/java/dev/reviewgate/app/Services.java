@@ -186,6 +186,7 @@ final class Services {
                         new GotoHumanRoutes(authenticator, creation, formService, settings.publicUrl())::routes,
                         new HumanLayerRoutes(authenticator, creation, commands, reader)::routes,
                         notifications.actionLinks(accounts, reader, commands, pages),
+                        notifications.slackInteractions(commands, work),
                         web::routes),
                 List.of(McpEndpoint.withTools(
                         authenticator,
