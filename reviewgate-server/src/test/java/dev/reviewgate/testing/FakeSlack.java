@@ -35,7 +35,7 @@ public final class FakeSlack implements AutoCloseable {
         }
     }
 
-    private final String token;
+    private final java.util.Set<String> tokens = ConcurrentHashMap.newKeySet();
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     /** Slack user id → e-mail. */
@@ -45,7 +45,7 @@ public final class FakeSlack implements AutoCloseable {
     private final AtomicLong ts = new AtomicLong(1_700_000_000_000_000L);
 
     public FakeSlack(String token) throws IOException {
-        this.token = token;
+        tokens.add(token);
         @SuppressWarnings("AddressSelection")
         InetSocketAddress loopback = new InetSocketAddress("127.0.0.1", 0);
         server = HttpServer.create(loopback, 0);
@@ -57,6 +57,11 @@ public final class FakeSlack implements AutoCloseable {
     /** The Web API base, as {@code REVIEWGATE_SLACK_API_URL} takes it. */
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api";
+    }
+
+    /** Another app's bot token (an account's own Slack app) is accepted too. */
+    public void allowToken(String token) {
+        tokens.add(token);
     }
 
     /** A Slack user with this e-mail. */
@@ -109,7 +114,7 @@ public final class FakeSlack implements AutoCloseable {
                 exchange.getResponseHeaders().add("Retry-After", Integer.toString(wait));
                 status = 429;
                 answer = error("ratelimited");
-            } else if (!("Bearer " + token).equals(auth)) {
+            } else if (auth == null || !auth.startsWith("Bearer ") || !tokens.contains(auth.substring(7))) {
                 answer = error("invalid_auth");
             } else {
                 answer = respond(method, args);
