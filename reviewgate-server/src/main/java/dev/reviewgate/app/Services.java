@@ -58,6 +58,7 @@ import dev.reviewgate.ui.session.OidcRoutes;
 import dev.reviewgate.ui.session.SessionRepository;
 import dev.reviewgate.ui.session.SessionRoutes;
 import dev.reviewgate.ui.session.WebSessions;
+import dev.reviewgate.ui.settings.PreferencesRoutes;
 import dev.reviewgate.wait.ChangeSignals;
 import dev.reviewgate.webhook.WebhookService;
 import java.time.InstantSource;
@@ -186,6 +187,7 @@ final class Services {
                         new GotoHumanRoutes(authenticator, creation, formService, settings.publicUrl())::routes,
                         new HumanLayerRoutes(authenticator, creation, commands, reader)::routes,
                         notifications.actionLinks(accounts, reader, commands, pages),
+                        new PreferencesRoutes(database, notifications.preferences(), pages, clock)::routes,
                         web::routes),
                 List.of(McpEndpoint.withTools(
                         authenticator,
