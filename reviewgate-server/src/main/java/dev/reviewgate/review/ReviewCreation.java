@@ -45,6 +45,7 @@ public final class ReviewCreation {
 
     private final Database database;
     private final ReviewRepository reviews;
+    private final AssigneeRepository assigneeRows;
     private final FormRepository forms;
     private final Outbox outbox;
     private final ChangeSignals<Review> signals;
@@ -57,6 +58,7 @@ public final class ReviewCreation {
     public ReviewCreation(
             Database database,
             ReviewRepository reviews,
+            AssigneeRepository assigneeRows,
             FormRepository forms,
             Outbox outbox,
             ChangeSignals<Review> signals,
@@ -67,6 +69,7 @@ public final class ReviewCreation {
             InstantSource clock) {
         this.database = database;
         this.reviews = reviews;
+        this.assigneeRows = assigneeRows;
         this.forms = forms;
         this.outbox = outbox;
         this.signals = signals;
@@ -237,7 +240,7 @@ public final class ReviewCreation {
                 reviews.updateLabels(h, updated);
             }
             if (req.assigns()) {
-                reviews.updateAssignees(h, updated);
+                assigneeRows.update(h, updated);
             }
             reviews.updateState(h, updated);
             outbox.emit(
