@@ -3,13 +3,17 @@ package dev.reviewgate.email;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.reviewgate.auth.AccountRepository;
+import dev.reviewgate.auth.Users;
 import dev.reviewgate.config.Notifications;
 import dev.reviewgate.config.Settings;
+import dev.reviewgate.kernel.Ids;
 import dev.reviewgate.testing.Api;
 import dev.reviewgate.testing.ApiTest;
 import dev.reviewgate.testing.Concurrently;
 import dev.reviewgate.testing.Fixtures;
 import dev.reviewgate.testing.TestClock;
+import dev.reviewgate.testing.WebClient;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -288,6 +292,45 @@ class EmailActionLinksApiTest extends ApiTest {
 
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(malformed.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void preferencesChosenOnTheWebPageDecideWhoIsMailed() {
+        String password = "correct horse battery staple";
+        String quietEmail = "quiet-" + System.nanoTime() + "@example.com";
+        String eagerEmail = "eager-" + System.nanoTime() + "@example.com";
+        String accountId = server.app().credentials().orElseThrow().accountId();
+        Users users = new Users(server.app().database(), new AccountRepository(), new Ids(clock), clock);
+        for (String email : List.of(quietEmail, eagerEmail)) {
+            users.create(accountId, email, "P " + email, "reviewer", password);
+        }
+        WebClient quiet = WebClient.signIn(server.baseUrl(), quietEmail, password);
+        WebClient eager = WebClient.signIn(server.baseUrl(), eagerEmail, password);
+        assertThat(quiet.get("/settings/notifications").body()).contains("E-mail me");
+
+        HttpResponse<String> savedQuiet = quiet.post("/settings/notifications", Map.of());
+        HttpResponse<String> savedEager =
+                eager.post("/settings/notifications", Map.of("email", "on", "notifyUnassigned", "on"));
+
+        assertThat(savedQuiet.statusCode()).isEqualTo(200);
+        assertThat(savedEager.body()).contains("Saved.");
+        reviewFor(quietEmail, "assigned to the quiet one");
+        Api.Response unassigned = api.post(
+                "/v1/reviews",
+                Map.of(
+                        "formId",
+                        formId,
+                        "title",
+                        "Nobody's",
+                        "fields",
+                        Fixtures.blogFields("x", "https://cdn.example.com/a.jpg")));
+        assertThat(unassigned.status()).isEqualTo(201);
+
+        assertThat(mailbox.await(eagerEmail, 1).get(0).subject()).isEqualTo("Review requested: Nobody's");
+        assertThat(mailbox.to(quietEmail)).isEmpty();
+        assertThat(quiet.post("/settings/notifications", Map.of("email", "on")).body())
+                .contains("Saved.");
+        assertThat(api.get("/v1/audit").text()).contains("notification.preferences.updated");
     }
 
     @Test
