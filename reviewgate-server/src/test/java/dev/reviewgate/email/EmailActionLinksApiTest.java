@@ -334,6 +334,39 @@ class EmailActionLinksApiTest extends ApiTest {
     }
 
     @Test
+    void aReminderMailsTheAssigneeAgainWithFreshLinks() {
+        Person someone = user();
+        Api.Response created = api.post(
+                "/v1/reviews",
+                Map.of(
+                        "formId",
+                        formId,
+                        "title",
+                        "Slow one",
+                        "assignTo",
+                        List.of(someone.email()),
+                        "remind",
+                        Map.of("after", "PT10M", "max", 1),
+                        "fields",
+                        Fixtures.blogFields("x", "https://cdn.example.com/a.jpg")));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        Mailbox.Mail first = mailbox.await(someone.email(), 1).get(0);
+
+        clock.advance(Duration.ofMinutes(11));
+
+        List<Mailbox.Mail> both = mailbox.await(someone.email(), 2);
+        Mailbox.Mail reminder = both.stream()
+                .filter(m -> m != first && !m.equals(first))
+                .findFirst()
+                .orElseThrow();
+        assertThat(reminder.subject()).isEqualTo("Reminder: Slow one waits for your review");
+        assertThat(reminder.link("Approve")).isNotEqualTo(first.link("Approve"));
+        // Either message's link decides; the other's is then void.
+        assertThat(post(first.link("Approve"), null).statusCode()).isEqualTo(200);
+        assertThat(post(reminder.link("Approve"), null).statusCode()).isEqualTo(409);
+    }
+
+    @Test
     void aReviewNobodyIsAssignedToMailsNobodyByDefault() {
         Person someone = user();
         Api.Response created = api.post(
