@@ -20,6 +20,11 @@ final class Compare {
     /** The options the benchmark started servers with before the launcher had its own. */
     static final List<String> OLD_OPTIONS = List.of("-Xmx2g");
 
+    /** Reviews decided per build and database (half at each concurrency), and those the waiters share. */
+    static final int TO_DECIDE = 4_000;
+
+    static final int WAITED_ON = 500;
+
     private Compare() {}
 
     static void run(Path oldJar) throws Exception {
@@ -65,29 +70,37 @@ final class Compare {
         ConcurrentLinkedQueue<ApiWorkloads.Created> created = new ConcurrentLinkedQueue<>();
         ApiWorkloads.createUntimed(s.http(), Bench.CLIENTS, Bench.WARM_UP, Long.MAX_VALUE, created);
         for (int clients : new int[] {Bench.CLIENTS, Bench.MANY_CLIENTS}) {
-            rows.add(row(build, database, "creates", ApiWorkloads.creates(s, clients, Bench.WINDOW, created)));
+            rows.add(row(
+                    build,
+                    database,
+                    "creates",
+                    clients,
+                    () -> ApiWorkloads.creates(s, clients, Bench.WINDOW, created)));
         }
-        int wanted = Bench.DECISION_WARM_UP + Bench.TO_DECIDE + (waiters ? Bench.WAITERS : 0);
+        int wanted = Bench.DECISION_WARM_UP + TO_DECIDE + WAITED_ON;
         if (created.size() < wanted) {
             ApiWorkloads.createUntimed(
                     s.http(), Bench.CLIENTS, java.time.Duration.ofMinutes(5), wanted - created.size(), created);
         }
         List<ApiWorkloads.Created> open = new ArrayList<>(created);
         ApiWorkloads.decideUntimed(s.http(), Bench.CLIENTS, open.subList(0, Bench.DECISION_WARM_UP));
-        int half = Bench.DECISION_WARM_UP + Bench.TO_DECIDE / 2;
-        int end = Bench.DECISION_WARM_UP + Bench.TO_DECIDE;
+        int half = Bench.DECISION_WARM_UP + TO_DECIDE / 2;
+        int end = Bench.DECISION_WARM_UP + TO_DECIDE;
         rows.add(row(
                 build,
                 database,
                 "decisions",
-                ApiWorkloads.decisions(s, Bench.CLIENTS, Bench.WINDOW, open.subList(Bench.DECISION_WARM_UP, half))));
+                Bench.CLIENTS,
+                () -> ApiWorkloads.decisions(
+                        s, Bench.CLIENTS, Bench.WINDOW, open.subList(Bench.DECISION_WARM_UP, half))));
         rows.add(row(
                 build,
                 database,
                 "decisions",
-                ApiWorkloads.decisions(s, Bench.MANY_CLIENTS, Bench.WINDOW, open.subList(half, end))));
+                Bench.MANY_CLIENTS,
+                () -> ApiWorkloads.decisions(s, Bench.MANY_CLIENTS, Bench.WINDOW, open.subList(half, end))));
         if (waiters) {
-            long rss = Waiters.rssWithParked(s, open.subList(end, open.size()), Bench.WAITERS);
+            long rss = Waiters.rssWithParked(s, open.subList(end, end + WAITED_ON), Bench.WAITERS);
             rows.add(String.format(
                     "| %s | %s | RSS with %,d parked waiters | | %d MiB | | | |", build, database, Bench.WAITERS, rss));
         }
@@ -95,7 +108,22 @@ final class Compare {
         return rows;
     }
 
-    private static String row(String build, String database, String workload, Throughput t) {
+    private interface Workload {
+        Throughput run() throws Exception;
+    }
+
+    /** A row; a window with failed operations is a row that says so (what the older build did is a finding). */
+    private static String row(String build, String database, String workload, int clients, Workload w)
+            throws Exception {
+        Throughput t;
+        try {
+            t = w.run();
+        } catch (IllegalStateException e) {
+            String why = e.getMessage().length() > 160 ? e.getMessage().substring(0, 160) + " ..." : e.getMessage();
+            return String.format(
+                    "| %s | %s | %s | %d | failed: %s | | | |",
+                    build, database, workload, clients, why.replace('|', '/'));
+        }
         Stats st = t.stats();
         Report.check(build + " " + database + " " + workload, st);
         return String.format(

@@ -1,7 +1,10 @@
 package dev.reviewgate.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /** How the benchmark starts server JVMs, and what it needs to read their CPU time. */
@@ -11,9 +14,16 @@ final class JvmOptions {
 
     private JvmOptions() {}
 
-    /** The server JVM's options. */
+    /** The file the {@code reviewgate} launcher takes the server's JVM options from. */
+    static final Path LAUNCHER_OPTIONS = Path.of("bin", "server-jvm-options");
+
+    /** The server JVM's options: the launcher's, so memory is measured as it is run. */
     static List<String> server() {
-        return List.of("-Xmx2g");
+        try {
+            return List.of(Files.readString(LAUNCHER_OPTIONS).trim().split("\\s+"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("run the benchmark from the repository root: " + LAUNCHER_OPTIONS, e);
+        }
     }
 
     /** {@code getconf CLK_TCK}: the unit of the CPU times in {@code /proc/<pid>/stat}. */

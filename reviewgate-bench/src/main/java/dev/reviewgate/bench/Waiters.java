@@ -116,11 +116,14 @@ final class Waiters {
         return new Result(same, across, rss, parked);
     }
 
-    /** The server's RSS once {@code count} long polls are parked on it (they are left parked). */
+    /**
+     * The server's RSS once {@code count} long polls are parked on it, spread over {@code open}
+     * (they are left parked).
+     */
     static long rssWithParked(ServerProcess server, List<ApiWorkloads.Created> open, int count) throws Exception {
         Http parkOn = new Http(server.url(), ServerProcess.KEY);
         for (int i = 0; i < count; i++) {
-            new Waiter(open.get(i), parkOn).park();
+            new Waiter(open.get(i % open.size()), parkOn).park();
         }
         Thread.sleep(Math.max(5_000, count));
         return server.rssMib();
