@@ -21,17 +21,21 @@ public final class Bench {
     /** The concurrency: the figures are taken at 8 clients and again at 64. */
     static final int CLIENTS = 8;
 
-    static final int MANY_CLIENTS = 64;
-    static final Duration WINDOW = Duration.ofSeconds(15);
+    static final int MANY_CLIENTS = Integer.getInteger("bench.manyClients", 64);
+    // The sizes below can be shrunk for a quick check that the whole run goes through (figures from
+    // such a run are not the benchmark): java -Dbench.window=2 -Dbench.warmUp=2 -Dbench.waiters=500
+    // -Dbench.toDecide=500 -Dbench.skipQueue=true -Dbench.manyClients=16
+    // -jar reviewgate-bench/target/reviewgate-bench.jar
+    static final Duration WINDOW = Duration.ofSeconds(Integer.getInteger("bench.window", 15));
     /** Load before a measuring window, so the JIT has compiled the hot paths of a freshly started server. */
-    static final Duration WARM_UP = Duration.ofSeconds(10);
+    static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmUp", 10));
 
-    static final int WAITERS = 10_000;
-    static final int WAKE_SAMPLE = 500;
+    static final int WAITERS = Integer.getInteger("bench.waiters", 10_000);
+    static final int WAKE_SAMPLE = Math.min(500, WAITERS / 4);
     /** Reviews kept open for the decision rows, beyond P3's: enough for the two windows at the rates seen. */
-    static final int TO_DECIDE = 12_000;
+    static final int TO_DECIDE = Integer.getInteger("bench.toDecide", 12_000);
     /** Untimed decisions before the first timed decision row. */
-    static final int DECISION_WARM_UP = 1_000;
+    static final int DECISION_WARM_UP = Math.min(1_000, TO_DECIDE);
 
     static final double P1_SHARE_OF_CEILING = 0.25;
     static final double P6_SHARE_OF_CEILING = 0.4;
@@ -79,8 +83,10 @@ public final class Bench {
                 try (ServerProcess b = ServerProcess.start(Map.of("REVIEWGATE_DATABASE_URL", service))) {
                     report.waiters(Waiters.measure(a, b, all, WAITERS, WAKE_SAMPLE));
                 }
-                step("P5 queue pages over 1,000,000 open reviews");
-                report.queue(QueueDepth.measure(service, a.http()));
+                if (!Boolean.getBoolean("bench.skipQueue")) {
+                    step("P5 queue pages over 1,000,000 open reviews");
+                    report.queue(QueueDepth.measure(service, a.http()));
+                }
             }
             step("P4 webhooks (PostgreSQL, in-process)");
             report.webhooks("PostgreSQL", WebhookDrain.measure(pg.getJdbcUrl("postgres", "hooks")), pgCeiling);
