@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
-/** P1 (creates) and P2 (decisions) over HTTP from concurrent clients. */
+/** Creates (P1, P6) and decisions (P2, P7) over HTTP from concurrent clients. */
 final class ApiWorkloads {
 
     /** A created review: what a decision needs. */
@@ -21,33 +21,57 @@ final class ApiWorkloads {
 
     private ApiWorkloads() {}
 
-    static Stats creates(Http http, int clients, Duration duration, long max, ConcurrentLinkedQueue<Created> out)
+    /** Unmeasured creates, e.g. to warm the JIT up or to have reviews to decide. */
+    static void createUntimed(Http http, int clients, Duration duration, long max, ConcurrentLinkedQueue<Created> out)
             throws Exception {
-        return Load.run(clients, duration, max, n -> {
-            JsonNode created = http.post(
-                    "/v1/reviews",
-                    Map.of(
-                            "formId",
-                            "bench",
-                            "workflowId",
-                            "wf_bench",
-                            "fields",
-                            Map.of(
-                                    "title",
-                                    "Review " + n,
-                                    "body",
-                                    "Some **markdown** body number " + n,
-                                    "score",
-                                    n % 100)));
-            out.add(new Created(
-                    created.get("reviewId").asText(), created.get("versionId").asText()));
-        });
+        Load.run(clients, duration, max, n -> create(http, n, out));
     }
 
-    static Stats decisions(Http http, int clients, List<Created> reviews) throws Exception {
-        return Load.run(clients, Duration.ofMinutes(2), reviews.size(), n -> {
-            Created r = reviews.get((int) n);
-            http.post("/v1/reviews/" + r.reviewId() + "/approve", Map.of("versionId", r.versionId()));
-        });
+    static Throughput creates(ServerProcess server, int clients, Duration duration, ConcurrentLinkedQueue<Created> out)
+            throws Exception {
+        Http http = server.http();
+        return Load.measured(server, clients, duration, Long.MAX_VALUE, n -> create(http, n, out));
+    }
+
+    /** Approves each of {@code reviews} once, until they run out or {@code duration} is over. */
+    static Throughput decisions(ServerProcess server, int clients, Duration duration, List<Created> reviews)
+            throws Exception {
+        Http http = server.http();
+        return Load.measured(server, clients, duration, reviews.size(), n -> approve(http, reviews.get((int) n)));
+    }
+
+    static void decideUntimed(Http http, int clients, List<Created> reviews) throws Exception {
+        Load.run(clients, Duration.ofMinutes(2), reviews.size(), n -> approve(http, reviews.get((int) n)));
+    }
+
+    private static void create(Http http, long n, ConcurrentLinkedQueue<Created> out) throws Exception {
+        JsonNode created = http.post(
+                "/v1/reviews",
+                Map.of(
+                        "formId",
+                        "bench",
+                        "workflowId",
+                        "wf_bench",
+                        "fields",
+                        Map.of(
+                                "title",
+                                "Review " + n,
+                                "body",
+                                "Some **markdown** body number " + n,
+                                "score",
+                                n % 100)));
+        if (!created.path("reviewId").isTextual() || !created.path("versionId").isTextual()) {
+            throw new IllegalStateException("a create answered without reviewId and versionId: " + created);
+        }
+        out.add(new Created(
+                created.get("reviewId").asText(), created.get("versionId").asText()));
+    }
+
+    private static void approve(Http http, Created r) throws Exception {
+        JsonNode answer = http.post("/v1/reviews/" + r.reviewId() + "/approve", Map.of("versionId", r.versionId()));
+        if (!"applied".equals(answer.path("submissionStatus").asText())
+                || !"approved".equals(answer.path("review").path("status").asText())) {
+            throw new IllegalStateException("an approve of " + r.reviewId() + " answered " + answer);
+        }
     }
 }

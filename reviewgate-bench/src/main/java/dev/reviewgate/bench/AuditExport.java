@@ -25,6 +25,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -57,12 +58,14 @@ final class AuditExport {
                 c.createStatement().execute("CREATE DATABASE audit");
             }
             String url = pg.getJdbcUrl("postgres", "audit");
-            try (ServerProcess server = ServerProcess.start(SERVER_HEAP, Map.of("REVIEWGATE_DATABASE_URL", url))) {
+            try (ServerProcess server = ServerProcess.start(
+                    ServerProcess.JAR, List.of(SERVER_HEAP), Map.of("REVIEWGATE_DATABASE_URL", url))) {
                 measure("PostgreSQL", server, url + "&reWriteBatchedInserts=true");
             }
         }
         Path data = scratch.resolve("sqlite");
-        try (ServerProcess server = ServerProcess.start(SERVER_HEAP, Map.of(), "--data-dir", data.toString())) {
+        try (ServerProcess server =
+                ServerProcess.start(ServerProcess.JAR, List.of(SERVER_HEAP), Map.of(), "--data-dir", data.toString())) {
             measure(
                     "SQLite",
                     server,

@@ -18,34 +18,49 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 public final class Bench {
 
-    static final int CLIENTS = 16;
-    static final Duration WINDOW = Duration.ofSeconds(15);
-    /** Load before a measuring window, so the JIT has compiled the hot paths of a freshly started server. */
-    static final Duration WARM_UP = Duration.ofSeconds(10);
+    /** The concurrency: the figures are taken at 8 clients and again at 64. */
+    static final int CLIENTS = 8;
 
-    static final int WAITERS = 10_000;
-    static final int WAKE_SAMPLE = 500;
+    static final int MANY_CLIENTS = Integer.getInteger("bench.manyClients", 64);
+    // The sizes below can be shrunk for a quick check that the whole run goes through (figures from
+    // such a run are not the benchmark): java -Dbench.window=2 -Dbench.warmUp=2 -Dbench.waiters=500
+    // -Dbench.toDecide=500 -Dbench.skipQueue=true -Dbench.manyClients=16
+    // -jar reviewgate-bench/target/reviewgate-bench.jar
+    static final Duration WINDOW = Duration.ofSeconds(Integer.getInteger("bench.window", 15));
+    /** Load before a measuring window, so the JIT has compiled the hot paths of a freshly started server. */
+    static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmUp", 10));
+
+    static final int WAITERS = Integer.getInteger("bench.waiters", 10_000);
+    static final int WAKE_SAMPLE = Math.min(500, WAITERS / 4);
+    /** Reviews kept open for the decision rows, beyond P3's: enough for the two windows at the rates seen. */
+    static final int TO_DECIDE = Integer.getInteger("bench.toDecide", 12_000);
+    /** Untimed decisions before the first timed decision row. */
+    static final int DECISION_WARM_UP = Math.min(1_000, TO_DECIDE);
+
+    static final double P1_SHARE_OF_CEILING = 0.25;
+    static final double P6_SHARE_OF_CEILING = 0.4;
 
     private Bench() {}
 
     public static void main(String[] args) throws Exception {
-        if (List.of(args).contains("--audit-export")) {
+        List<String> flags = List.of(args);
+        if (flags.contains("--audit-export")) {
             AuditExport.run();
+            return;
+        }
+        if (flags.contains("--compare")) {
+            Compare.run(Path.of(flags.get(flags.indexOf("--compare") + 1)));
             return;
         }
         long started = System.nanoTime();
         Path scratch = Files.createTempDirectory("reviewgate-bench-");
         Report report = new Report();
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("max_connections", "200")
-                .start()) {
+        try (EmbeddedPostgres pg = postgres()) {
             String admin = pg.getJdbcUrl("postgres", "postgres");
             createDatabases(admin, "reviewgate", "hooks");
             String service = pg.getJdbcUrl("postgres", "reviewgate");
             report.machine(admin);
-            if (List.of(args).contains("--timers")) {
+            if (flags.contains("--timers")) {
                 timers(service);
                 return;
             }
@@ -54,33 +69,24 @@ public final class Bench {
             Stats pgCeiling = Ceiling.postgres(admin, CLIENTS, WINDOW);
             report.ceiling("PostgreSQL", pgCeiling);
             try (ServerProcess a = ServerProcess.start(Map.of("REVIEWGATE_DATABASE_URL", service))) {
-                Http http = a.http();
-                http.post("/v1/forms", ApiWorkloads.FORM);
-                step("P1 creates (PostgreSQL)");
+                a.http().post("/v1/forms", ApiWorkloads.FORM);
                 ConcurrentLinkedQueue<ApiWorkloads.Created> created = new ConcurrentLinkedQueue<>();
-                ApiWorkloads.creates(http, CLIENTS, WARM_UP, 200_000, created);
-                report.row(
-                        "P1",
-                        "creates/s over HTTP, PostgreSQL",
-                        ApiWorkloads.creates(http, CLIENTS, WINDOW, 200_000, created),
-                        pgCeiling);
-                if (List.of(args).contains("--p1-only")) {
+                createRows(report, a, "P1", "PostgreSQL", pgCeiling, P1_SHARE_OF_CEILING, created);
+                if (flags.contains("--p1-only")) {
                     return;
                 }
-                topUp(http, created, WAITERS + 2 * WAKE_SAMPLE + 3_000);
+                int reserved = WAITERS + 2 * WAKE_SAMPLE;
+                topUp(a.http(), created, reserved + DECISION_WARM_UP + TO_DECIDE);
                 List<ApiWorkloads.Created> all = new ArrayList<>(created);
-                step("P2 decisions (PostgreSQL)");
-                report.row(
-                        "P2",
-                        "decisions/s over HTTP, PostgreSQL",
-                        ApiWorkloads.decisions(http, CLIENTS, all.subList(all.size() - 3_000, all.size())),
-                        pgCeiling);
+                decisionRows(report, a, "P2", "PostgreSQL", pgCeiling, all.subList(reserved, all.size()));
                 step("P3 " + WAITERS + " parked waiters");
                 try (ServerProcess b = ServerProcess.start(Map.of("REVIEWGATE_DATABASE_URL", service))) {
                     report.waiters(Waiters.measure(a, b, all, WAITERS, WAKE_SAMPLE));
                 }
-                step("P5 queue pages over 1,000,000 open reviews");
-                report.queue(QueueDepth.measure(service, http));
+                if (!Boolean.getBoolean("bench.skipQueue")) {
+                    step("P5 queue pages over 1,000,000 open reviews");
+                    report.queue(QueueDepth.measure(service, a.http()));
+                }
             }
             step("P4 webhooks (PostgreSQL, in-process)");
             report.webhooks("PostgreSQL", WebhookDrain.measure(pg.getJdbcUrl("postgres", "hooks")), pgCeiling);
@@ -92,17 +98,66 @@ public final class Bench {
         try (ServerProcess c = ServerProcess.start(
                 Map.of(), "--data-dir", scratch.resolve("sqlite").toString())) {
             c.http().post("/v1/forms", ApiWorkloads.FORM);
-            step("P6 creates (SQLite)");
-            ApiWorkloads.creates(c.http(), CLIENTS, WARM_UP, 200_000, new ConcurrentLinkedQueue<>());
-            report.row(
-                    "P6",
-                    "creates/s over HTTP, SQLite",
-                    ApiWorkloads.creates(c.http(), CLIENTS, WINDOW, 200_000, new ConcurrentLinkedQueue<>()),
-                    sqliteCeiling);
+            ConcurrentLinkedQueue<ApiWorkloads.Created> created = new ConcurrentLinkedQueue<>();
+            createRows(report, c, "P6", "SQLite", sqliteCeiling, P6_SHARE_OF_CEILING, created);
+            topUp(c.http(), created, DECISION_WARM_UP + TO_DECIDE);
+            decisionRows(report, c, "P7", "SQLite", sqliteCeiling, new ArrayList<>(created));
         }
         step("P4 webhooks (SQLite, in-process)");
         report.webhooks("SQLite", WebhookDrain.measure("jdbc:sqlite:" + scratch.resolve("hooks.db")), sqliteCeiling);
         report.finish(Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    static EmbeddedPostgres postgres() throws java.io.IOException {
+        return EmbeddedPostgres.builder()
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("max_connections", "200")
+                .start();
+    }
+
+    /** A warm-up, then creates at {@link #CLIENTS} and at {@link #MANY_CLIENTS}; what they create is kept. */
+    private static void createRows(
+            Report report,
+            ServerProcess server,
+            String id,
+            String database,
+            Stats ceiling,
+            double share,
+            ConcurrentLinkedQueue<ApiWorkloads.Created> created)
+            throws Exception {
+        step(id + " creates (" + database + ")");
+        ApiWorkloads.createUntimed(server.http(), CLIENTS, WARM_UP, Long.MAX_VALUE, created);
+        report.api(id, "creates", database, ApiWorkloads.creates(server, CLIENTS, WINDOW, created), ceiling, share);
+        report.api(id, "creates", database, ApiWorkloads.creates(server, MANY_CLIENTS, WINDOW, created), ceiling, 0);
+    }
+
+    /** Untimed decisions, then decisions at both concurrencies, each on reviews of its own. */
+    private static void decisionRows(
+            Report report,
+            ServerProcess server,
+            String id,
+            String database,
+            Stats ceiling,
+            List<ApiWorkloads.Created> open)
+            throws Exception {
+        step(id + " decisions (" + database + ")");
+        ApiWorkloads.decideUntimed(server.http(), CLIENTS, open.subList(0, DECISION_WARM_UP));
+        int half = DECISION_WARM_UP + (open.size() - DECISION_WARM_UP) / 2;
+        report.api(
+                id,
+                "decisions",
+                database,
+                ApiWorkloads.decisions(server, CLIENTS, WINDOW, open.subList(DECISION_WARM_UP, half)),
+                ceiling,
+                0);
+        report.api(
+                id,
+                "decisions",
+                database,
+                ApiWorkloads.decisions(server, MANY_CLIENTS, WINDOW, open.subList(half, open.size())),
+                ceiling,
+                0);
     }
 
     /** T1 alone ({@code --timers}): timer lag with 10,000 deadlines due in the same minute, PostgreSQL. */
@@ -136,11 +191,14 @@ public final class Bench {
             throws Exception {
         int missing = wanted - created.size();
         if (missing > 0) {
-            ApiWorkloads.creates(http, CLIENTS, Duration.ofMinutes(5), missing, created);
+            ApiWorkloads.createUntimed(http, CLIENTS, Duration.ofMinutes(5), missing, created);
+        }
+        if (created.size() < wanted) {
+            throw new IllegalStateException("only " + created.size() + " of " + wanted + " reviews were created");
         }
     }
 
-    private static void step(String name) {
+    static void step(String name) {
         System.out.println("== " + name);
     }
 }

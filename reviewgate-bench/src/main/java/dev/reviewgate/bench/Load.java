@@ -5,8 +5,13 @@ import java.util.ArrayList;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** Runs an action from {@code clients} threads until a duration or a count is reached; bounded both ways. */
+/**
+ * Runs an action from {@code clients} threads until a duration or a count is reached; bounded both
+ * ways. A failed operation fails the run: a figure that silently leaves out what failed would be
+ * better than what happened.
+ */
 final class Load {
 
     /** One unit of work; returns normally on success. */
@@ -16,10 +21,23 @@ final class Load {
 
     private Load() {}
 
+    /** The same, with the server's CPU time per operation over the window. */
+    static Throughput measured(ServerProcess server, int clients, Duration duration, long maxOperations, Action action)
+            throws Exception {
+        long cpuBefore = server.cpuNanos();
+        Stats stats = run(clients, duration, maxOperations, action);
+        long cpu = server.cpuNanos() - cpuBefore;
+        if (cpu < 0) {
+            throw new IllegalStateException("the server's CPU time went backwards: " + cpu + " ns");
+        }
+        return new Throughput(stats, clients, cpu / 1e6 / stats.count());
+    }
+
     static Stats run(int clients, Duration duration, long maxOperations, Action action) throws InterruptedException {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong sequence = new AtomicLong();
         AtomicLong failures = new AtomicLong();
+        AtomicReference<Exception> firstFailure = new AtomicReference<>();
         long deadline = System.nanoTime() + duration.toNanos();
         CountDownLatch done = new CountDownLatch(clients);
         long start = System.nanoTime();
@@ -35,6 +53,7 @@ final class Load {
                             latencies.add(System.nanoTime() - t);
                         } catch (Exception e) {
                             failures.incrementAndGet();
+                            firstFailure.compareAndSet(null, e);
                         }
                     }
                 } finally {
@@ -43,9 +62,13 @@ final class Load {
             });
         }
         done.await();
+        long elapsed = System.nanoTime() - start;
         if (failures.get() > 0) {
-            System.out.println("  (" + failures.get() + " operations failed and are not counted)");
+            throw new IllegalStateException(
+                    failures.get() + " of " + (failures.get() + latencies.size()) + " operations failed; the first: "
+                            + firstFailure.get(),
+                    firstFailure.get());
         }
-        return Stats.of(new ArrayList<>(latencies), System.nanoTime() - start);
+        return Stats.of(new ArrayList<>(latencies), elapsed);
     }
 }

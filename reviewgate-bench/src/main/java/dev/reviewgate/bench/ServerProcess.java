@@ -17,34 +17,40 @@ import java.util.regex.Pattern;
 final class ServerProcess implements AutoCloseable {
 
     static final String KEY = "rg_benchmark_key_0123456789abcdef";
-    private static final Path JAR = Path.of("reviewgate-server", "target", "reviewgate.jar");
+    /** The jar {@code reviewgate-bench/run} builds; {@code --compare} starts an older one beside it. */
+    static final Path JAR = Path.of("reviewgate-server", "target", "reviewgate.jar");
+
     private static final Pattern RUNNING = Pattern.compile("Reviewgate is running at (http://localhost:\\d+)");
 
     private final Process process;
     private final String url;
+    private final Http http;
 
     private ServerProcess(Process process, String url) {
         this.process = process;
         this.url = url;
+        this.http = new Http(url, KEY);
     }
 
     static ServerProcess start(Map<String, String> env, String... args) throws IOException {
-        return start("-Xmx2g", env, args);
+        return start(JAR, JvmOptions.server(), env, args);
     }
 
-    /** The same with another heap limit, e.g. {@code -Xmx256m} to show what a small heap can serve. */
-    static ServerProcess start(String maxHeap, Map<String, String> env, String... args) throws IOException {
-        if (!Files.exists(JAR)) {
-            throw new IllegalStateException(JAR + " is missing: run reviewgate-bench/run from the repository root");
+    /** The server of {@code jar} (this build's, or an older one to compare with) with these JVM options. */
+    static ServerProcess start(Path jar, List<String> jvmOptions, Map<String, String> env, String... args)
+            throws IOException {
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: run reviewgate-bench/run from the repository root");
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, maxHeap));
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
         // e.g. -XX:StartFlightRecording=filename=server.jfr to profile the server under the benchmark's load
         String extra = System.getenv("REVIEWGATE_BENCH_SERVER_OPTS");
         if (extra != null && !extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
         }
-        command.addAll(List.of("-jar", JAR.toString(), "serve", "--port", "0"));
+        command.addAll(List.of("-jar", jar.toString(), "serve", "--port", "0"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(k -> k.startsWith("REVIEWGATE_"));
@@ -74,8 +80,21 @@ final class ServerProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** One client (one connection pool) per server. */
     Http http() {
-        return new Http(url, KEY);
+        return http;
+    }
+
+    /**
+     * CPU time the server process has used so far (user + system, all its threads: request work,
+     * the JIT, GC), from {@code /proc/<pid>/stat}.
+     */
+    long cpuNanos() throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+        // The command name (field 2) is in parentheses and may hold spaces; fields 14 and 15 follow it.
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return ticks * (1_000_000_000L / JvmOptions.clockTicksPerSecond());
     }
 
     /** Resident memory of the server process, in MiB, from /proc. */
@@ -85,7 +104,7 @@ final class ServerProcess implements AutoCloseable {
                 return Long.parseLong(line.replaceAll("\\D+", "")) / 1024;
             }
         }
-        return -1;
+        throw new IllegalStateException("no VmRSS in /proc/" + process.pid() + "/status");
     }
 
     private static void drain(BufferedReader out) {

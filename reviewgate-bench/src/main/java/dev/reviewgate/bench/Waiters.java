@@ -1,9 +1,13 @@
 package dev.reviewgate.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reviewgate.json.Json;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -12,6 +16,11 @@ import java.util.concurrent.TimeoutException;
  * sample of them one at a time, on A and on B, timing each decision request until its waiter has
  * answered (after {@link #WARM_UP} untimed ones on each). Also reads A's resident memory while the
  * waiters are parked.
+ *
+ * <p>A wake-up counts only when the waiter's answer is {@code ready: true} with the approval the
+ * benchmark made. A waiter whose own timeout ran out first answers {@code ready: false}; it is
+ * parked again, so a slow run is measured as slow rather than as a timeout mistaken for a wake-up.
+ * Any other answer fails the run.
  */
 final class Waiters {
 
@@ -21,41 +30,127 @@ final class Waiters {
     /** Decisions at the start of each sample that are not timed: the second server starts cold. */
     static final int WARM_UP = 20;
 
+    /** The longest wait the API allows; the whole of P3's measuring lasts less (and waiters re-park). */
+    static final int TIMEOUT_SECONDS = 60;
+
     private Waiters() {}
+
+    /** One parked long poll, re-parked each time its own timeout answers before the decision. */
+    private static final class Waiter {
+        final ApiWorkloads.Created review;
+        final Http http;
+        final CompletableFuture<Long> answered = new CompletableFuture<>();
+        volatile int parks;
+
+        Waiter(ApiWorkloads.Created review, Http http) {
+            this.review = review;
+            this.http = http;
+        }
+
+        void park() {
+            parks++;
+            http.getAsync("/v1/reviews/" + review.reviewId() + "/wait?for=decision&timeoutSeconds=" + TIMEOUT_SECONDS)
+                    .whenComplete((response, error) -> {
+                        long at = System.nanoTime();
+                        if (error != null) {
+                            answered.completeExceptionally(error);
+                        } else {
+                            answer(response, at);
+                        }
+                    });
+        }
+
+        private void answer(HttpResponse<String> response, long at) {
+            try {
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("status " + response.statusCode() + ": " + response.body());
+                }
+                JsonNode body = Json.parse(response.body());
+                if (body.path("ready").isBoolean() && !body.path("ready").asBoolean()) {
+                    park(); // its own timeout: not a wake-up
+                    return;
+                }
+                JsonNode decision = body.path("review").path("decision");
+                if (!body.path("ready").asBoolean()
+                        || !review.reviewId()
+                                .equals(body.path("review").path("id").asText())
+                        || !"approved".equals(decision.path("verdict").asText())
+                        || !review.versionId().equals(decision.path("versionId").asText())) {
+                    throw new IllegalStateException(
+                            "not ready: true with the approval of " + review.versionId() + ": " + response.body());
+                }
+                answered.complete(at);
+            } catch (RuntimeException e) {
+                answered.completeExceptionally(new IllegalStateException(
+                        "the waiter on " + review.reviewId() + " answered wrongly: " + e.getMessage(), e));
+            }
+        }
+    }
 
     static Result measure(ServerProcess a, ServerProcess b, List<ApiWorkloads.Created> open, int parked, int sample)
             throws Exception {
-        Http parkOn = a.http();
-        List<CompletableFuture<Long>> woke = new ArrayList<>();
+        // Its own client: 10,000 connections, apart from the one the decisions use.
+        Http parkOn = new Http(a.url(), ServerProcess.KEY);
+        List<Waiter> waiters = new ArrayList<>();
         for (int i = 0; i < parked; i++) {
-            woke.add(parkOn.getAsync("/v1/reviews/" + open.get(i).reviewId() + "/wait?for=decision&timeoutSeconds=60")
-                    .thenApply(response -> System.nanoTime()));
+            Waiter w = new Waiter(open.get(i), parkOn);
+            w.park();
+            waiters.add(w);
         }
         Thread.sleep(Math.max(5_000, parked));
+        for (int i = 0; i < parked; i++) {
+            if (waiters.get(i).answered.isDone()) {
+                waiters.get(i).answered.get(); // fails the run with the waiter's own error
+                throw new IllegalStateException(
+                        "the waiter on " + open.get(i).reviewId() + " answered before its review was decided");
+            }
+        }
         long rss = a.rssMib();
-        Stats same = decide(a.http(), open, woke, 0, sample);
-        Stats across = decide(b.http(), open, woke, sample, sample);
+        Stats same = decide(a.http(), waiters, 0, sample);
+        Stats across = decide(b.http(), waiters, sample, sample);
+        int expected = sample - WARM_UP;
+        if (same.count() != expected || across.count() != expected) {
+            throw new IllegalStateException(
+                    "P3 timed " + same.count() + " and " + across.count() + " wake-ups, not " + expected + " each");
+        }
         return new Result(same, across, rss, parked);
     }
 
-    private static Stats decide(
-            Http decider, List<ApiWorkloads.Created> open, List<CompletableFuture<Long>> woke, int from, int count)
-            throws Exception {
+    /**
+     * The server's RSS once {@code count} long polls are parked on it, spread over {@code open}
+     * (they are left parked).
+     */
+    static long rssWithParked(ServerProcess server, List<ApiWorkloads.Created> open, int count) throws Exception {
+        Http parkOn = new Http(server.url(), ServerProcess.KEY);
+        for (int i = 0; i < count; i++) {
+            new Waiter(open.get(i % open.size()), parkOn).park();
+        }
+        Thread.sleep(Math.max(5_000, count));
+        return server.rssMib();
+    }
+
+    private static Stats decide(Http decider, List<Waiter> waiters, int from, int count) throws Exception {
         List<Long> latencies = new ArrayList<>();
         long start = System.nanoTime();
         for (int i = from; i < from + count; i++) {
-            ApiWorkloads.Created r = open.get(i);
+            Waiter w = waiters.get(i);
+            ApiWorkloads.Created r = w.review;
+            if (w.answered.isDone()) {
+                throw new IllegalStateException("the waiter on " + r.reviewId() + " answered before its decision");
+            }
             long t = System.nanoTime();
             decider.post("/v1/reviews/" + r.reviewId() + "/approve", Map.of("versionId", r.versionId()));
             long latency;
             try {
-                latency = woke.get(i).get(30, TimeUnit.SECONDS) - t;
+                latency = w.answered.get(TIMEOUT_SECONDS + 30, TimeUnit.SECONDS) - t;
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("the waiter on " + r.reviewId() + " (#" + i + ") failed", e.getCause());
             } catch (TimeoutException e) {
                 throw new IllegalStateException(
-                        "the waiter on " + r.reviewId() + " (#" + i + ") was not answered 30 s"
-                                + " after the decision; the review now reads "
-                                + decider.get("/v1/reviews/" + r.reviewId()).path("status") + ", its waiter "
-                                + (woke.get(i).isDone() ? "has answered" : "is still parked"),
+                        "the waiter on " + r.reviewId() + " (#" + i + ") was not answered " + (TIMEOUT_SECONDS + 30)
+                                + " s after the decision; the review now reads "
+                                + decider.get("/v1/reviews/" + r.reviewId()).path("status") + "; parked "
+                                + w.parks + " times",
                         e);
             }
             if (i >= from + WARM_UP) {

@@ -33,8 +33,11 @@ final class WebhookDrain {
     static final int DECISIONS = 200;
     static final int BACKLOG = 2_000;
 
-    /** Decision → first attempt latencies and deliveries per second. */
-    record Result(Stats firstAttempt, double deliveriesPerSecond) {}
+    /**
+     * Decision → first attempt latencies, deliveries per second, and the CPU per delivery of this
+     * whole process (server, receiver and client share it) while the backlog drained.
+     */
+    record Result(Stats firstAttempt, double deliveriesPerSecond, double cpuMsPerDelivery) {}
 
     private WebhookDrain() {}
 
@@ -70,13 +73,15 @@ final class WebhookDrain {
                 }
             }
             Stats first = Stats.of(latencies, System.nanoTime() - start);
-            return new Result(first, drain(app, http, sink, clock));
+            double[] drained = drain(app, http, sink, clock);
+            return new Result(first, drained[0], drained[1]);
         } finally {
             sink.server.stop(0);
         }
     }
 
-    private static double drain(Application app, Http http, Sink sink, MovableClock clock) throws Exception {
+    /** Deliveries per second, and CPU ms per delivery, while the backlog drains. */
+    private static double[] drain(Application app, Http http, Sink sink, MovableClock clock) throws Exception {
         sink.failing.set(true);
         Load.run(8, Duration.ofMinutes(5), BACKLOG, n -> {
             JsonNode c = create(http, n);
@@ -91,12 +96,20 @@ final class WebhookDrain {
         }
         sink.failing.set(false);
         int before = sink.delivered.get();
+        long cpuBefore = processCpuNanos();
         long start = System.nanoTime();
         clock.advance(Duration.ofSeconds(10));
         while (sink.delivered.get() - before < BACKLOG) {
             Thread.sleep(5);
         }
-        return BACKLOG / ((System.nanoTime() - start) / 1e9);
+        double perSecond = BACKLOG / ((System.nanoTime() - start) / 1e9);
+        return new double[] {perSecond, (processCpuNanos() - cpuBefore) / 1e6 / BACKLOG};
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** Deliveries still waiting for a first attempt, or whose attempt has not been recorded. */

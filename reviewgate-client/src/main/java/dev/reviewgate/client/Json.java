@@ -55,6 +55,13 @@ final class Json {
         return MAPPER.valueToTree(value);
     }
 
+    /** Sets {@code name} to the JSON of {@code value}, leaving it out when the value is null. */
+    static void putIfSet(ObjectNode body, String name, Object value) {
+        if (value != null) {
+            body.set(name, tree(value));
+        }
+    }
+
     static String write(JsonNode node) {
         try {
             return MAPPER.writeValueAsString(node);

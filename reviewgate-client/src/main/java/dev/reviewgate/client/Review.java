@@ -64,7 +64,8 @@ public record Review(
         List<Vote> votes,
         Instant createdAt,
         Instant updatedAt,
-        String link) {
+        String link)
+        implements ReviewHeader {
 
     /**
      * Normalises JSON nulls and absent collections.
@@ -143,24 +144,5 @@ public record Review(
      */
     public List<Vote> votesOn(String versionId) {
         return votes.stream().filter(v -> v.versionId().equals(versionId)).toList();
-    }
-
-    /**
-     * Whether the review is undecided past its due time.
-     *
-     * @param now the time to judge at
-     * @return true when it has a deadline that passed and no decision
-     */
-    public boolean isOverdue(Instant now) {
-        return dueAt != null && decision == null && now.isAfter(dueAt);
-    }
-
-    /**
-     * How to address this review in further calls.
-     *
-     * @return the address by review id
-     */
-    public ReviewAddress address() {
-        return ReviewAddress.byId(id);
     }
 }

@@ -1,13 +1,11 @@
 package dev.reviewgate.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -35,9 +33,7 @@ public final class ReviewRequestBuilder {
     private Integer priority;
     private Deadline deadline;
     private Reminders remind;
-    private String pinnedKey;
-    private String generatedKey;
-    private JsonNode generatedKeyBody;
+    private final RequestKey key = new RequestKey();
 
     ReviewRequestBuilder(Reviews reviews, String formId) {
         this.reviews = reviews;
@@ -217,7 +213,7 @@ public final class ReviewRequestBuilder {
      * @return this builder
      */
     public ReviewRequestBuilder idempotencyKey(String key) {
-        this.pinnedKey = key;
+        this.key.pin(key);
         return this;
     }
 
@@ -230,11 +226,7 @@ public final class ReviewRequestBuilder {
      */
     public ReviewRequest build() {
         ObjectNode body = body();
-        if (!body.equals(generatedKeyBody)) {
-            generatedKey = UUID.randomUUID().toString();
-            generatedKeyBody = body;
-        }
-        return new ReviewRequest(body, pinnedKey != null ? pinnedKey : generatedKey);
+        return new ReviewRequest(body, key.forBody(body));
     }
 
     /**
@@ -272,43 +264,21 @@ public final class ReviewRequestBuilder {
         ObjectNode body = Json.object().put("formId", formId);
         ObjectNode fieldValues = body.putObject("fields");
         fields.forEach((id, value) -> fieldValues.set(id, Json.tree(value)));
-        if (!meta.isEmpty()) {
-            body.set("meta", Json.tree(meta));
-        }
-        putIfSet(body, "title", title);
-        if (!assignTo.isEmpty()) {
-            body.set("assignTo", Json.tree(assignTo));
-        }
-        if (!assignToGroups.isEmpty()) {
-            body.set("assignToGroups", Json.tree(assignToGroups));
-        }
-        putIfSet(body, "webhookUrl", webhookUrl);
-        putIfSet(body, "workflowId", workflowId);
-        putIfSet(body, "runId", runId);
-        putIfSet(body, "blockId", blockId);
-        if (author != null) {
-            body.set("author", Json.tree(author));
-        }
-        if (signals != null) {
-            body.set("signals", Json.tree(signals));
-        }
-        putIfSet(body, "updateForReviewId", updateForReviewId);
-        if (priority != null) {
-            body.put("priority", priority);
-        }
-        if (deadline != null) {
-            body.set("deadline", deadline.toJson());
-        }
-        if (remind != null) {
-            body.set("remind", remind.toJson());
-        }
+        Json.putIfSet(body, "meta", meta.isEmpty() ? null : meta);
+        Json.putIfSet(body, "title", title);
+        Json.putIfSet(body, "assignTo", assignTo.isEmpty() ? null : assignTo);
+        Json.putIfSet(body, "assignToGroups", assignToGroups.isEmpty() ? null : assignToGroups);
+        Json.putIfSet(body, "webhookUrl", webhookUrl);
+        Json.putIfSet(body, "workflowId", workflowId);
+        Json.putIfSet(body, "runId", runId);
+        Json.putIfSet(body, "blockId", blockId);
+        Json.putIfSet(body, "author", author);
+        Json.putIfSet(body, "signals", signals);
+        Json.putIfSet(body, "updateForReviewId", updateForReviewId);
+        Json.putIfSet(body, "priority", priority);
+        Json.putIfSet(body, "deadline", deadline == null ? null : deadline.toJson());
+        Json.putIfSet(body, "remind", remind == null ? null : remind.toJson());
         // A JsonNode given as a value is the caller's and may change later; the request must not.
         return body.deepCopy();
-    }
-
-    private static void putIfSet(ObjectNode body, String name, String value) {
-        if (value != null) {
-            body.put(name, value);
-        }
     }
 }

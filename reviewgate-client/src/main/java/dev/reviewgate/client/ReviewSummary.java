@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A queue entry: a review's header without its versions and instructions. Read the whole review
+ * A queue entry: a review's header ({@link ReviewHeader}) without its versions and instructions. Read the whole review
  * with {@link Reviews#get(String)}.
  *
  * @param id               the review id, {@code rev_…}
@@ -57,7 +57,8 @@ public record ReviewSummary(
         List<Escalation> escalations,
         Instant createdAt,
         Instant updatedAt,
-        String link) {
+        String link)
+        implements ReviewHeader {
 
     /**
      * Normalises JSON nulls and absent lists.
@@ -92,15 +93,5 @@ public record ReviewSummary(
         assignedTo = assignedTo == null ? List.of() : List.copyOf(assignedTo);
         assignedToGroups = assignedToGroups == null ? List.of() : List.copyOf(assignedToGroups);
         escalations = escalations == null ? List.of() : List.copyOf(escalations);
-    }
-
-    /**
-     * Whether the review is undecided past its due time.
-     *
-     * @param now the time to judge at
-     * @return true when it has a deadline that passed and no decision
-     */
-    public boolean isOverdue(Instant now) {
-        return dueAt != null && decision == null && now.isAfter(dueAt);
     }
 }

@@ -210,9 +210,7 @@ public final class Reviews {
     public Review instruct(ReviewAddress address, Map<String, FieldInstruction> fields, Actor author) {
         ObjectNode body = Json.object();
         body.set("fields", Json.tree(fields));
-        if (author != null) {
-            body.set("author", Json.tree(author));
-        }
+        Json.putIfSet(body, "author", author);
         return Json.convert(transport.send(Transport.Call.post(address.path() + "/instructions", body)), Review.class);
     }
 
@@ -291,12 +289,8 @@ public final class Reviews {
 
     private DecisionResult decide(ReviewAddress address, String verb, String versionId, String reason, Actor author) {
         ObjectNode body = Json.object().put("versionId", Objects.requireNonNull(versionId, "versionId"));
-        if (reason != null) {
-            body.put("reason", reason);
-        }
-        if (author != null) {
-            body.set("author", Json.tree(author));
-        }
+        Json.putIfSet(body, "reason", reason);
+        Json.putIfSet(body, "author", author);
         return Json.convert(
                 transport.send(Transport.Call.post(address.path() + "/" + verb, body)), DecisionResult.class);
     }

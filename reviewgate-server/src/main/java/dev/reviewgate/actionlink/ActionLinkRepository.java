@@ -31,6 +31,7 @@ public final class ActionLinkRepository {
                 .bind("hash", tokenHash)
                 .map((rs, ctx) -> {
                     long used = rs.getLong("used_at");
+                    Long usedAt = rs.wasNull() ? null : used;
                     return new ActionLink(
                             rs.getString("token_hash"),
                             rs.getString("account_id"),
@@ -41,7 +42,7 @@ public final class ActionLinkRepository {
                             ActionLink.Action.fromWire(rs.getString("action")),
                             rs.getLong("created_at"),
                             rs.getLong("expires_at"),
-                            rs.wasNull() ? null : used);
+                            usedAt);
                 })
                 .findOne();
     }

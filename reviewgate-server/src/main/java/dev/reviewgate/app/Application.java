@@ -1,5 +1,6 @@
 package dev.reviewgate.app;
 
+import dev.reviewgate.actionlink.ActionLinkRepository;
 import dev.reviewgate.auth.AccountRepository;
 import dev.reviewgate.auth.Bootstrap;
 import dev.reviewgate.config.Settings;
@@ -128,15 +129,18 @@ public final class Application implements AutoCloseable {
         });
         IdempotencyRepository keys = new IdempotencyRepository();
         SessionRepository sessions = new SessionRepository();
+        ActionLinkRepository links = new ActionLinkRepository();
         // Nothing waits on this future: the task logs its own failures, and shutdownNow() at close stops it.
         var unused = executor.scheduleWithFixedDelay(
                 () -> {
                     try {
                         long cutoff = clock.millis() - Duration.ofHours(24).toMillis();
-                        database.write(h -> keys.purgeOlderThan(h, cutoff) + sessions.purgeExpired(h, clock.millis()));
+                        database.write(h -> keys.purgeOlderThan(h, cutoff)
+                                + sessions.purgeExpired(h, clock.millis())
+                                + links.deleteExpired(h, cutoff));
                     } catch (RuntimeException e) {
                         LoggerFactory.getLogger(Application.class)
-                                .warn("Purging old idempotency keys and sessions failed", e);
+                                .warn("Purging old idempotency keys, sessions and action links failed", e);
                     }
                 },
                 1,

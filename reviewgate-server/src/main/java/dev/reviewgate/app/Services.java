@@ -26,6 +26,7 @@ import dev.reviewgate.oidc.OidcSignIn;
 import dev.reviewgate.ops.OpsRoutes;
 import dev.reviewgate.ops.RequestMetrics;
 import dev.reviewgate.ops.ReviewMetrics;
+import dev.reviewgate.review.AssigneeRepository;
 import dev.reviewgate.review.BulkDecisions;
 import dev.reviewgate.review.Outbox;
 import dev.reviewgate.review.PersonGuard;
@@ -37,6 +38,7 @@ import dev.reviewgate.review.ReviewReader;
 import dev.reviewgate.review.ReviewRepository;
 import dev.reviewgate.review.ReviewRoutes;
 import dev.reviewgate.review.ReviewTimers;
+import dev.reviewgate.review.VoteRepository;
 import dev.reviewgate.review.WorkCommands;
 import dev.reviewgate.routing.RoutingRepository;
 import dev.reviewgate.timer.TimerFiring;
@@ -58,6 +60,7 @@ import dev.reviewgate.ui.session.OidcRoutes;
 import dev.reviewgate.ui.session.SessionRepository;
 import dev.reviewgate.ui.session.SessionRoutes;
 import dev.reviewgate.ui.session.WebSessions;
+import dev.reviewgate.ui.settings.PreferencesRoutes;
 import dev.reviewgate.wait.ChangeSignals;
 import dev.reviewgate.webhook.WebhookService;
 import java.time.InstantSource;
@@ -76,7 +79,9 @@ final class Services {
     private final Settings settings;
     private final AccountRepository accounts = new AccountRepository();
     private final FormRepository forms = new FormRepository();
-    private final ReviewRepository reviews = new ReviewRepository();
+    private final VoteRepository voteRows = new VoteRepository();
+    private final AssigneeRepository assigneeRows = new AssigneeRepository();
+    private final ReviewRepository reviews = new ReviewRepository(voteRows, assigneeRows);
     private final EventRepository events = new EventRepository();
     private final RequestMetrics metrics = new RequestMetrics();
     private final Webhooks webhooks;
@@ -122,6 +127,7 @@ final class Services {
         this.commands = new ReviewCommands(
                 database,
                 reviews,
+                voteRows,
                 forms,
                 outbox,
                 timers,
@@ -133,15 +139,16 @@ final class Services {
         this.timerWorker = new TimerWorker(
                 database,
                 timerRows,
-                new TimerFiring(reviews, commands, outbox, timers, timerRows),
+                new TimerFiring(reviews, assigneeRows, commands, outbox, timers, timerRows),
                 signals,
                 ids,
                 clock,
                 reviewMetrics::timerLag);
-        this.work = new WorkCommands(database, commands, reviews, routing, guard, outbox, timers, signals, clock);
+        this.work = new WorkCommands(
+                database, commands, reviews, assigneeRows, routing, guard, outbox, timers, signals, clock);
         this.reader = new ReviewReader(database, reviews, new QueueRepository(), events, signals, clock);
         this.creation = new ReviewCreation(
-                database, reviews, forms, outbox, signals, webhooks.guard(), routing, timers, ids, clock);
+                database, reviews, assigneeRows, forms, outbox, signals, webhooks.guard(), routing, timers, ids, clock);
         this.users = new Users(database, accounts, ids, clock);
         this.groups = new GroupService(database, new GroupRepository(), clock);
         Settings.Oidc provider = settings.identity().oidc();
@@ -186,6 +193,7 @@ final class Services {
                         new GotoHumanRoutes(authenticator, creation, formService, settings.publicUrl())::routes,
                         new HumanLayerRoutes(authenticator, creation, commands, reader)::routes,
                         notifications.actionLinks(accounts, reader, commands, pages),
+                        new PreferencesRoutes(database, notifications.preferences(), pages, clock)::routes,
                         notifications.slackInteractions(commands, work),
                         web::routes),
                 List.of(McpEndpoint.withTools(

@@ -6,6 +6,8 @@ import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -25,12 +27,24 @@ import org.sqlite.SQLiteException;
  * many rows of one account), or writes with {@code INSERT … ON CONFLICT DO NOTHING} and reads the
  * affected-row count as the outcome. SQLite serialises writers and hides a forgotten lock, so every
  * such path has a concurrency test on PostgreSQL.
+ *
+ * <p>SQLite allows one writer at a time. Left to SQLite, a writer that finds the lock held sleeps
+ * in the busy handler, whose back-off reaches tens of milliseconds per retry, and wakes in no
+ * particular order. So this process queues its own writers first, on a fair lock taken before a
+ * connection is borrowed and {@code BEGIN IMMEDIATE} is sent: they take turns in arrival order,
+ * none holds a pool connection while it waits, and reads (WAL) go on beside the one writer.
+ * {@code busy_timeout} stays for other processes on the same file.
  */
 public final class Database implements AutoCloseable {
 
     private final Dialect dialect;
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
+    /** SQLite only: this process's writers, in arrival order (see the class comment). */
+    private final ReentrantLock sqliteWriter = new ReentrantLock(true);
+
+    /** How long a SQLite writer waits for its turn before the request fails as unavailable (a 503). */
+    static final long WRITER_WAIT_SECONDS = 10;
 
     private Database(Dialect dialect, HikariDataSource dataSource) {
         this.dialect = dialect;
@@ -89,7 +103,32 @@ public final class Database implements AutoCloseable {
     }
 
     public <R> R write(HandleCallback<R, RuntimeException> callback) {
-        return jdbi.inTransaction(callback);
+        if (dialect != Dialect.SQLITE) {
+            return jdbi.inTransaction(callback);
+        }
+        takeWriterTurn();
+        try {
+            return jdbi.inTransaction(callback);
+        } finally {
+            sqliteWriter.unlock();
+        }
+    }
+
+    private void takeWriterTurn() {
+        boolean taken;
+        try {
+            // ReentrantLock parks a virtual thread without pinning its carrier.
+            taken = sqliteWriter.tryLock(WRITER_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to write", e);
+        }
+        if (!taken) {
+            throw new IllegalStateException(
+                    "the database is busy",
+                    new SQLTransientConnectionException("no turn to write within " + WRITER_WAIT_SECONDS + " s ("
+                            + sqliteWriter.getQueueLength() + " writers waiting)"));
+        }
     }
 
     /**

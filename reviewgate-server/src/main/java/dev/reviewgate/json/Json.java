@@ -1,7 +1,9 @@
 package dev.reviewgate.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,10 +21,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * parser so that {@link CanonicalJson} can reject, with a 422 and a pointer, every number that
  * RFC 8785 cannot represent exactly, instead of silently rounding it. Duplicate keys are refused:
  * two readers of one body must never see different objects.
+ *
+ * <p>Parsers and generators take their buffers from one pool shared by all threads. Jackson's
+ * default keeps them per thread, which on virtual threads (one per request) means fresh buffers for
+ * every request, and several kilobytes held by every parked long poll.
  */
 public final class Json {
 
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
+    public static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .recyclerPool(JsonRecyclerPools.newConcurrentDequePool())
+                    .build())
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)

@@ -74,18 +74,18 @@ public final class EventPayloads {
 
     private static ObjectNode responseValues(Review review, Version version, EventType type) {
         List<Instruction> round =
-                type == EventType.INSTRUCTIONS ? review.instructionsOfRound(review.round()) : List.of();
+                type == EventType.INSTRUCTIONS ? review.history().instructionsOfRound(review.round()) : List.of();
         ObjectNode values = Json.object();
         for (String fieldId : review.visibleFields()) {
             ObjectNode field = values.putObject(fieldId);
             field.set("value", version.snapshot().get(fieldId));
-            field.put("wasEdited", review.wasEdited(version, fieldId));
+            field.put("wasEdited", review.history().wasEdited(version, fieldId));
             round.stream()
                     .filter(i -> i.fieldId().equals(fieldId))
                     .findFirst()
                     .ifPresent(i -> field.set("instruction", instruction(i)));
             ArrayNode texts = field.putArray("allTextInstructions");
-            review.allTextInstructions(fieldId).forEach(texts::add);
+            review.history().allTextInstructions(fieldId).forEach(texts::add);
         }
         return values;
     }

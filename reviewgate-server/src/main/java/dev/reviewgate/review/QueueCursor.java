@@ -12,7 +12,7 @@ record QueueCursor(QueueSort sort, long key, long createdAt, String id) {
     static QueueCursor after(QueueSort sort, Review last) {
         long key = switch (sort) {
             case CREATED_AT -> last.createdAt();
-            case DUE_AT -> last.dueAt() == null ? ReviewRepository.NO_DEADLINE : last.dueAt();
+            case DUE_AT -> last.dueAt() == null ? WorkColumns.NO_DEADLINE : last.dueAt();
             case PRIORITY -> last.priority();
         };
         return new QueueCursor(sort, key, last.createdAt(), last.id());

@@ -13,7 +13,7 @@ import org.jdbi.v3.core.statement.Query;
  */
 public final class QueueRepository {
 
-    private static final String COLUMNS = ReviewRepository.HEADER_COLUMNS.replaceAll("(\\w+)", "r.$1")
+    private static final String COLUMNS = ReviewRows.HEADER_COLUMNS.replaceAll("(\\w+)", "r.$1")
             + ", d.verdict, d.version_id AS d_version_id, d.reason, d.decided_by, d.via AS d_via, d.decided_at";
 
     /** Up to {@code limit + 1} rows, so the caller knows whether a next page exists. */
@@ -86,7 +86,7 @@ public final class QueueRepository {
                     .bind("afterId", after.id());
         }
         return query.map((rs, ctx) -> {
-                    Review header = ReviewRepository.header(rs);
+                    Review header = ReviewRows.header(rs);
                     String verdict = rs.getString("verdict");
                     Decision decision = verdict == null
                             ? null
@@ -97,8 +97,7 @@ public final class QueueRepository {
                                     Actor.from(Json.parse(rs.getString("decided_by"))),
                                     Via.fromWire(rs.getString("d_via")).orElse(Via.API),
                                     rs.getLong("decided_at"));
-                    return ReviewRepository.withHistory(
-                            header, new ReviewHistory(List.of(), List.of(), List.of(), decision));
+                    return ReviewRows.withHistory(header, new ReviewHistory(List.of(), List.of(), List.of(), decision));
                 })
                 .list();
     }

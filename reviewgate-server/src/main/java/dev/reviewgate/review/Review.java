@@ -1,7 +1,6 @@
 package dev.reviewgate.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.reviewgate.json.CanonicalJson;
 import dev.reviewgate.routing.Assignees;
 import java.util.Comparator;
 import java.util.List;
@@ -10,7 +9,8 @@ import java.util.Optional;
 /**
  * One gate: its fixed header, the caller's labels, the state each change moves on, its history
  * (versions, instructions, votes, at most one decision) and the human side of the work (claim,
- * deadline, reminders). Immutable; the named transitions return the review after a change, each
+ * deadline, reminders). Questions about the history alone (what was edited, which instructions)
+ * are {@link ReviewHistory}'s. Immutable; the named transitions return the review after a change, each
  * advancing the event sequence by one, and the rules classes decide which change is allowed.
  */
 public record Review(
@@ -160,46 +160,12 @@ public record Review(
         return version(headVersionId()).orElseThrow();
     }
 
-    /** The most recent version the model produced; {@code wasEdited} compares against it (rule 12). */
-    public Version latestModelOutput() {
-        Version latest = null;
-        for (Version v : versions()) {
-            if (v.origin() == Origin.MODEL_OUTPUT) {
-                latest = v;
-            }
-        }
-        return latest;
-    }
-
     /** The version the latest round of instructions was given on, if any. */
     public Optional<String> lastInstructedVersionId() {
         return instructions().stream()
                 .filter(i -> i.round() == round())
                 .map(Instruction::versionId)
                 .findFirst();
-    }
-
-    public List<Instruction> instructionsOfRound(int r) {
-        return instructions().stream().filter(i -> i.round() == r).toList();
-    }
-
-    /** Every text instruction ever given for {@code fieldId} on this review, oldest first (rule 10). */
-    public List<String> allTextInstructions(String fieldId) {
-        return instructions().stream()
-                .filter(i -> i.fieldId().equals(fieldId) && i.type() == InstructionType.TEXT)
-                .map(Instruction::text)
-                .toList();
-    }
-
-    /** Whether {@code fieldId} in {@code version} differs from the latest model output (rule 12). */
-    public boolean wasEdited(Version version, String fieldId) {
-        JsonNode before = latestModelOutput().snapshot().get(fieldId);
-        JsonNode after = version.snapshot().get(fieldId);
-        if (before == null || after == null) {
-            // Added or removed is an edit; absent from both is not.
-            return before != null || after != null;
-        }
-        return !CanonicalJson.canonicalize(before).equals(CanonicalJson.canonicalize(after));
     }
 
     public boolean isDecided() {

@@ -52,6 +52,7 @@ public final class ReviewCommands {
 
     private final Database database;
     private final ReviewRepository reviews;
+    private final VoteRepository voteRows;
     private final FormRepository forms;
     private final Outbox outbox;
     private final ReviewTimers timers;
@@ -64,6 +65,7 @@ public final class ReviewCommands {
     public ReviewCommands(
             Database database,
             ReviewRepository reviews,
+            VoteRepository voteRows,
             FormRepository forms,
             Outbox outbox,
             ReviewTimers timers,
@@ -73,6 +75,7 @@ public final class ReviewCommands {
             Consumer<Review> decided) {
         this.database = database;
         this.reviews = reviews;
+        this.voteRows = voteRows;
         this.forms = forms;
         this.decided = decided;
         this.outbox = outbox;
@@ -201,7 +204,7 @@ public final class ReviewCommands {
             return new Decided(review, Submission.ALREADY_APPLIED);
         }
         Vote vote = new Vote(change.versionId(), decider, change.via(), change.at());
-        reviews.insertVote(h, review.accountId(), review.id(), vote);
+        voteRows.insert(h, review.accountId(), review.id(), vote);
         Review voted = review.withVote(vote, change.at());
         reviews.updateState(h, voted);
         outbox.emit(h, voted, EventType.VOTED, change);

@@ -20,10 +20,7 @@ import dev.reviewgate.policy.PolicyEvaluator;
 import dev.reviewgate.policy.PolicyInput;
 import dev.reviewgate.policy.PolicyParser;
 import dev.reviewgate.policy.Predicate;
-import dev.reviewgate.routing.Assignees;
 import dev.reviewgate.routing.RoutingRepository;
-import dev.reviewgate.schedule.Deadline;
-import dev.reviewgate.schedule.Reminders;
 import dev.reviewgate.wait.ChangeSignals;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -45,11 +42,12 @@ public final class ReviewCreation {
 
     private final Database database;
     private final ReviewRepository reviews;
+    private final AssigneeRepository assigneeRows;
     private final FormRepository forms;
     private final Outbox outbox;
     private final ChangeSignals<Review> signals;
     private final SsrfGuard guard;
-    private final RoutingRepository routing;
+    private final CreationRouting routing;
     private final ReviewTimers timers;
     private final Ids ids;
     private final InstantSource clock;
@@ -57,6 +55,7 @@ public final class ReviewCreation {
     public ReviewCreation(
             Database database,
             ReviewRepository reviews,
+            AssigneeRepository assigneeRows,
             FormRepository forms,
             Outbox outbox,
             ChangeSignals<Review> signals,
@@ -67,11 +66,12 @@ public final class ReviewCreation {
             InstantSource clock) {
         this.database = database;
         this.reviews = reviews;
+        this.assigneeRows = assigneeRows;
         this.forms = forms;
         this.outbox = outbox;
         this.signals = signals;
         this.guard = guard;
-        this.routing = routing;
+        this.routing = new CreationRouting(routing);
         this.timers = timers;
         this.ids = ids;
         this.clock = clock;
@@ -124,12 +124,8 @@ public final class ReviewCreation {
         long now = clock.millis();
         String account = principal.accountId();
         ReviewDefaults defaults = form.definition().defaults();
-        ReviewLabels labels = req.labels().withAssignees(assignees(h, account, req, defaults));
-        ReviewWork work = work(req, defaults, now);
-        if (req.deadline() != null) {
-            Problem.throwIfAny(routing.check(h, account, req.deadline().escalateTo(), "/deadline/escalateTo")
-                    .errors());
-        }
+        ReviewLabels labels = req.labels().withAssignees(routing.assignees(h, account, req, defaults));
+        ReviewWork work = routing.work(h, account, req, defaults, now);
         String versionId = CanonicalJson.versionId(req.fields());
         List<String> visible = new ArrayList<>();
         req.fields().fieldNames().forEachRemaining(visible::add);
@@ -168,34 +164,6 @@ public final class ReviewCreation {
         return new Result(created, versionId, true);
     }
 
-    /**
-     * The request's assignees, each checked to exist (a 422 names the unknown ones), or else the
-     * form's routing defaults, keeping those that still exist.
-     */
-    private Assignees assignees(Handle h, String account, ReviewRequests.Create req, ReviewDefaults defaults) {
-        if (req.assigns()) {
-            RoutingRepository.Checked checked =
-                    routing.check(h, account, req.labels().assignees(), "");
-            Problem.throwIfAny(checked.errors());
-            return checked.assignees();
-        }
-        Assignees fallback = defaults.routing().defaults();
-        return fallback.isEmpty()
-                ? fallback
-                : routing.check(h, account, fallback, "/routing").assignees();
-    }
-
-    /** The deadline and reminders the request gives, or the form's; a due time in the past is a 422. */
-    private static ReviewWork work(ReviewRequests.Create req, ReviewDefaults defaults, long now) {
-        Deadline deadline = req.deadline() != null ? req.deadline() : defaults.deadline();
-        Reminders remind = req.remind() != null ? req.remind() : defaults.remind();
-        Long dueAt = deadline == null ? null : deadline.dueAt(now);
-        if (dueAt != null && dueAt <= now) {
-            throw Problem.invalid("/deadline/at", "the deadline must be in the future");
-        }
-        return new ReviewWork(null, dueAt, deadline, remind, 0, List.of());
-    }
-
     private Result update(Principal principal, ReviewRequests.Create req) {
         String account = principal.accountId();
         return database.write(h -> {
@@ -227,17 +195,14 @@ public final class ReviewCreation {
                             req.titleGiven() ? req.labels().title() : review.title(),
                             req.metaGiven() ? req.labels().meta() : review.meta());
             if (req.assigns()) {
-                RoutingRepository.Checked checked =
-                        routing.check(h, account, req.labels().assignees(), "");
-                Problem.throwIfAny(checked.errors());
-                labels = labels.withAssignees(checked.assignees());
+                labels = labels.withAssignees(routing.requested(h, account, req));
             }
             Review updated = review.withUpdate(added, append.versionId(), labels, now);
             if (req.metaGiven() || req.titleGiven()) {
                 reviews.updateLabels(h, updated);
             }
             if (req.assigns()) {
-                reviews.updateAssignees(h, updated);
+                assigneeRows.update(h, updated);
             }
             reviews.updateState(h, updated);
             outbox.emit(

@@ -1,5 +1,7 @@
 package dev.reviewgate.review;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reviewgate.json.CanonicalJson;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -38,5 +40,39 @@ public record ReviewHistory(
                 instructions,
                 Stream.concat(votes.stream(), Stream.of(vote)).toList(),
                 decision);
+    }
+
+    /** The most recent version the model produced; {@code wasEdited} compares against it (rule 12). */
+    public Version latestModelOutput() {
+        Version latest = null;
+        for (Version v : versions) {
+            if (v.origin() == Origin.MODEL_OUTPUT) {
+                latest = v;
+            }
+        }
+        return latest;
+    }
+
+    public List<Instruction> instructionsOfRound(int r) {
+        return instructions.stream().filter(i -> i.round() == r).toList();
+    }
+
+    /** Every text instruction ever given for {@code fieldId} on this review, oldest first (rule 10). */
+    public List<String> allTextInstructions(String fieldId) {
+        return instructions.stream()
+                .filter(i -> i.fieldId().equals(fieldId) && i.type() == InstructionType.TEXT)
+                .map(Instruction::text)
+                .toList();
+    }
+
+    /** Whether {@code fieldId} in {@code version} differs from the latest model output (rule 12). */
+    public boolean wasEdited(Version version, String fieldId) {
+        JsonNode before = latestModelOutput().snapshot().get(fieldId);
+        JsonNode after = version.snapshot().get(fieldId);
+        if (before == null || after == null) {
+            // Added or removed is an edit; absent from both is not.
+            return before != null || after != null;
+        }
+        return !CanonicalJson.canonicalize(before).equals(CanonicalJson.canonicalize(after));
     }
 }

@@ -7,9 +7,11 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Reads reviews: one by address, a queue page, and the long poll. A waiter subscribes before it
@@ -29,6 +31,9 @@ public final class ReviewReader {
 
     /** The outcome of a wait: whether the condition held, and the review as last read (or none). */
     public record Waited(boolean ready, Review review) {}
+
+    /** Where woken waiters re-read and answer: a virtual thread each, apart from the thread that woke them. */
+    private static final Executor WAKE = Executors.newVirtualThreadPerTaskExecutor();
 
     private final Database database;
     private final ReviewRepository reviews;
@@ -76,33 +81,60 @@ public final class ReviewReader {
      */
     public Waited waitFor(String accountId, ReviewAddress address, WaitFor what, Duration timeout)
             throws InterruptedException {
-        long deadline = clock.millis() + timeout.toMillis();
-        boolean byId = address.reviewId() != null;
-        while (true) {
-            try (ChangeSignals<Review>.Subscription subscription = signals.subscribe(address.signalKeys(accountId))) {
-                Optional<Review> review = find(accountId, address);
-                if (review.isEmpty() && byId) {
-                    throw address.notFound();
-                }
-                if (review.isPresent() && ready(review.get(), what)) {
-                    return new Waited(true, review.get());
-                }
-                boolean hopeless = (review.isPresent() && what == WaitFor.AWAITING) || signals.isClosed();
-                long remaining = deadline - clock.millis();
-                if (hopeless || remaining <= 0) {
-                    return new Waited(false, review.orElse(null));
-                }
-                try {
-                    // A decision is final, so a committed review that is ready can be answered as it
-                    // is: thousands of waiters woken by one decision then cost no database reads.
-                    Review changed = subscription.fired().get(remaining, TimeUnit.MILLISECONDS);
-                    if (changed != null && changed.accountId().equals(accountId) && ready(changed, what)) {
-                        return new Waited(true, changed);
-                    }
-                } catch (TimeoutException | ExecutionException ignored) {
-                    // Loop once more: the final read decides, so a change at the deadline is not lost.
-                }
+        try {
+            return waitForAsync(accountId, address, what, timeout).get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * The same without holding a thread while it waits: a parked long poll is a subscription and a
+     * timer, not a parked thread with its stack (10,000 of those were about 85 MiB of heap). The
+     * first read happens before this returns, so an unknown review throws its 404 here; the answer
+     * completes on a thread of its own, never on the thread whose commit woke it.
+     */
+    public CompletableFuture<Waited> waitForAsync(
+            String accountId, ReviewAddress address, WaitFor what, Duration timeout) {
+        return waitUntil(accountId, address, what, clock.millis() + timeout.toMillis());
+    }
+
+    private CompletableFuture<Waited> waitUntil(String accountId, ReviewAddress address, WaitFor what, long deadline) {
+        ChangeSignals<Review>.Subscription subscription = signals.subscribe(address.signalKeys(accountId));
+        try {
+            Optional<Review> review = find(accountId, address);
+            if (review.isEmpty() && address.reviewId() != null) {
+                throw address.notFound();
             }
+            if (review.isPresent() && ready(review.get(), what)) {
+                subscription.close();
+                return CompletableFuture.completedFuture(new Waited(true, review.get()));
+            }
+            boolean hopeless = (review.isPresent() && what == WaitFor.AWAITING) || signals.isClosed();
+            long remaining = deadline - clock.millis();
+            if (hopeless || remaining <= 0) {
+                subscription.close();
+                return CompletableFuture.completedFuture(new Waited(false, review.orElse(null)));
+            }
+            // The timeout completes the subscription with no value: then the final read decides, so a
+            // change at the deadline is not lost.
+            return subscription
+                    .fired()
+                    .completeOnTimeout(null, remaining, TimeUnit.MILLISECONDS)
+                    .thenComposeAsync(
+                            changed -> {
+                                subscription.close();
+                                // A decision is final, so a committed review that is ready can be answered
+                                // as it is: thousands of waiters woken by one decision cost no reads.
+                                if (changed != null && changed.accountId().equals(accountId) && ready(changed, what)) {
+                                    return CompletableFuture.completedFuture(new Waited(true, changed));
+                                }
+                                return waitUntil(accountId, address, what, deadline);
+                            },
+                            WAKE);
+        } catch (RuntimeException e) {
+            subscription.close();
+            throw e;
         }
     }
 

@@ -14,6 +14,7 @@ import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
@@ -158,23 +159,26 @@ public final class ReviewRoutes {
         Responses.json(ctx, 200, ReviewJson.review(review, publicUrl, clock.millis()));
     }
 
-    private void waitForReview(Context ctx) throws InterruptedException {
+    /** Long poll: the request is suspended, holding no thread, until the review is ready or time is up. */
+    private void waitForReview(Context ctx) {
         Principal p = ApiKeyAuthenticator.principal(ctx);
         ReviewReader.WaitFor what = switch (ctx.queryParam("for") == null ? "decision" : ctx.queryParam("for")) {
             case "decision" -> ReviewReader.WaitFor.DECISION;
             case "awaiting" -> ReviewReader.WaitFor.AWAITING;
             default -> throw Problem.badRequest("for must be decision or awaiting");
         };
-        ReviewReader.Waited waited = reader.waitFor(
+        CompletableFuture<ReviewReader.Waited> waiting = reader.waitForAsync(
                 p.accountId(),
                 address(ctx),
                 what,
                 Duration.ofSeconds(timeoutSeconds(ctx.queryParam("timeoutSeconds"))));
-        ObjectNode out = Json.object().put("ready", waited.ready());
-        out.set(
-                "review",
-                waited.review() == null ? null : ReviewJson.review(waited.review(), publicUrl, clock.millis()));
-        Responses.json(ctx, 200, out);
+        ctx.future(() -> waiting.thenAccept(waited -> {
+            ObjectNode out = Json.object().put("ready", waited.ready());
+            out.set(
+                    "review",
+                    waited.review() == null ? null : ReviewJson.review(waited.review(), publicUrl, clock.millis()));
+            Responses.json(ctx, 200, out);
+        }));
     }
 
     private void listEvents(Context ctx) {

@@ -24,6 +24,7 @@ public final class WorkCommands {
     private final Database database;
     private final ReviewCommands commands;
     private final ReviewRepository reviews;
+    private final AssigneeRepository assigneeRows;
     private final RoutingRepository routing;
     private final PersonGuard guard;
     private final Outbox outbox;
@@ -35,6 +36,7 @@ public final class WorkCommands {
             Database database,
             ReviewCommands commands,
             ReviewRepository reviews,
+            AssigneeRepository assigneeRows,
             RoutingRepository routing,
             PersonGuard guard,
             Outbox outbox,
@@ -44,6 +46,7 @@ public final class WorkCommands {
         this.database = database;
         this.commands = commands;
         this.reviews = reviews;
+        this.assigneeRows = assigneeRows;
         this.routing = routing;
         this.guard = guard;
         this.outbox = outbox;
@@ -110,7 +113,7 @@ public final class WorkCommands {
                     req.replace() ? checked.assignees() : review.assignees().plus(checked.assignees());
             long now = clock.millis();
             Review after = review.withAssignees(assignees, now);
-            reviews.updateAssignees(h, after);
+            assigneeRows.update(h, after);
             reviews.updateState(h, after);
             outbox.emit(
                     h, after, EventType.ASSIGNED, new Outbox.Change(p.actor(), p.via(), after.headVersionId(), now));

@@ -21,7 +21,7 @@ import java.util.Set;
  * @param after      the span from creation (or from an escalation), or null when {@code at} is given
  * @param at         the absolute due time in epoch milliseconds, or null
  * @param onExpire   what the first expiry does
- * @param escalateTo who is added to the assignees on escalation (empty unless {@code escalate})
+ * @param escalateTo who is added to the assignees on escalation (empty unless {@code onExpire} is {@link OnExpire#ESCALATE})
  * @param then       what the expiry after an escalation does ({@link OnExpire#REJECT} or {@link OnExpire#APPROVE})
  */
 public record Deadline(Duration after, Long at, OnExpire onExpire, Assignees escalateTo, OnExpire then) {

@@ -2,6 +2,7 @@ package dev.reviewgate.timer;
 
 import dev.reviewgate.event.EventType;
 import dev.reviewgate.kernel.Via;
+import dev.reviewgate.review.AssigneeRepository;
 import dev.reviewgate.review.Escalation;
 import dev.reviewgate.review.Outbox;
 import dev.reviewgate.review.Review;
@@ -28,6 +29,7 @@ import org.jdbi.v3.core.Handle;
 public final class TimerFiring {
 
     private final ReviewRepository reviews;
+    private final AssigneeRepository assigneeRows;
     private final ReviewCommands commands;
     private final Outbox outbox;
     private final ReviewTimers timers;
@@ -35,11 +37,13 @@ public final class TimerFiring {
 
     public TimerFiring(
             ReviewRepository reviews,
+            AssigneeRepository assigneeRows,
             ReviewCommands commands,
             Outbox outbox,
             ReviewTimers timers,
             TimerRepository rows) {
         this.reviews = reviews;
+        this.assigneeRows = assigneeRows;
         this.commands = commands;
         this.outbox = outbox;
         this.timers = timers;
@@ -81,7 +85,7 @@ public final class TimerFiring {
             // One event, one step of the sequence: the escalation's work rides along with the new assignees.
             Review after = review.rescheduled(work.plusEscalation(escalation), now)
                     .withAssignees(review.assignees().plus(deadline.escalateTo()), now);
-            reviews.updateAssignees(h, after);
+            assigneeRows.update(h, after);
             reviews.updateState(h, after);
             outbox.emit(h, after, EventType.ESCALATED, change(after, now));
             return after;

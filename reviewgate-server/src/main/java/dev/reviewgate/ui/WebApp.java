@@ -23,7 +23,7 @@ import java.util.Map;
  */
 public final class WebApp {
 
-    private static final String[] SIGNED_IN = {"/inbox", "/inbox/*", "/reviews/*", "/markdown/*"};
+    private static final String[] SIGNED_IN = {"/inbox", "/inbox/*", "/reviews/*", "/markdown/*", "/settings/*"};
 
     private final WebSessions sessions;
     private final Pages pages;

@@ -9,6 +9,7 @@ import dev.reviewgate.testing.Api;
 import dev.reviewgate.testing.ApiTest;
 import dev.reviewgate.testing.Concurrently;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,8 @@ class UsersConcurrencyApiTest extends ApiTest {
         List<Api.Response> responses = Concurrently.run(
                 8,
                 i -> api.post(
-                        "/v1/users", Map.of("email", i % 2 == 0 ? email : email.toUpperCase(), "name", "Racer " + i)));
+                        "/v1/users",
+                        Map.of("email", i % 2 == 0 ? email : email.toUpperCase(Locale.ROOT), "name", "Racer " + i)));
 
         assertThat(responses).extracting(Api.Response::status).containsOnly(201, 409);
         assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.reviewgate.testing.Api;
 import dev.reviewgate.testing.ApiTest;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +49,7 @@ class UsersCreateApiTest extends ApiTest {
         String email = unique("case");
         api.post("/v1/users", Map.of("email", email));
 
-        Api.Response again = api.post("/v1/users", Map.of("email", email.toUpperCase()));
+        Api.Response again = api.post("/v1/users", Map.of("email", email.toUpperCase(Locale.ROOT)));
 
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.header("Content-Type")).startsWith("application/problem+json");

@@ -1,10 +1,7 @@
 package dev.reviewgate.cluster;
 
-import static dev.reviewgate.testing.JarProcess.find;
-import static dev.reviewgate.testing.JarProcess.readUntil;
-
 import dev.reviewgate.testing.Api;
-import dev.reviewgate.testing.JarProcess;
+import dev.reviewgate.testing.JarServer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,29 +14,21 @@ final class Cluster implements AutoCloseable {
 
     static final String KEY = "rg_cluster_test_key_0123456789abcd";
 
-    private final List<Process> processes = new ArrayList<>();
+    private final List<JarServer> servers = new ArrayList<>();
     private final List<Api> apis = new ArrayList<>();
 
     static Cluster start(int size, String databaseUrl, Map<String, String> extraEnv) throws Exception {
         Cluster cluster = new Cluster();
-        Map<String, String> env = new HashMap<>(Map.of(
-                "REVIEWGATE_DATABASE_URL",
-                databaseUrl,
-                "REVIEWGATE_BOOTSTRAP_API_KEY",
-                KEY,
-                "REVIEWGATE_WEBHOOK_ALLOW_CIDRS",
-                "127.0.0.1/32",
-                "REVIEWGATE_WEBHOOK_TIMEOUT_SECONDS",
-                "3"));
+        Map<String, String> env = new HashMap<>(
+                Map.of("REVIEWGATE_WEBHOOK_ALLOW_CIDRS", "127.0.0.1/32", "REVIEWGATE_WEBHOOK_TIMEOUT_SECONDS", "3"));
         env.putAll(extraEnv);
         List<CompletableFuture<Api>> starting = new ArrayList<>();
         for (int i = 0; i < size; i++) {
-            Process p = JarProcess.java(env, "serve", "--port", "0").start();
-            cluster.processes.add(p);
+            JarServer server = JarServer.onDatabase(databaseUrl, KEY, env);
+            cluster.servers.add(server);
             starting.add(CompletableFuture.supplyAsync(() -> {
                 try {
-                    List<String> printed = readUntil(p, "Reviewgate is running at");
-                    return new Api(find(printed, "Reviewgate is running at (http://localhost:\\d+)"), KEY);
+                    return server.start();
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -61,16 +50,13 @@ final class Cluster implements AutoCloseable {
 
     /** SIGKILL: no shutdown hook runs, leases stay held until they expire. */
     void kill(int instance) throws InterruptedException {
-        Process p = processes.get(instance);
-        p.destroyForcibly();
-        p.waitFor(10, TimeUnit.SECONDS);
+        servers.get(instance).kill();
     }
 
     @Override
     public void close() throws InterruptedException {
-        for (Process p : processes) {
-            p.destroyForcibly();
-            p.waitFor(10, TimeUnit.SECONDS);
+        for (JarServer server : servers) {
+            server.close();
         }
     }
 }

@@ -12,6 +12,7 @@ import dev.reviewgate.testing.Api;
 import dev.reviewgate.testing.ApiTest;
 import dev.reviewgate.testing.TestServer;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +52,8 @@ class GroupsCreateApiTest extends ApiTest {
         String dana = user(server, accountId, "dana");
 
         JsonNode group = api.post(
-                        "/v1/groups", Map.of("id", id, "name", "Case", "members", List.of(dana.toUpperCase(), dana)))
+                        "/v1/groups",
+                        Map.of("id", id, "name", "Case", "members", List.of(dana.toUpperCase(Locale.ROOT), dana)))
                 .body();
 
         assertThat(members(group)).containsExactly(dana);

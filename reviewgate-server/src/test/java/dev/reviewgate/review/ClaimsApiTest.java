@@ -84,7 +84,7 @@ class ClaimsApiTest extends ApiTest {
                         Instant.parse(taken.body().get("claim").get("claimedAt").asText()),
                         Instant.parse(taken.body().get("claim").get("expiresAt").asText())))
                 .as("the default lease")
-                .isEqualTo(Duration.ofSeconds(900));
+                .isEqualTo(Duration.ofMinutes(15));
     }
 
     @Test

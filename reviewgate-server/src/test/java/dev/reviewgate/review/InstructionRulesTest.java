@@ -83,8 +83,9 @@ class InstructionRulesTest {
 
         assertThat(first.status()).isEqualTo(ReviewStatus.CHANGES_REQUESTED);
         assertThat(second.round()).isEqualTo(2);
-        assertThat(second.allTextInstructions("blog")).containsExactly("Make this shorter", "Now more formal");
-        assertThat(second.allTextInstructions("imageOptions")).isEmpty();
+        assertThat(second.history().allTextInstructions("blog"))
+                .containsExactly("Make this shorter", "Now more formal");
+        assertThat(second.history().allTextInstructions("imageOptions")).isEmpty();
     }
 
     @Test
@@ -126,7 +127,7 @@ class InstructionRulesTest {
                 Origin.HUMAN_EDIT);
         Review edited = review.withVersion(edit, 2);
 
-        assertThat(edited.wasEdited(edit, "blog")).isTrue();
-        assertThat(edited.wasEdited(edit, "imageOptions")).isFalse();
+        assertThat(edited.history().wasEdited(edit, "blog")).isTrue();
+        assertThat(edited.history().wasEdited(edit, "imageOptions")).isFalse();
     }
 }

@@ -1,19 +1,16 @@
 package dev.reviewgate.timer;
 
-import static dev.reviewgate.testing.JarProcess.find;
-import static dev.reviewgate.testing.JarProcess.readUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reviewgate.testing.Api;
 import dev.reviewgate.testing.Fixtures;
-import dev.reviewgate.testing.JarProcess;
+import dev.reviewgate.testing.JarServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,20 +22,20 @@ class TimerCrashIT {
 
     private static final String KEY = "rg_timer_crash_key_0123456789abcdef";
     private static final int REVIEWS = 150;
-    private Process server;
+    private JarServer server;
 
     @AfterEach
     void stop() throws InterruptedException {
         if (server != null) {
-            server.destroyForcibly();
-            server.waitFor(10, TimeUnit.SECONDS);
+            server.close();
         }
     }
 
     @Test
     void everyTimerFiresExactlyOnceAcrossAKill() throws Exception {
         Path dataDir = Files.createTempDirectory("reviewgate-timer-crash-");
-        Api api = start(dataDir);
+        server = JarServer.onDataDir(dataDir, KEY, Map.of());
+        Api api = server.start();
         api.post("/v1/forms", Fixtures.blogForm());
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < REVIEWS; i++) {
@@ -57,9 +54,7 @@ class TimerCrashIT {
         }
         long firstDecided = awaitDecided(api, 1);
 
-        server.destroyForcibly();
-        assertThat(server.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        api = start(dataDir);
+        api = server.restart();
         awaitDecided(api, REVIEWS);
 
         assertThat(firstDecided).as("killed while timers were still due").isLessThan(REVIEWS);
@@ -97,18 +92,5 @@ class TimerCrashIT {
             count += r.get("status").asText().equals("rejected") ? 1 : 0;
         }
         return count;
-    }
-
-    private Api start(Path dataDir) throws Exception {
-        server = JarProcess.java(
-                        Map.of("REVIEWGATE_BOOTSTRAP_API_KEY", KEY),
-                        "serve",
-                        "--port",
-                        "0",
-                        "--data-dir",
-                        dataDir.toString())
-                .start();
-        List<String> printed = readUntil(server, "Reviewgate is running at");
-        return new Api(find(printed, "Reviewgate is running at (http://localhost:\\d+)"), KEY);
     }
 }

@@ -1,13 +1,11 @@
 package dev.reviewgate.webhook;
 
-import static dev.reviewgate.testing.JarProcess.find;
-import static dev.reviewgate.testing.JarProcess.readUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reviewgate.testing.Api;
 import dev.reviewgate.testing.Fixtures;
-import dev.reviewgate.testing.JarProcess;
+import dev.reviewgate.testing.JarServer;
 import dev.reviewgate.testing.Receiver;
 import dev.reviewgate.testing.Receiver.Answer;
 import java.nio.file.Files;
@@ -15,10 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,13 +26,12 @@ class WebhookCrashIT {
 
     private static final String KEY = "rg_crash_test_key_0123456789abcdef";
     private static final int REVIEWS = 20;
-    private Process server;
+    private JarServer server;
 
     @AfterEach
     void stop() throws InterruptedException {
         if (server != null) {
-            server.destroyForcibly();
-            server.waitFor(10, TimeUnit.SECONDS);
+            server.close();
         }
     }
 
@@ -51,7 +46,15 @@ class WebhookCrashIT {
                     Answer.status(500),
                     Answer.status(500),
                     Answer.status(503));
-            Api api = start(dataDir);
+            server = JarServer.onDataDir(
+                    dataDir,
+                    KEY,
+                    Map.of(
+                            "REVIEWGATE_WEBHOOK_ALLOW_CIDRS",
+                            "127.0.0.1/32",
+                            "REVIEWGATE_WEBHOOK_TIMEOUT_SECONDS",
+                            "3"));
+            Api api = server.start();
             api.post("/v1/forms", Fixtures.blogForm());
             assertThat(api.post("/v1/webhooks", Map.of("url", receiver.url("/hook")))
                             .status())
@@ -67,11 +70,10 @@ class WebhookCrashIT {
             }
             receiver.await(r -> receiver.received().size() >= 6);
 
-            server.destroyForcibly();
-            assertThat(server.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            server.kill();
             int receivedBeforeKill = receiver.received().size();
 
-            api = start(dataDir);
+            api = server.start();
             Set<String> expected = eventIds(api);
             assertThat(expected).hasSize(REVIEWS);
             awaitAllDelivered(api, receiver, expected);
@@ -91,25 +93,6 @@ class WebhookCrashIT {
                             .count())
                     .isEqualTo(REVIEWS);
         }
-    }
-
-    private Api start(Path dataDir) throws Exception {
-        server = JarProcess.java(
-                        Map.of(
-                                "REVIEWGATE_BOOTSTRAP_API_KEY",
-                                KEY,
-                                "REVIEWGATE_WEBHOOK_ALLOW_CIDRS",
-                                "127.0.0.1/32",
-                                "REVIEWGATE_WEBHOOK_TIMEOUT_SECONDS",
-                                "3"),
-                        "serve",
-                        "--port",
-                        "0",
-                        "--data-dir",
-                        dataDir.toString())
-                .start();
-        List<String> printed = readUntil(server, "Reviewgate is running at");
-        return new Api(find(printed, "Reviewgate is running at (http://localhost:\\d+)"), KEY);
     }
 
     private static Set<String> eventIds(Api api) {

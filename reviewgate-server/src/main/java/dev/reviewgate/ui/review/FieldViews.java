@@ -46,7 +46,7 @@ final class FieldViews {
 
     private static FieldView view(Field f, Review review, Version shown, JsonNode value, Drafts drafts) {
         JsonNode v = value == null ? Json.MAPPER.nullNode() : value;
-        FieldView.Common common = common(f, review.wasEdited(shown, f.id()), drafts);
+        FieldView.Common common = common(f, review.history().wasEdited(shown, f.id()), drafts);
         String text = drafts.rawText().containsKey(f.id()) ? drafts.rawText().get(f.id()) : text(f.type(), v);
         return switch (f.type()) {
             case TEXT -> new TextView(common, text, f.options(TextOptions.class).multiline());

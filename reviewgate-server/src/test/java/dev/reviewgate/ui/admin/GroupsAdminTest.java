@@ -12,6 +12,7 @@ import dev.reviewgate.testing.WebClient;
 import java.net.http.HttpResponse;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,13 @@ class GroupsAdminTest extends ApiTest {
 
         HttpResponse<String> page = admin().post(
                         "/admin/groups",
-                        Map.of("id", id, "name", "Web group", "members", ann + "\r\n" + bob.toUpperCase() + ", "));
+                        Map.of(
+                                "id",
+                                id,
+                                "name",
+                                "Web group",
+                                "members",
+                                ann + "\r\n" + bob.toUpperCase(Locale.ROOT) + ", "));
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Created group " + id);

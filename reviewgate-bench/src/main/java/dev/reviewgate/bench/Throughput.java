@@ -1,0 +1,14 @@
+package dev.reviewgate.bench;
+
+/**
+ * A throughput row: the latencies of a measuring window, the number of concurrent clients, and the
+ * server process's own CPU time (user + system, from {@code /proc}) per operation in that window.
+ */
+record Throughput(Stats stats, int clients, double cpuMsPerOp) {
+
+    Throughput {
+        if (!(cpuMsPerOp >= 0) || Double.isInfinite(cpuMsPerOp)) {
+            throw new IllegalStateException("server CPU per operation of " + cpuMsPerOp + " ms is impossible");
+        }
+    }
+}
