@@ -107,8 +107,9 @@ public final class EmailChannel implements Channel {
         });
         EmailMessage message = new EmailMessage(
                 trigger(claimed.payload()),
-                review.title() != null ? review.title() : review.formName(),
-                review.formName(),
+                // Agent text: one line each, so a title cannot add lines (or links) to the text part.
+                Excerpt.oneLine(review.title() != null ? review.title() : review.formName(), 200),
+                Excerpt.oneLine(review.formName(), 200),
                 Excerpt.of(review.head().snapshot()),
                 publicUrl + "/reviews/" + review.id(),
                 actions[0],

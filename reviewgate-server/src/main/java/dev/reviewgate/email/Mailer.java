@@ -67,9 +67,11 @@ public final class Mailer {
         props.put("mail.transport.protocol", protocol);
         props.put(p + "host", server.host());
         props.put(p + "port", Integer.toString(server.port()));
-        props.put(p + "connectiontimeout", Long.toString(timeout.toMillis()));
-        props.put(p + "timeout", Long.toString(timeout.toMillis()));
-        props.put(p + "writetimeout", Long.toString(timeout.toMillis()));
+        // Each step of the dialogue gets half the timeout; the dispatcher's lease covers all of them.
+        String step = Long.toString(timeout.toMillis() / 2);
+        props.put(p + "connectiontimeout", step);
+        props.put(p + "timeout", step);
+        props.put(p + "writetimeout", step);
         if (Notifications.Smtp.STARTTLS.equals(server.security())) {
             props.put(p + "starttls.enable", "true");
             props.put(p + "starttls.required", "true");

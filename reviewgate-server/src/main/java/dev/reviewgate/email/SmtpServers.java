@@ -28,6 +28,11 @@ public final class SmtpServers {
         return instance.configured() ? Optional.of(instance) : Optional.empty();
     }
 
+    /** Whether e-mail can be planned for the account: it or the instance has a server. Opens no secret. */
+    public boolean available(Handle h, String accountId) {
+        return instance.configured() || settings.exists(h, accountId, ChannelSettingsRepository.EMAIL);
+    }
+
     public Notifications.Smtp instance() {
         return instance;
     }

@@ -32,6 +32,20 @@ public final class ChannelSettingsRepository {
         this.box = box;
     }
 
+    /**
+     * Whether the account has its own settings for {@code channel}, without opening its secret:
+     * planning asks this inside every event's transaction, where a key problem must not fail the
+     * change (the send fails instead, and is retried and logged).
+     */
+    public boolean exists(Handle h, String accountId, String channel) {
+        return h.createQuery("SELECT COUNT(*) FROM channel_settings WHERE account_id = :a AND channel = :c")
+                        .bind("a", accountId)
+                        .bind("c", channel)
+                        .mapTo(Long.class)
+                        .one()
+                > 0;
+    }
+
     public Optional<Stored> find(Handle h, String accountId, String channel) {
         return h.createQuery(
                         "SELECT config, secret, updated_at FROM channel_settings WHERE account_id = :a AND channel = :c")

@@ -55,6 +55,11 @@ public record Excerpt(List<Line> lines, boolean truncated) {
         return out.toString();
     }
 
+    /** Agent text for one line of a message (a title, say): control characters dropped, cut to {@code max}. */
+    public static String oneLine(String raw, int max) {
+        return clean(raw, max);
+    }
+
     private static String text(JsonNode value) {
         String raw = value.isTextual() ? value.asText() : Json.write(value);
         return clean(raw, MAX_VALUE);

@@ -6,11 +6,9 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -58,18 +56,34 @@ public final class SecretKeys {
         }
     }
 
+    /**
+     * Writes a new key to a private temporary file, then moves it into place atomically: a reader
+     * never sees a half-written key, and when another instance made the file first, theirs is kept.
+     */
     private static void create(Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
+        Path temp;
         try {
-            Path created = Files.createFile(file, PosixFilePermissions.asFileAttribute(ownerOnly));
-            Files.writeString(created, Base64.getEncoder().encodeToString(key) + "\n", StandardOpenOption.WRITE);
-        } catch (FileAlreadyExistsException e) {
-            // Another instance on the same data directory made it first: use theirs.
+            temp = Files.createTempFile(
+                    dir,
+                    FILE,
+                    ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
-            Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n", StandardOpenOption.CREATE_NEW);
+            temp = Files.createTempFile(dir, FILE, ".tmp");
+        }
+        try {
+            Files.writeString(temp, Base64.getEncoder().encodeToString(key) + "\n", StandardOpenOption.WRITE);
+            try {
+                Files.createLink(file, temp);
+            } catch (FileAlreadyExistsException e) {
+                // Another instance on the same data directory made it first: use theirs.
+            }
+        } finally {
+            Files.deleteIfExists(temp);
         }
     }
 }

@@ -44,6 +44,11 @@ public final class SlackApps {
         return own(h, accountId).or(() -> instance.configured() ? Optional.of(instanceApp()) : Optional.empty());
     }
 
+    /** Whether Slack can be planned for the account: it or the instance has an app. Opens no secret. */
+    public boolean available(Handle h, String accountId) {
+        return instance.configured() || settings.exists(h, accountId, ChannelSettingsRepository.SLACK);
+    }
+
     /** The app whose signing secret verifies an interaction for {@code accountId} (null: the instance's). */
     public App verifying(Handle h, String accountId) {
         if (accountId != null) {

@@ -102,10 +102,21 @@ public final class SlackChannel implements Channel {
         if (where.ts().isEmpty()) {
             return posted.outcome("posted to " + where.channel() + " (Slack gave no ts: it cannot be updated)");
         }
-        Review now = database.write(h -> {
-            cards.insert(h, d.accountId(), review.id(), where, clock.millis());
-            return reviews.load(h, d.accountId(), review.id()).orElse(review);
-        });
+        Review now;
+        try {
+            // Under the review's row lock: a claim or decision either committed before (and is in
+            // what this reads) or comes after, sees this card and plans its update.
+            now = database.write(h -> {
+                Review locked =
+                        reviews.lockAndLoad(h, d.accountId(), review.id()).orElse(review);
+                cards.insert(h, d.accountId(), review.id(), where, clock.millis());
+                return locked;
+            });
+        } catch (RuntimeException e) {
+            // The card is out: answering with an error would post it again. It stays as posted.
+            return posted.outcome("posted to " + where.channel() + " ts " + where.ts()
+                    + ", but not recorded, so it will not be updated: " + e.getMessage());
+        }
         // A claim or decision that committed before the card was recorded planned no update of it.
         if (now.eventSeq() != review.eventSeq()) {
             updates.update(token, where, now);

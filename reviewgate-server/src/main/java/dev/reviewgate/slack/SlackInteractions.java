@@ -74,7 +74,14 @@ public final class SlackInteractions {
         }
         JsonNode payload = payload(body);
         String accountId = payload == null ? null : accountOf(payload);
-        SlackApps.App app = database.read(h -> apps.verifying(h, accountId));
+        SlackApps.App app;
+        try {
+            app = database.read(h -> apps.verifying(h, accountId));
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // A stored signing secret that does not open (the key changed): refuse, never a 500.
+            Responses.problem(ctx, Problem.of(503, "Slack is unavailable", "The Slack app's settings cannot be read."));
+            return;
+        }
         SlackSignature.Check check = SlackSignature.verify(
                 app.signingSecret(),
                 ctx.header(SlackSignature.TIMESTAMP_HEADER),
@@ -192,13 +199,17 @@ public final class SlackInteractions {
         return null;
     }
 
-    /** The account a payload says it is for: its button's value, or its modal's metadata. */
+    /**
+     * The account a payload says it is for, read from the very reference that is acted on: a
+     * button's value, or a modal's metadata, never one for the other. The signature is then checked
+     * with that account's own app (or the instance's), so an account's app cannot sign for a
+     * review of another account.
+     */
     static String accountOf(JsonNode payload) {
-        Optional<CardRef> ref = CardRef.decode(
-                        payload.path("actions").path(0).path("value").asText(null))
-                .or(() -> CardRef.decode(
-                        payload.path("view").path("private_metadata").asText(null)));
-        return ref.map(CardRef::accountId).orElse(null);
+        String reference = "view_submission".equals(payload.path("type").asText(""))
+                ? payload.path("view").path("private_metadata").asText(null)
+                : payload.path("actions").path(0).path("value").asText(null);
+        return CardRef.decode(reference).map(CardRef::accountId).orElse(null);
     }
 
     private static String explain(SlackSignature.Check check) {

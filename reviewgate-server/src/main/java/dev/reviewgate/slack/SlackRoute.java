@@ -31,7 +31,7 @@ public final class SlackRoute implements Route {
     @Override
     public List<Destination> destinations(Handle h, Audience audience) {
         String accountId = audience.subject().accountId();
-        if (apps.of(h, accountId).filter(SlackApps.App::canPost).isEmpty()) {
+        if (!apps.available(h, accountId)) {
             return List.of();
         }
         List<Destination> out = new ArrayList<>();

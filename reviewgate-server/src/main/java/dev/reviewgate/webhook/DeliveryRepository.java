@@ -45,12 +45,19 @@ public final class DeliveryRepository {
                 == 1;
     }
 
-    /** Leases up to {@code limit} due deliveries to {@code token} until {@code leaseUntil}. */
-    public List<Claimed> claim(Handle h, Dialect dialect, String token, long now, long leaseUntil, int limit) {
+    /**
+     * Leases up to {@code limit} due deliveries to {@code token} until {@code leaseUntil}: webhooks,
+     * or (with {@code webhooks} false) notifications, whose sends take several round trips and so
+     * get a longer lease.
+     */
+    public List<Claimed> claim(
+            Handle h, Dialect dialect, String token, long now, long leaseUntil, int limit, boolean webhooks) {
         String due = """
                 SELECT account_id, id FROM deliveries
                 WHERE status = 'pending' AND next_attempt_at <= :now AND (lease_expires_at IS NULL OR lease_expires_at < :now)
-                ORDER BY next_attempt_at LIMIT :limit""" + (dialect == Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "");
+                """ + (webhooks ? "AND channel = 'webhook'" : "AND channel <> 'webhook'")
+                + " ORDER BY next_attempt_at LIMIT :limit"
+                + (dialect == Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "");
         h.createUpdate(
                         "UPDATE deliveries SET lease_token = :token, lease_expires_at = :until WHERE (account_id, id) IN ("
                                 + due + ")")
@@ -124,12 +131,14 @@ public final class DeliveryRepository {
                 .findOne();
     }
 
-    /** Deliveries of one endpoint or one review, newest first, keyset-paginated. */
+    /** Webhook deliveries of one endpoint or one review, newest first, keyset-paginated. */
     public List<Delivery> page(
             Handle h, String accountId, String column, String value, Long beforeCreated, String beforeId, int limit) {
         String after = beforeId == null ? "" : " AND (created_at, id) < (:created, :beforeId)";
-        var query = h.createQuery("SELECT " + COLUMNS + " FROM deliveries WHERE account_id = :a AND " + column
-                        + " = :value" + after + " ORDER BY created_at DESC, id DESC LIMIT :limit")
+        var query = h.createQuery(
+                        "SELECT " + COLUMNS + " FROM deliveries WHERE account_id = :a AND channel = 'webhook' AND "
+                                + column
+                                + " = :value" + after + " ORDER BY created_at DESC, id DESC LIMIT :limit")
                 .bind("a", accountId)
                 .bind("value", value)
                 .bind("limit", limit);

@@ -4,6 +4,7 @@ import dev.reviewgate.db.Database;
 import dev.reviewgate.kernel.Ids;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +31,7 @@ public final class Dispatcher implements AutoCloseable {
     private final DeliveryAttempt attempt;
     private final InstantSource clock;
     private final Duration lease;
+    private final Duration notificationLease;
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
     private final Semaphore wake = new Semaphore(0);
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
@@ -51,6 +53,9 @@ public final class Dispatcher implements AutoCloseable {
         this.clock = clock;
         // Long enough for one bounded attempt and its write; short, so a crashed worker's deliveries return soon.
         this.lease = sendTimeout.plusSeconds(5);
+        // A notification is several round trips (SMTP's dialogue, Slack's lookups), each bounded by
+        // a part of the timeout: its lease must outlast them all, or another worker would send again.
+        this.notificationLease = sendTimeout.multipliedBy(4).plusSeconds(5);
         this.instance = ids.next("dsp");
         this.loop = Thread.ofPlatform().name("reviewgate-webhooks").daemon().unstarted(this::run);
     }
@@ -92,8 +97,14 @@ public final class Dispatcher implements AutoCloseable {
         }
         String token = instance + "." + batches.incrementAndGet();
         long now = clock.millis();
-        List<DeliveryRepository.Claimed> batch = database.write(
-                h -> deliveries.claim(h, database.dialect(), token, now, now + lease.toMillis(), capacity));
+        List<DeliveryRepository.Claimed> batch = new ArrayList<>(database.write(
+                h -> deliveries.claim(h, database.dialect(), token, now, now + lease.toMillis(), capacity, true)));
+        int left = capacity - batch.size();
+        if (left > 0) {
+            // A token of its own: a claim returns every row its token holds.
+            batch.addAll(database.write(h -> deliveries.claim(
+                    h, database.dialect(), token + "n", now, now + notificationLease.toMillis(), left, false)));
+        }
         for (DeliveryRepository.Claimed claimed : batch) {
             inFlight.acquire();
             // execute, not submit: nobody reads a result, and an Error should reach the uncaught-exception

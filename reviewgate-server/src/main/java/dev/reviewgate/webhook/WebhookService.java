@@ -165,6 +165,7 @@ public final class WebhookService {
     public LoggedDelivery delivery(String accountId, String id) {
         return database.read(h -> deliveries
                         .find(h, accountId, id)
+                        .filter(d -> d.channel() == DeliveryChannel.WEBHOOK)
                         .map(d -> new LoggedDelivery(d, deliveries.attempts(h, accountId, d.id()))))
                 .orElseThrow(() -> Problem.notFound("No delivery " + id));
     }
@@ -172,7 +173,11 @@ public final class WebhookService {
     /** Starts the delivery's schedule again now, whatever its state; the dispatcher is woken at once. */
     public LoggedDelivery redeliver(String accountId, String id) {
         database.write(h -> {
-            Delivery d = deliveries.find(h, accountId, id).orElseThrow(() -> Problem.notFound("No delivery " + id));
+            // Notifications are redelivered from the admins' notification log, not through the webhook API.
+            Delivery d = deliveries
+                    .find(h, accountId, id)
+                    .filter(x -> x.channel() == DeliveryChannel.WEBHOOK)
+                    .orElseThrow(() -> Problem.notFound("No delivery " + id));
             if (d.endpointId() != null
                     && endpoints
                             .find(h, accountId, d.endpointId())
