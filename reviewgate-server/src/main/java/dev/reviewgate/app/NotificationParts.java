@@ -12,6 +12,9 @@ import dev.reviewgate.email.EmailRoute;
 import dev.reviewgate.email.Mailer;
 import dev.reviewgate.email.SmtpServers;
 import dev.reviewgate.form.FormRepository;
+import dev.reviewgate.form.FormSecrets;
+import dev.reviewgate.group.GroupRepository;
+import dev.reviewgate.group.GroupSecrets;
 import dev.reviewgate.kernel.Ids;
 import dev.reviewgate.notification.ChannelSettingsRepository;
 import dev.reviewgate.notification.NotificationPlanner;
@@ -23,7 +26,11 @@ import dev.reviewgate.review.ReviewReader;
 import dev.reviewgate.review.ReviewRepository;
 import dev.reviewgate.secret.SecretBox;
 import dev.reviewgate.secret.SecretKeys;
+import dev.reviewgate.teams.TeamsChannel;
+import dev.reviewgate.teams.TeamsRoute;
+import dev.reviewgate.ui.admin.ChannelSettingsAdminRoutes;
 import dev.reviewgate.ui.page.Pages;
+import dev.reviewgate.ui.session.WebSessions;
 import dev.reviewgate.webhook.DeliveryChannel;
 import dev.reviewgate.webhook.EventPlanner;
 import java.time.InstantSource;
@@ -42,6 +49,8 @@ final class NotificationParts {
     private final ChannelSettingsRepository channelSettings;
     private final SmtpServers smtp;
     private final ActionLinks links;
+    private final FormSecrets formSecrets;
+    private final GroupSecrets groupSecrets;
     private final PreferenceRepository preferences = new PreferenceRepository();
     private final EventPlanner planner;
 
@@ -59,8 +68,11 @@ final class NotificationParts {
         this.settings = settings;
         this.clock = clock;
         Notifications n = settings.notifications();
-        this.channelSettings =
-                new ChannelSettingsRepository(new SecretBox(SecretKeys.of(n.secretKey(), settings.dataDir())));
+        SecretBox box = new SecretBox(SecretKeys.of(n.secretKey(), settings.dataDir()));
+        this.channelSettings = new ChannelSettingsRepository(box);
+        this.formSecrets = new FormSecrets(box);
+        GroupRepository groups = new GroupRepository();
+        this.groupSecrets = new GroupSecrets(groups, box);
         this.smtp = new SmtpServers(channelSettings, n.smtp());
         this.links = new ActionLinks(new ActionLinkRepository(), settings.publicUrl(), n.actionLinkTtl());
         webhooks.channels()
@@ -77,7 +89,20 @@ final class NotificationParts {
                                 settings.publicUrl(),
                                 n.actionLinkTtl(),
                                 clock));
-        List<Route> routes = List.of(new EmailRoute(smtp));
+        webhooks.channels()
+                .register(
+                        DeliveryChannel.TEAMS,
+                        new TeamsChannel(
+                                database,
+                                reviews,
+                                forms,
+                                formSecrets,
+                                groupSecrets,
+                                links,
+                                webhooks.sender(),
+                                settings.publicUrl(),
+                                clock));
+        List<Route> routes = List.of(new EmailRoute(smtp), new TeamsRoute(groups));
         NotificationPlanner notifications = new NotificationPlanner(
                 forms, new RecipientRepository(), webhooks.deliveries(), routes, ids, webhooks.dispatcher()::nudge);
         this.planner = EventPlanner.all(List.of(webhooks.planner(), notifications));
@@ -96,10 +121,38 @@ final class NotificationParts {
         return preferences;
     }
 
+    /** Seals and opens forms' Teams URLs. */
+    FormSecrets formSecrets() {
+        return formSecrets;
+    }
+
+    /** Seals and opens groups' Teams URLs. */
+    GroupSecrets groupSecrets() {
+        return groupSecrets;
+    }
+
+    /** The admins' channel settings page (SMTP and Slack overrides, a test message, revert). */
+    HttpServer.Feature channelSettingsPage(Pages pages) {
+        Notifications n = settings.notifications();
+        return new ChannelSettingsAdminRoutes(
+                database,
+                channelSettings,
+                smtp,
+                new Mailer(settings.webhookTimeout()),
+                n.slack(),
+                settings.webhookTimeout(),
+                pages,
+                clock)::routes;
+    }
+
     /** The routes of action links, once the commands they decide through exist. */
     HttpServer.Feature actionLinks(
-            AccountRepository accounts, ReviewReader reader, ReviewCommands commands, Pages pages) {
-        return new ActionLinkRoutes(links, database, accounts, reader, commands, pages, settings.publicUrl(), clock)
-                ::routes;
+            AccountRepository accounts,
+            ReviewReader reader,
+            ReviewCommands commands,
+            Pages pages,
+            WebSessions sessions) {
+        return new ActionLinkRoutes(
+                links, database, accounts, reader, commands, pages, settings.publicUrl(), clock, sessions)::routes;
     }
 }
