@@ -11,7 +11,7 @@ import dev.reviewgate.testing.NotificationSettings;
 import dev.reviewgate.testing.Receiver;
 import dev.reviewgate.testing.TestServer;
 import dev.reviewgate.testing.WebClient;
-import dev.reviewgate.testing.WebhookTest;
+import dev.reviewgate.testing.TeamsTest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -23,75 +23,7 @@ import org.junit.jupiter.api.Test;
  * and Reject, posted to the form's and each assigned group's workflow URL; the URL is a credential,
  * sealed in the database and never read back; the shared Approve link decides as whoever signs in.
  */
-class TeamsApiTest extends WebhookTest {
-
-    private int serial;
-
-    @Override
-    protected Settings settings(String databaseUrl) {
-        return NotificationSettings.withSecretKey(super.settings(databaseUrl));
-    }
-
-    /** A workflow URL of this test's receiver whose "signature" must never be seen again. */
-    private String workflowUrl(String secret) {
-        return receiver.url("/workflows/" + secret + "/triggers/manual/run?sig=" + secret);
-    }
-
-    private String newTeamsForm(String url) {
-        serial++;
-        String id =
-                "teams-" + database.name().toLowerCase(java.util.Locale.ROOT) + "-" + serial + "-" + System.nanoTime();
-        ObjectNode form = (ObjectNode) Fixtures.blogForm();
-        form.put("id", id);
-        form.putObject("notify").put("email", false).putObject("teams").put("webhookUrl", url);
-        Api.Response created = api.post("/v1/forms", form);
-        assertThat(created.status()).as(created.text()).isEqualTo(201);
-        return id;
-    }
-
-    private String review(String formId, Map<String, Object> extra) {
-        var body = new java.util.HashMap<String, Object>(
-                Map.of("formId", formId, "fields", Fixtures.blogFields("**Post** [x](https://evil.example)")));
-        body.putAll(extra);
-        Api.Response created = api.post("/v1/reviews", body);
-        assertThat(created.status()).as(created.text()).isEqualTo(201);
-        return created.body().get("reviewId").asText();
-    }
-
-    private List<String> teamsDeliveries(String reviewId) {
-        return server.app()
-                .database()
-                .read(h -> h.createQuery(
-                                "SELECT status FROM deliveries WHERE review_id = :r AND channel = 'teams' ORDER BY id")
-                        .bind("r", reviewId)
-                        .mapTo(String.class)
-                        .list());
-    }
-
-    private void awaitDelivered(String reviewId, int count) {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < deadline) {
-            List<String> statuses = teamsDeliveries(reviewId);
-            if (statuses.size() == count && statuses.stream().allMatch("delivered"::equals)) {
-                return;
-            }
-            pause(50);
-        }
-        throw new AssertionError("Teams deliveries of " + reviewId + ": " + teamsDeliveries(reviewId));
-    }
-
-    private static JsonNode card(Receiver.Received request) {
-        return request.json().path("attachments").get(0).path("content");
-    }
-
-    private static String button(JsonNode card, String title) {
-        for (JsonNode action : card.path("actions")) {
-            if (action.path("title").asText().equals(title)) {
-                return action.path("url").asText();
-            }
-        }
-        throw new AssertionError("no " + title + " button on " + card);
-    }
+class TeamsApiTest extends TeamsTest {
 
     @Test
     void aReviewPostsOneAdaptiveCardWithOpenApproveAndRejectToTheFormsWorkflow() {
