@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.reviewgate.config.Settings;
 import dev.reviewgate.testing.Api;
 import dev.reviewgate.testing.Fixtures;
-import dev.reviewgate.testing.NotificationSettings;
 import dev.reviewgate.testing.Receiver;
+import dev.reviewgate.testing.TeamsTest;
 import dev.reviewgate.testing.TestServer;
 import dev.reviewgate.testing.WebClient;
-import dev.reviewgate.testing.TeamsTest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;

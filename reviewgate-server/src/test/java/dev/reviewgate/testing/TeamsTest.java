@@ -30,8 +30,7 @@ public abstract class TeamsTest extends WebhookTest {
 
     protected String newTeamsForm(String url) {
         serial++;
-        String id =
-                "teams-" + database.name().toLowerCase(Locale.ROOT) + "-" + serial + "-" + System.nanoTime();
+        String id = "teams-" + database.name().toLowerCase(Locale.ROOT) + "-" + serial + "-" + System.nanoTime();
         ObjectNode form = (ObjectNode) Fixtures.blogForm();
         form.put("id", id);
         form.putObject("notify").put("email", false).putObject("teams").put("webhookUrl", url);
@@ -83,5 +82,4 @@ public abstract class TeamsTest extends WebhookTest {
         }
         throw new AssertionError("no " + title + " button on " + card);
     }
-
 }

@@ -24,7 +24,8 @@ class NotificationLogAdminTest extends TeamsTest {
         HttpResponse<String> log = admin.get("/admin/notifications?channel=teams");
 
         assertThat(log.statusCode()).isEqualTo(200);
-        Matcher row = Pattern.compile("<tr data-delivery=\"(ntf_[^\"]+)\">((?:(?!</tr>).)*" + reviewId + "(?:(?!</tr>).)*)</tr>",
+        Matcher row = Pattern.compile(
+                        "<tr data-delivery=\"(ntf_[^\"]+)\">((?:(?!</tr>).)*" + reviewId + "(?:(?!</tr>).)*)</tr>",
                         Pattern.DOTALL)
                 .matcher(log.body());
         assertThat(row.find()).as(log.body()).isTrue();
@@ -46,7 +47,8 @@ class NotificationLogAdminTest extends TeamsTest {
     @Test
     void reviewersCannotOpenItAndWebhookDeliveriesCannotBeRedeliveredFromIt() {
         WebClient admin = WebClient.signIn(server.baseUrl(), "admin@example.com", TestServer.ADMIN_PASSWORD);
-        assertThat(admin.post("/admin/notifications/whk_unknown/redeliver", Map.of()).statusCode())
+        assertThat(admin.post("/admin/notifications/whk_unknown/redeliver", Map.of())
+                        .statusCode())
                 .isEqualTo(404);
         assertThat(admin.postWithoutToken("/admin/notifications/whk_unknown/redeliver", Map.of())
                         .statusCode())
