@@ -14,8 +14,12 @@ import dev.reviewgate.review.ReviewRequests;
 import dev.reviewgate.review.ReviewStatus;
 import dev.reviewgate.review.Verdict;
 import dev.reviewgate.ui.page.Pages;
+import dev.reviewgate.ui.session.WebSessions;
+import dev.reviewgate.ui.session.WebUser;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +29,10 @@ import java.util.Optional;
  * links); {@code POST}, from that page, uses the link and decides in one transaction through the
  * same exactly-once path as the API, as the link's person and channel. A used, expired or void
  * link shows the review's current state and an Open link instead.
+ *
+ * <p>A link bound to no one (on a shared Teams card) decides as whoever opens it: it asks them to
+ * sign in first (and brings them back), shows the confirm page only to a user of the link's
+ * account, and its {@code POST} needs that web session with its CSRF token, like any other form.
  */
 public final class ActionLinkRoutes {
 
@@ -38,6 +46,7 @@ public final class ActionLinkRoutes {
     private final Pages pages;
     private final String publicUrl;
     private final InstantSource clock;
+    private final WebSessions sessions;
 
     public ActionLinkRoutes(
             ActionLinks links,
@@ -47,7 +56,9 @@ public final class ActionLinkRoutes {
             ReviewCommands commands,
             Pages pages,
             String publicUrl,
-            InstantSource clock) {
+            InstantSource clock,
+            WebSessions sessions) {
+        this.sessions = sessions;
         this.links = links;
         this.database = database;
         this.accounts = accounts;
@@ -71,9 +82,22 @@ public final class ActionLinkRoutes {
             return;
         }
         ActionLink link = found.get();
+        WebUser opener = null;
+        if (link.userId() == null) {
+            Optional<WebUser> signedIn = sessions.current(ctx);
+            if (signedIn.isEmpty()) {
+                askToSignIn(ctx, 200, link);
+                return;
+            }
+            if (!signedIn.get().accountId().equals(link.accountId())) {
+                unknown(ctx);
+                return;
+            }
+            opener = signedIn.get();
+        }
         Review review = reader.get(link.accountId(), ReviewAddress.byId(link.reviewId()));
         LinkState state = state(link, review);
-        render(ctx, 200, link, review, state, state.explanation(), "");
+        render(ctx, 200, link, review, state, state.explanation(), "", opener);
     }
 
     private void confirm(Context ctx) {
@@ -84,6 +108,21 @@ public final class ActionLinkRoutes {
             return;
         }
         ActionLink link = found.get();
+        WebUser opener = null;
+        if (link.userId() == null) {
+            Optional<WebUser> signedIn = sessions.current(ctx);
+            if (signedIn.isEmpty()) {
+                askToSignIn(ctx, 401, link);
+                return;
+            }
+            if (!signedIn.get().accountId().equals(link.accountId())) {
+                unknown(ctx);
+                return;
+            }
+            sessions.requireUser(ctx); // same origin and the session's CSRF token, or a 403
+            opener = signedIn.get();
+        }
+        String deciderId = opener == null ? link.userId() : opener.userId();
         Review before = reader.get(link.accountId(), ReviewAddress.byId(link.reviewId()));
         String reason =
                 Optional.ofNullable(ctx.formParam("reason")).map(String::strip).orElse("");
@@ -91,15 +130,15 @@ public final class ActionLinkRoutes {
             String error = reason.isEmpty()
                     ? "Say why you reject it: the agent reads the reason."
                     : "The reason can be at most " + MAX_REASON + " characters.";
-            render(ctx, 422, link, before, state(link, before), "", error);
+            render(ctx, 422, link, before, state(link, before), "", error, opener);
             return;
         }
-        Optional<AccountRepository.User> user = link.userId() == null
+        Optional<AccountRepository.User> user = deciderId == null
                 ? Optional.empty()
-                : database.read(h -> accounts.userById(h, link.accountId(), link.userId()))
+                : database.read(h -> accounts.userById(h, link.accountId(), deciderId))
                         .filter(u -> !u.disabled());
         if (user.isEmpty()) {
-            render(ctx, 403, link, before, LinkState.CLOSED, "This link's user can no longer decide.", "");
+            render(ctx, 403, link, before, LinkState.CLOSED, "This link's user can no longer decide.", "", opener);
             return;
         }
         Actor actor = new Actor(Actor.HUMAN, user.get().id(), user.get().displayName());
@@ -117,13 +156,13 @@ public final class ActionLinkRoutes {
                 case RECORDED -> "Your approval was recorded; the review needs more approvals to be decided.";
                 case ALREADY_APPLIED -> "This decision was already recorded.";
             };
-            render(ctx, 200, link, decided.review(), LinkState.USED, done, "");
+            render(ctx, 200, link, decided.review(), LinkState.USED, done, "", opener);
         } catch (Unusable e) {
             Review now = reader.get(link.accountId(), ReviewAddress.byId(link.reviewId()));
-            render(ctx, 409, link, now, e.state, e.state.explanation(), "");
+            render(ctx, 409, link, now, e.state, e.state.explanation(), "", opener);
         } catch (Problem e) {
             Review now = reader.get(link.accountId(), ReviewAddress.byId(link.reviewId()));
-            render(ctx, e.status(), link, now, state(link, now), e.detail(), "");
+            render(ctx, e.status(), link, now, state(link, now), e.detail(), "", opener);
         }
     }
 
@@ -143,8 +182,19 @@ public final class ActionLinkRoutes {
         return LinkState.of(link, review.headVersionId(), review.status() == ReviewStatus.PENDING, clock.millis());
     }
 
+    /**
+     * @param opener the signed-in user a shared link decides as (the page's form then carries their
+     *               CSRF token), or null for a link bound to its user
+     */
     private void render(
-            Context ctx, int status, ActionLink link, Review review, LinkState state, String notice, String error) {
+            Context ctx,
+            int status,
+            ActionLink link,
+            Review review,
+            LinkState state,
+            String notice,
+            String error,
+            WebUser opener) {
         ActionPage page = new ActionPage(
                 review,
                 link.action(),
@@ -153,7 +203,25 @@ public final class ActionLinkRoutes {
                 notice,
                 error,
                 publicUrl + "/reviews/" + review.id());
-        pages.render(ctx, status, "actionLink.jte", Map.of("page", page));
+        pages.render(
+                ctx,
+                status,
+                "actionLink.jte",
+                opener == null ? Map.of("page", page) : Map.of("page", page, "user", opener));
+    }
+
+    /** A shared link opened by nobody signed in: sign in, then come back to this link. */
+    private void askToSignIn(Context ctx, int status, ActionLink link) {
+        String back = "/a/" + ctx.pathParam("token");
+        pages.render(
+                ctx,
+                status,
+                "actionLinkSignIn.jte",
+                Map.of(
+                        "action",
+                        link.action().wire(),
+                        "login",
+                        publicUrl + "/login?next=" + URLEncoder.encode(back, StandardCharsets.UTF_8)));
     }
 
     private void unknown(Context ctx) {

@@ -12,6 +12,9 @@ import dev.reviewgate.email.EmailRoute;
 import dev.reviewgate.email.Mailer;
 import dev.reviewgate.email.SmtpServers;
 import dev.reviewgate.form.FormRepository;
+import dev.reviewgate.form.FormSecrets;
+import dev.reviewgate.group.GroupRepository;
+import dev.reviewgate.group.GroupSecrets;
 import dev.reviewgate.kernel.Ids;
 import dev.reviewgate.notification.ChannelSettingsRepository;
 import dev.reviewgate.notification.NotificationPlanner;
@@ -33,7 +36,11 @@ import dev.reviewgate.slack.SlackInteractions;
 import dev.reviewgate.slack.SlackRoute;
 import dev.reviewgate.slack.SlackUpdateChannel;
 import dev.reviewgate.slack.SlackUpdatePlanner;
+import dev.reviewgate.teams.TeamsChannel;
+import dev.reviewgate.teams.TeamsRoute;
+import dev.reviewgate.ui.admin.ChannelSettingsAdminRoutes;
 import dev.reviewgate.ui.page.Pages;
+import dev.reviewgate.ui.session.WebSessions;
 import dev.reviewgate.webhook.DeliveryChannel;
 import dev.reviewgate.webhook.EventPlanner;
 import java.time.InstantSource;
@@ -52,6 +59,8 @@ final class NotificationParts {
     private final ChannelSettingsRepository channelSettings;
     private final SmtpServers smtp;
     private final ActionLinks links;
+    private final FormSecrets formSecrets;
+    private final GroupSecrets groupSecrets;
     private final PreferenceRepository preferences = new PreferenceRepository();
     private final ReviewRepository reviews;
     private final SlackApps slack;
@@ -72,8 +81,11 @@ final class NotificationParts {
         this.settings = settings;
         this.clock = clock;
         Notifications n = settings.notifications();
-        this.channelSettings =
-                new ChannelSettingsRepository(new SecretBox(SecretKeys.of(n.secretKey(), settings.dataDir())));
+        SecretBox box = new SecretBox(SecretKeys.of(n.secretKey(), settings.dataDir()));
+        this.channelSettings = new ChannelSettingsRepository(box);
+        this.formSecrets = new FormSecrets(box);
+        GroupRepository groups = new GroupRepository();
+        this.groupSecrets = new GroupSecrets(groups, box);
         this.smtp = new SmtpServers(channelSettings, n.smtp());
         this.links = new ActionLinks(new ActionLinkRepository(), settings.publicUrl(), n.actionLinkTtl());
         this.reviews = reviews;
@@ -110,7 +122,20 @@ final class NotificationParts {
                                 settings.publicUrl(),
                                 n.actionLinkTtl(),
                                 clock));
-        List<Route> routes = List.of(new EmailRoute(smtp), new SlackRoute(slack));
+        webhooks.channels()
+                .register(
+                        DeliveryChannel.TEAMS,
+                        new TeamsChannel(
+                                database,
+                                reviews,
+                                forms,
+                                formSecrets,
+                                groupSecrets,
+                                links,
+                                webhooks.sender(),
+                                settings.publicUrl(),
+                                clock));
+        List<Route> routes = List.of(new EmailRoute(smtp), new SlackRoute(slack), new TeamsRoute(groups));
         NotificationPlanner notifications = new NotificationPlanner(
                 forms, new RecipientRepository(), webhooks.deliveries(), routes, ids, webhooks.dispatcher()::nudge);
         this.planner = EventPlanner.all(List.of(
@@ -132,11 +157,39 @@ final class NotificationParts {
         return preferences;
     }
 
+    /** Seals and opens forms' Teams URLs. */
+    FormSecrets formSecrets() {
+        return formSecrets;
+    }
+
+    /** Seals and opens groups' Teams URLs. */
+    GroupSecrets groupSecrets() {
+        return groupSecrets;
+    }
+
+    /** The admins' channel settings page (SMTP and Slack overrides, a test message, revert). */
+    HttpServer.Feature channelSettingsPage(Pages pages) {
+        Notifications n = settings.notifications();
+        return new ChannelSettingsAdminRoutes(
+                database,
+                channelSettings,
+                smtp,
+                new Mailer(settings.webhookTimeout()),
+                n.slack(),
+                settings.webhookTimeout(),
+                pages,
+                clock)::routes;
+    }
+
     /** The routes of action links, once the commands they decide through exist. */
     HttpServer.Feature actionLinks(
-            AccountRepository accounts, ReviewReader reader, ReviewCommands commands, Pages pages) {
-        return new ActionLinkRoutes(links, database, accounts, reader, commands, pages, settings.publicUrl(), clock)
-                ::routes;
+            AccountRepository accounts,
+            ReviewReader reader,
+            ReviewCommands commands,
+            Pages pages,
+            WebSessions sessions) {
+        return new ActionLinkRoutes(
+                links, database, accounts, reader, commands, pages, settings.publicUrl(), clock, sessions)::routes;
     }
 
     /** Slack's button clicks and modal submissions, once the commands they act through exist. */

@@ -48,6 +48,7 @@ import dev.reviewgate.ui.WebApp;
 import dev.reviewgate.ui.admin.AdminRoutes;
 import dev.reviewgate.ui.admin.AuditAdminRoutes;
 import dev.reviewgate.ui.admin.GroupsAdminRoutes;
+import dev.reviewgate.ui.admin.NotificationLogAdminRoutes;
 import dev.reviewgate.ui.admin.WebhooksAdminRoutes;
 import dev.reviewgate.ui.inbox.BulkRoutes;
 import dev.reviewgate.ui.inbox.InboxRoutes;
@@ -116,7 +117,8 @@ final class Services {
                 new NotificationParts(database, settings, webhooks, forms, reviews, accounts, pages, ids, clock);
         Outbox outbox = new Outbox(events, accounts, notifications.planner(), ids, settings.publicUrl());
         RoutingRepository routing = new RoutingRepository();
-        this.formService = new FormService(database, forms, webhooks.guard(), routing, clock);
+        this.formService =
+                new FormService(database, forms, webhooks.guard(), routing, notifications.formSecrets(), clock);
         this.webhookService = webhooks.service(database, clock);
         this.authenticator = new ApiKeyAuthenticator(database, accounts, clock);
         ReviewTimers timers = new ReviewTimers();
@@ -150,7 +152,8 @@ final class Services {
         this.creation = new ReviewCreation(
                 database, reviews, assigneeRows, forms, outbox, signals, webhooks.guard(), routing, timers, ids, clock);
         this.users = new Users(database, accounts, ids, clock);
-        this.groups = new GroupService(database, new GroupRepository(), clock);
+        this.groups = new GroupService(
+                database, new GroupRepository(), notifications.groupSecrets(), webhooks.guard(), clock);
         Settings.Oidc provider = settings.identity().oidc();
         this.oidc = provider == null ? null : new OidcClient(provider, settings.publicUrl());
         if (oidc != null) {
@@ -192,9 +195,11 @@ final class Services {
                         singleSignOn(sessions, pages),
                         new GotoHumanRoutes(authenticator, creation, formService, settings.publicUrl())::routes,
                         new HumanLayerRoutes(authenticator, creation, commands, reader)::routes,
-                        notifications.actionLinks(accounts, reader, commands, pages),
+                        notifications.actionLinks(accounts, reader, commands, pages, sessions),
                         new PreferencesRoutes(database, notifications.preferences(), pages, clock)::routes,
                         notifications.slackInteractions(commands, work),
+                        notifications.channelSettingsPage(pages),
+                        new NotificationLogAdminRoutes(database, webhookService, pages)::routes,
                         web::routes),
                 List.of(McpEndpoint.withTools(
                         authenticator,

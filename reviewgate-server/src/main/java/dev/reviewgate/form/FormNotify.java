@@ -14,13 +14,18 @@ import java.util.regex.Pattern;
  *
  * @param email           whether reviewers are e-mailed (their own preference still applies)
  * @param slackChannel    a Slack channel id (or name) to post every review of the form to, or null
- * @param teamsWebhookUrl a Teams Workflows webhook URL, or null
+ * @param teamsWebhookUrl the Teams Workflows webhook URL, or null. The URL is a credential: a request
+ *                        gives it in clear (or {@link #SAVED} to keep the saved one), and the form is
+ *                        stored, and read back, with it sealed ({@link FormSecrets}); the API shows
+ *                        {@link #SAVED} in its place
  */
 public record FormNotify(boolean email, String slackChannel, String teamsWebhookUrl) {
 
     public static final FormNotify DEFAULT = new FormNotify(true, null, null);
+    /** What reads show instead of a saved Teams URL; sent back, it keeps the saved URL. */
+    public static final String SAVED = "(saved)";
     /** Slack channel ids (C…, G…), or names without the {@code #}. */
-    static final Pattern SLACK_CHANNEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,79}");
+    public static final Pattern SLACK_CHANNEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,79}");
 
     static FormNotify parse(JsonNode node, List<Violation> out) {
         if (node == null || node.isNull()) {
@@ -49,11 +54,19 @@ public record FormNotify(boolean email, String slackChannel, String teamsWebhook
             channel = channel.replaceFirst("^#", "");
         }
         String teams = member(node, "teams", "webhookUrl", out);
-        if (teams != null && JsonChecks.httpUrlProblem(teams) != null) {
+        if (teams != null
+                && !teams.equals(SAVED)
+                && !FormSecrets.sealed(teams)
+                && JsonChecks.httpUrlProblem(teams) != null) {
             out.add(new Violation("/notify/teams/webhookUrl", JsonChecks.httpUrlProblem(teams)));
             teams = null;
         }
         return new FormNotify(email, channel, teams);
+    }
+
+    /** The same settings with another Teams value (sealed, or none). */
+    FormNotify withTeams(String teams) {
+        return new FormNotify(email, slackChannel, teams);
     }
 
     /** {@code node.outer.inner} as text: {@code outer} must be an object with only {@code inner}. */
@@ -72,7 +85,9 @@ public record FormNotify(boolean email, String slackChannel, String teamsWebhook
         if (v == null || v.isNull()) {
             return null;
         }
-        if (!v.isTextual() || v.asText().isBlank() || v.asText().length() > 2048) {
+        // A sealed URL (as stored) is longer than the URL it holds.
+        int max = v.isTextual() && FormSecrets.sealed(v.asText()) ? 4096 : 2048;
+        if (!v.isTextual() || v.asText().isBlank() || v.asText().length() > max) {
             out.add(new Violation(pointer + "/" + inner, "must be a non-empty string of at most 2048 characters"));
             return null;
         }

@@ -92,6 +92,15 @@ public final class FormRepository {
                 .list();
     }
 
+    /** Takes the form's row for the rest of the transaction; false when there is no such form. */
+    public boolean lock(Handle h, String accountId, String formId) {
+        return h.createUpdate("UPDATE forms SET updated_at = updated_at WHERE account_id = :a AND id = :id")
+                        .bind("a", accountId)
+                        .bind("id", formId)
+                        .execute()
+                == 1;
+    }
+
     /** Revision 1 of a new form; false (and nothing written) when the form already exists. */
     public boolean insertNew(Handle h, String accountId, FormDefinition form, long now) {
         boolean created = h.createUpdate("""

@@ -24,22 +24,30 @@ public final class FormService {
     private final FormRepository forms;
     private final SsrfGuard guard;
     private final RoutingRepository routing;
+    private final FormSecrets secrets;
     private final InstantSource clock;
 
     public FormService(
-            Database database, FormRepository forms, SsrfGuard guard, RoutingRepository routing, InstantSource clock) {
+            Database database,
+            FormRepository forms,
+            SsrfGuard guard,
+            RoutingRepository routing,
+            FormSecrets secrets,
+            InstantSource clock) {
         this.database = database;
         this.forms = forms;
         this.guard = guard;
         this.routing = routing;
+        this.secrets = secrets;
         this.clock = clock;
     }
 
     public FormRepository.StoredForm create(String accountId, JsonNode body) {
-        FormDefinition form = parse(body);
+        FormDefinition parsed = parse(body);
         long now = clock.millis();
         return database.write(h -> {
-            checkAssignees(h, accountId, form);
+            checkAssignees(h, accountId, parsed);
+            FormDefinition form = secrets.sealed(accountId, parsed, null);
             if (!forms.insertNew(h, accountId, form, now)) {
                 throw taken(form.id());
             }
@@ -52,15 +60,25 @@ public final class FormService {
         if (body.isObject() && !body.has("id")) {
             ((ObjectNode) body).put("id", formId);
         }
-        FormDefinition form = parse(body);
-        if (!form.id().equals(formId)) {
+        FormDefinition parsed = parse(body);
+        if (!parsed.id().equals(formId)) {
             throw Problem.invalid("/id", "must equal the form id in the path, " + formId);
         }
         long now = clock.millis();
         // Lock the form's row first (advancing its revision), else create it; a create that loses to
         // a concurrent one finds the row committed and advances it instead. Revisions stay contiguous.
         return database.write(h -> {
-            checkAssignees(h, accountId, form);
+            checkAssignees(h, accountId, parsed);
+            // Keeping the saved Teams URL reads it under the form's row lock, so a concurrent
+            // revision that sets another URL is either seen or waits.
+            FormDefinition current =
+                    FormNotify.SAVED.equals(parsed.defaults().notifications().teamsWebhookUrl())
+                                    && forms.lock(h, accountId, formId)
+                            ? forms.current(h, accountId, formId)
+                                    .map(FormRepository.StoredForm::definition)
+                                    .orElse(null)
+                            : null;
+            FormDefinition form = secrets.sealed(accountId, parsed, current);
             return recorded(
                     h,
                     accountId,
@@ -94,8 +112,9 @@ public final class FormService {
         return stored;
     }
 
+    /** A form as the API and the admin pages show it: a saved Teams URL reads {@link FormNotify#SAVED}. */
     public static ObjectNode toJson(FormRepository.StoredForm stored) {
-        ObjectNode out = stored.definition().toJson();
+        ObjectNode out = FormSecrets.redacted(stored.definition().toJson());
         out.put("revision", stored.revision());
         out.put("createdAt", Times.iso(stored.createdAt()));
         out.put("updatedAt", Times.iso(stored.updatedAt()));
@@ -109,7 +128,10 @@ public final class FormService {
             Problem.throwIfAny(guard.checkUrl(form.webhookUrl(), "/webhookUrl"));
         }
         String teams = form.defaults().notifications().teamsWebhookUrl();
-        if (teams != null) {
+        if (teams != null && !teams.equals(FormNotify.SAVED)) {
+            if (FormSecrets.sealed(teams)) {
+                throw Problem.invalid("/notify/teams/webhookUrl", "must be an http or https URL");
+            }
             Problem.throwIfAny(guard.checkUrl(teams, "/notify/teams/webhookUrl"));
         }
         return form;

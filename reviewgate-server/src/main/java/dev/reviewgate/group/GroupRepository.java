@@ -19,7 +19,7 @@ import org.jdbi.v3.core.statement.Query;
 public final class GroupRepository {
 
     private static final String WITH_MEMBERS = """
-            SELECT g.id, g.name, g.created_at, g.updated_at, u.email
+            SELECT g.id, g.name, g.created_at, g.updated_at, g.slack_channel, g.teams_webhook IS NOT NULL, u.email
             FROM %s g
             LEFT JOIN group_members m ON m.account_id = :a AND m.group_id = g.id
             LEFT JOIN users u ON u.account_id = m.account_id AND u.id = m.user_id
@@ -27,7 +27,8 @@ public final class GroupRepository {
 
     public Optional<Group> find(Handle h, String accountId, String groupId) {
         Query query = h.createQuery(WITH_MEMBERS.formatted(
-                        "(SELECT id, name, created_at, updated_at FROM groups WHERE account_id = :a AND id = :id)"))
+                        "(SELECT id, name, created_at, updated_at, slack_channel, teams_webhook FROM groups"
+                                + " WHERE account_id = :a AND id = :id)"))
                 .bind("a", accountId)
                 .bind("id", groupId);
         return groups(query).stream().findFirst();
@@ -36,7 +37,7 @@ public final class GroupRepository {
     /** Groups ordered by id after {@code afterId}, each with its members; the primary key serves the range. */
     public List<Group> after(Handle h, String accountId, String afterId, int limit) {
         Query query = h.createQuery(WITH_MEMBERS.formatted("""
-                        (SELECT id, name, created_at, updated_at FROM groups
+                        (SELECT id, name, created_at, updated_at, slack_channel, teams_webhook FROM groups
                          WHERE account_id = :a AND id > :after ORDER BY id LIMIT :limit)"""))
                 .bind("a", accountId)
                 .bind("after", afterId == null ? "" : afterId)
@@ -55,6 +56,47 @@ public final class GroupRepository {
                         .bind("now", now)
                         .execute()
                 == 1;
+    }
+
+    /**
+     * Sets where the group's notifications go: a Slack channel (or null), and a sealed Teams URL
+     * (or null); {@code keepTeams} leaves the saved URL as it is.
+     */
+    public void setDestinations(
+            Handle h, String accountId, String groupId, String slackChannel, String sealedTeams, boolean keepTeams) {
+        h.createUpdate(
+                        keepTeams
+                                ? "UPDATE groups SET slack_channel = :slack WHERE account_id = :a AND id = :id"
+                                : "UPDATE groups SET slack_channel = :slack, teams_webhook = :teams WHERE account_id = :a AND id = :id")
+                .bind("slack", slackChannel)
+                .bind("teams", sealedTeams)
+                .bind("a", accountId)
+                .bind("id", groupId)
+                .execute();
+    }
+
+    /** The sealed Teams URL of a group, if it has one. */
+    public Optional<String> sealedTeamsWebhook(Handle h, String accountId, String groupId) {
+        return h.createQuery(
+                        "SELECT teams_webhook FROM groups WHERE account_id = :a AND id = :id AND teams_webhook IS NOT NULL")
+                .bind("a", accountId)
+                .bind("id", groupId)
+                .mapTo(String.class)
+                .findOne();
+    }
+
+    /** Which of {@code groupIds} have a Teams URL saved, ordered by id. */
+    public List<String> withTeamsWebhook(Handle h, String accountId, Collection<String> groupIds) {
+        if (groupIds.isEmpty()) {
+            return List.of();
+        }
+        return h.createQuery("""
+                        SELECT id FROM groups WHERE account_id = :a AND id IN (<ids>) AND teams_webhook IS NOT NULL
+                        ORDER BY id""")
+                .bind("a", accountId)
+                .bindList("ids", List.copyOf(groupIds))
+                .mapTo(String.class)
+                .list();
     }
 
     /**
@@ -134,15 +176,36 @@ public final class GroupRepository {
                 }
                 end++;
             }
-            out.add(new Group(first.id(), first.name(), members, first.createdAt(), first.updatedAt()));
+            out.add(new Group(
+                    first.id(),
+                    first.name(),
+                    members,
+                    first.slackChannel(),
+                    first.teamsWebhook(),
+                    first.createdAt(),
+                    first.updatedAt()));
             start = end;
         }
         return out;
     }
 
-    private record Row(String id, String name, long createdAt, long updatedAt, String email) {}
+    private record Row(
+            String id,
+            String name,
+            long createdAt,
+            long updatedAt,
+            String slackChannel,
+            boolean teamsWebhook,
+            String email) {}
 
     private static Row row(ResultSet rs) throws SQLException {
-        return new Row(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5));
+        return new Row(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getLong(3),
+                rs.getLong(4),
+                rs.getString(5),
+                rs.getBoolean(6),
+                rs.getString(7));
     }
 }

@@ -2,19 +2,24 @@ package dev.reviewgate.group;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reviewgate.error.Violation;
+import dev.reviewgate.form.FormNotify;
 import dev.reviewgate.json.BodyReader;
+import dev.reviewgate.net.HttpUrls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A group as a client sends it, checked for shape: {@code {"id","name","members":[email]}}.
- * Whether each e-mail names a user of the account is the service's question.
+ * A group as a client sends it, checked for shape: {@code {"id","name","members":[email],
+ * "slackChannel","teamsWebhookUrl"}}. Whether each e-mail names a user of the account, and whether
+ * the Teams URL may be posted to, are the service's questions.
  *
- * @param members the e-mails in the order given, so that a 422 can point at {@code /members/<i>}
+ * @param members         the e-mails in the order given, so that a 422 can point at {@code /members/<i>}
+ * @param slackChannel    a Slack channel id or name (without {@code #}), or null
+ * @param teamsWebhookUrl a Teams workflow URL, {@link FormNotify#SAVED} to keep the saved one, or null for none
  */
-public record GroupRequest(String id, String name, List<String> members) {
+public record GroupRequest(String id, String name, List<String> members, String slackChannel, String teamsWebhookUrl) {
 
     /** Safe in URLs, logs and JSON Pointers. */
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -24,7 +29,7 @@ public record GroupRequest(String id, String name, List<String> members) {
     static final int MAX_NAME_LENGTH = 200;
     static final int MAX_MEMBERS = 1000;
     private static final int MAX_EMAIL_LENGTH = 254;
-    private static final Set<String> MEMBERS = Set.of("id", "name", "members");
+    private static final Set<String> MEMBERS = Set.of("id", "name", "members", "slackChannel", "teamsWebhookUrl");
 
     /** A new group: {@code id}, {@code name} and {@code members} are required (members may be empty). */
     public static GroupRequest create(JsonNode body) {
@@ -52,8 +57,21 @@ public record GroupRequest(String id, String name, List<String> members) {
         }
         String name = r.requiredString("name", MAX_NAME_LENGTH);
         List<String> members = members(r);
+        String slack = r.optionalString("slackChannel", 81);
+        if (slack != null) {
+            slack = slack.strip().replaceFirst("^#", "");
+            if (!FormNotify.SLACK_CHANNEL.matcher(slack).matches()) {
+                r.add(List.of(new Violation("/slackChannel", "must be a Slack channel id or name")));
+            }
+        }
+        String teams = r.optionalString("teamsWebhookUrl", HttpUrls.MAX_LENGTH);
+        if (teams != null && !teams.equals(FormNotify.SAVED)) {
+            teams = teams.strip();
+            HttpUrls.problem(teams, "the URL")
+                    .ifPresent(problem -> r.add(List.of(new Violation("/teamsWebhookUrl", problem))));
+        }
         r.throwIfInvalid();
-        return new GroupRequest(pathId == null ? id : pathId, name, members);
+        return new GroupRequest(pathId == null ? id : pathId, name, members, slack, teams);
     }
 
     private static List<String> members(BodyReader r) {

@@ -3,6 +3,7 @@ package dev.reviewgate.group;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reviewgate.auth.ApiKeyAuthenticator;
+import dev.reviewgate.form.FormNotify;
 import dev.reviewgate.http.RequestBodies;
 import dev.reviewgate.http.Responses;
 import dev.reviewgate.json.Json;
@@ -60,6 +61,13 @@ public final class GroupRoutes {
         ObjectNode out = Json.object().put("id", group.id()).put("name", group.name());
         ArrayNode members = out.putArray("members");
         group.members().forEach(members::add);
+        if (group.slackChannel() != null) {
+            out.put("slackChannel", group.slackChannel());
+        }
+        if (group.teamsWebhook()) {
+            // A credential: whether one is saved, never the URL.
+            out.put("teamsWebhookUrl", FormNotify.SAVED);
+        }
         return out.put("createdAt", Times.iso(group.createdAt())).put("updatedAt", Times.iso(group.updatedAt()));
     }
 

@@ -163,20 +163,38 @@ public final class WebhookService {
     }
 
     public LoggedDelivery delivery(String accountId, String id) {
+        return logged(accountId, id, true);
+    }
+
+    /** A notification (e-mail, Slack, Teams) with its attempts, for the admins' notification log. */
+    public LoggedDelivery notification(String accountId, String id) {
+        return logged(accountId, id, false);
+    }
+
+    private LoggedDelivery logged(String accountId, String id, boolean webhook) {
         return database.read(h -> deliveries
                         .find(h, accountId, id)
-                        .filter(d -> d.channel() == DeliveryChannel.WEBHOOK)
+                        .filter(d -> (d.channel() == DeliveryChannel.WEBHOOK) == webhook)
                         .map(d -> new LoggedDelivery(d, deliveries.attempts(h, accountId, d.id()))))
                 .orElseThrow(() -> Problem.notFound("No delivery " + id));
     }
 
     /** Starts the delivery's schedule again now, whatever its state; the dispatcher is woken at once. */
     public LoggedDelivery redeliver(String accountId, String id) {
+        return redeliver(accountId, id, true);
+    }
+
+    /** Sends a notification again from the start of its schedule (the admins' notification log). */
+    public LoggedDelivery redeliverNotification(String accountId, String id) {
+        return redeliver(accountId, id, false);
+    }
+
+    /** Webhooks through the API, notifications through the admins' log: neither reaches the other. */
+    private LoggedDelivery redeliver(String accountId, String id, boolean webhook) {
         database.write(h -> {
-            // Notifications are redelivered from the admins' notification log, not through the webhook API.
             Delivery d = deliveries
                     .find(h, accountId, id)
-                    .filter(x -> x.channel() == DeliveryChannel.WEBHOOK)
+                    .filter(x -> (x.channel() == DeliveryChannel.WEBHOOK) == webhook)
                     .orElseThrow(() -> Problem.notFound("No delivery " + id));
             if (d.endpointId() != null
                     && endpoints
@@ -195,6 +213,6 @@ public final class WebhookService {
             return null;
         });
         dispatcher.nudge();
-        return delivery(accountId, id);
+        return logged(accountId, id, webhook);
     }
 }

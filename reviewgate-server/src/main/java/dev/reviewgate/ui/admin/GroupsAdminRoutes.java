@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reviewgate.error.Problem;
 import dev.reviewgate.error.Violation;
+import dev.reviewgate.form.FormNotify;
 import dev.reviewgate.group.GroupService;
 import dev.reviewgate.json.Json;
 import dev.reviewgate.kernel.KeysetPage;
@@ -34,9 +35,9 @@ public final class GroupsAdminRoutes {
         this.pages = pages;
     }
 
-    /** What the "add a group" form held, shown again after a refusal. */
-    public record Draft(String id, String name, String members) {
-        static final Draft EMPTY = new Draft("", "", "");
+    /** What the "add a group" form held, shown again after a refusal (never the Teams URL: it is a credential). */
+    public record Draft(String id, String name, String members, String slackChannel) {
+        static final Draft EMPTY = new Draft("", "", "", "");
     }
 
     public void routes(RoutesConfig r) {
@@ -62,8 +63,9 @@ public final class GroupsAdminRoutes {
     }
 
     private void processCreateGroup(Context ctx) {
-        Draft draft = new Draft(field(ctx, "id"), field(ctx, "name"), field(ctx, "members"));
-        ObjectNode body = body(draft.name(), draft.members()).put("id", draft.id());
+        Draft draft =
+                new Draft(field(ctx, "id"), field(ctx, "name"), field(ctx, "members"), field(ctx, "slackChannel"));
+        ObjectNode body = body(ctx, draft.name(), draft.members(), false).put("id", draft.id());
         try {
             var created = groups.create(WebSessions.user(ctx).accountId(), body);
             showGroups(ctx, 200, "Created group " + created.id() + ".", List.of(), Draft.EMPTY);
@@ -75,7 +77,10 @@ public final class GroupsAdminRoutes {
     private void processUpdateGroup(Context ctx) {
         String groupId = ctx.pathParam("groupId");
         try {
-            groups.replace(WebSessions.user(ctx).accountId(), groupId, body(field(ctx, "name"), field(ctx, "members")));
+            groups.replace(
+                    WebSessions.user(ctx).accountId(),
+                    groupId,
+                    body(ctx, field(ctx, "name"), field(ctx, "members"), true));
         } catch (Problem p) {
             refused(ctx, p, Draft.EMPTY);
             return;
@@ -108,11 +113,24 @@ public final class GroupsAdminRoutes {
         return pointer.substring(1, end < 0 ? pointer.length() : end) + ": " + v.message();
     }
 
-    /** Members are typed one per line, or separated by commas or spaces. */
-    private static ObjectNode body(String name, String members) {
+    /**
+     * Members are typed one per line, or separated by commas or spaces. The Teams URL box is always
+     * empty: left empty on an edit it keeps the saved URL, unless "remove" is ticked.
+     */
+    private static ObjectNode body(Context ctx, String name, String members, boolean edit) {
         ObjectNode body = Json.object().put("name", name);
         ArrayNode list = body.putArray("members");
         SEPARATORS.splitAsStream(members).filter(m -> !m.isEmpty()).forEach(list::add);
+        String slack = field(ctx, "slackChannel");
+        if (!slack.isEmpty()) {
+            body.put("slackChannel", slack);
+        }
+        String teams = field(ctx, "teamsWebhookUrl");
+        if (!teams.isEmpty()) {
+            body.put("teamsWebhookUrl", teams);
+        } else if (edit && "saved".equals(ctx.formParam("teamsSaved")) && !"on".equals(ctx.formParam("removeTeams"))) {
+            body.put("teamsWebhookUrl", FormNotify.SAVED);
+        }
         return body;
     }
 
