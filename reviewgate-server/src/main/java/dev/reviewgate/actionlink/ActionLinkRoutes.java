@@ -74,54 +74,59 @@ public final class ActionLinkRoutes {
         r.post("/a/{token}", this::confirm);
     }
 
-    private void show(Context ctx) {
+    /** The link and who opens it (null for an e-mail link, which is bound to its user). */
+    private record Opened(ActionLink link, WebUser opener) {}
+
+    /**
+     * The link behind the request's token, and for a shared link the signed-in person of its
+     * account (a POST also passes the session's origin and CSRF checks). Empty when this has
+     * already answered: an unknown link, or a shared one that needs a sign-in first.
+     */
+    private Optional<Opened> open(Context ctx, boolean post) {
         guardHeaders(ctx);
         Optional<ActionLink> found = database.read(h -> links.find(h, ctx.pathParam("token")));
         if (found.isEmpty()) {
             unknown(ctx);
-            return;
+            return Optional.empty();
         }
         ActionLink link = found.get();
-        WebUser opener = null;
-        if (link.userId() == null) {
-            Optional<WebUser> signedIn = sessions.current(ctx);
-            if (signedIn.isEmpty()) {
-                askToSignIn(ctx, 200, link);
-                return;
-            }
-            if (!signedIn.get().accountId().equals(link.accountId())) {
-                unknown(ctx);
-                return;
-            }
-            opener = signedIn.get();
+        if (link.userId() != null) {
+            return Optional.of(new Opened(link, null));
         }
+        Optional<WebUser> signedIn = sessions.current(ctx);
+        if (signedIn.isEmpty()) {
+            askToSignIn(ctx, post ? 401 : 200, link);
+            return Optional.empty();
+        }
+        if (!signedIn.get().accountId().equals(link.accountId())) {
+            unknown(ctx);
+            return Optional.empty();
+        }
+        if (post) {
+            sessions.requireUser(ctx); // same origin and the session's CSRF token, or a 403
+        }
+        return Optional.of(new Opened(link, signedIn.get()));
+    }
+
+    private void show(Context ctx) {
+        Optional<Opened> opened = open(ctx, false);
+        if (opened.isEmpty()) {
+            return;
+        }
+        ActionLink link = opened.get().link();
+        WebUser opener = opened.get().opener();
         Review review = reader.get(link.accountId(), ReviewAddress.byId(link.reviewId()));
         LinkState state = state(link, review);
         render(ctx, 200, link, review, state, state.explanation(), "", opener);
     }
 
     private void confirm(Context ctx) {
-        guardHeaders(ctx);
-        Optional<ActionLink> found = database.read(h -> links.find(h, ctx.pathParam("token")));
-        if (found.isEmpty()) {
-            unknown(ctx);
+        Optional<Opened> opened = open(ctx, true);
+        if (opened.isEmpty()) {
             return;
         }
-        ActionLink link = found.get();
-        WebUser opener = null;
-        if (link.userId() == null) {
-            Optional<WebUser> signedIn = sessions.current(ctx);
-            if (signedIn.isEmpty()) {
-                askToSignIn(ctx, 401, link);
-                return;
-            }
-            if (!signedIn.get().accountId().equals(link.accountId())) {
-                unknown(ctx);
-                return;
-            }
-            sessions.requireUser(ctx); // same origin and the session's CSRF token, or a 403
-            opener = signedIn.get();
-        }
+        ActionLink link = opened.get().link();
+        WebUser opener = opened.get().opener();
         String deciderId = opener == null ? link.userId() : opener.userId();
         Review before = reader.get(link.accountId(), ReviewAddress.byId(link.reviewId()));
         String reason =
