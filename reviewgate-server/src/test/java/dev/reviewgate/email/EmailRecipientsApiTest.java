@@ -7,6 +7,7 @@ import dev.reviewgate.auth.AccountRepository;
 import dev.reviewgate.auth.Users;
 import dev.reviewgate.kernel.Ids;
 import dev.reviewgate.testing.Api;
+import dev.reviewgate.testing.Concurrently;
 import dev.reviewgate.testing.Fixtures;
 import dev.reviewgate.testing.WebClient;
 import java.net.http.HttpResponse;
@@ -124,5 +125,28 @@ class EmailRecipientsApiTest extends EmailTest {
         reviewFor(someone.email(), "assigned");
 
         mailbox.await(someone.email(), 1);
+    }
+
+    @Test
+    void concurrentFirstSavesOfPreferencesAllSucceedAndOneWins() {
+        String password = "correct horse battery staple";
+        String email = "racer-" + System.nanoTime() + "@example.com";
+        String accountId = server.app().credentials().orElseThrow().accountId();
+        new Users(server.app().database(), new AccountRepository(), new Ids(clock), clock)
+                .create(accountId, email, "Racer", "reviewer", password);
+        WebClient web = WebClient.signIn(server.baseUrl(), email, password);
+
+        List<HttpResponse<String>> saved = Concurrently.run(
+                10, i -> web.post("/settings/notifications", i % 2 == 0 ? Map.of() : Map.of("email", "on")));
+
+        assertThat(saved).allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(200));
+        long rows = server.app()
+                .database()
+                .read(h -> h.createQuery("SELECT COUNT(*) FROM notification_preferences p JOIN users u"
+                                + " ON u.account_id = p.account_id AND u.id = p.user_id WHERE u.email = :e")
+                        .bind("e", email)
+                        .mapTo(Long.class)
+                        .one());
+        assertThat(rows).isEqualTo(1);
     }
 }
