@@ -82,7 +82,7 @@ final class NotificationParts {
         this.clock = clock;
         Notifications n = settings.notifications();
         SecretBox box = new SecretBox(SecretKeys.of(n.secretKey(), settings.dataDir()));
-        this.channelSettings = new ChannelSettingsRepository(box);
+        this.channelSettings = new ChannelSettingsRepository(box, database.caches());
         this.formSecrets = new FormSecrets(box);
         GroupRepository groups = new GroupRepository();
         this.groupSecrets = new GroupSecrets(groups, box);
@@ -141,7 +141,7 @@ final class NotificationParts {
         this.planner = EventPlanner.all(List.of(
                 webhooks.planner(),
                 notifications,
-                new SlackUpdatePlanner(cards, webhooks.deliveries(), ids, webhooks.dispatcher()::nudge)));
+                new SlackUpdatePlanner(slack, cards, webhooks.deliveries(), ids, webhooks.dispatcher()::nudge)));
     }
 
     /** Webhooks and notifications, planned in each event's transaction. */

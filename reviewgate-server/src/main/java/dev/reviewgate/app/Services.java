@@ -79,7 +79,7 @@ final class Services {
     private final Ids ids;
     private final Settings settings;
     private final AccountRepository accounts = new AccountRepository();
-    private final FormRepository forms = new FormRepository();
+    private final FormRepository forms;
     private final VoteRepository voteRows = new VoteRepository();
     private final AssigneeRepository assigneeRows = new AssigneeRepository();
     private final ReviewRepository reviews = new ReviewRepository(voteRows, assigneeRows);
@@ -109,6 +109,7 @@ final class Services {
             ChangeSignals<Review> signals,
             InstantSource clock) {
         this.database = database;
+        this.forms = new FormRepository(database.caches());
         this.clock = clock;
         this.ids = new Ids(clock);
         this.settings = settings;

@@ -34,7 +34,7 @@ record Webhooks(
 
     static Webhooks start(Database database, Settings settings, Ids ids, InstantSource clock) {
         SsrfGuard guard = new SsrfGuard(settings.webhookNetwork(), HostResolver.system());
-        EndpointRepository endpoints = new EndpointRepository();
+        EndpointRepository endpoints = new EndpointRepository(database.caches());
         DeliveryRepository deliveries = new DeliveryRepository();
         WebhookSender sender = new WebhookSender(guard, settings.webhookTimeout());
         Channels channels = new Channels();

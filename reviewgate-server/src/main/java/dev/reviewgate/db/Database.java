@@ -2,6 +2,7 @@ package dev.reviewgate.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.reviewgate.cache.CacheChanges;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -40,6 +41,7 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
+    private final CacheChanges caches;
     /** SQLite only: this process's writers, in arrival order (see the class comment). */
     private final ReentrantLock sqliteWriter = new ReentrantLock(true);
 
@@ -50,6 +52,7 @@ public final class Database implements AutoCloseable {
         this.dialect = dialect;
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
+        this.caches = dialect == Dialect.SQLITE ? CacheChanges.local() : CacheChanges.shared();
     }
 
     /** Opens a pool on {@code jdbcUrl}. User and password may be part of the URL. */
@@ -149,6 +152,11 @@ public final class Database implements AutoCloseable {
                 h.rollback();
             }
         });
+    }
+
+    /** The rarely changed rows this instance remembers of this database, and how changes reach other instances. */
+    public CacheChanges caches() {
+        return caches;
     }
 
     public Dialect dialect() {

@@ -19,7 +19,7 @@ public final class EmailRoute implements Route {
 
     @Override
     public List<Destination> destinations(Handle h, Audience audience) {
-        if (servers.of(h, audience.subject().accountId()).isEmpty()
+        if (!servers.available(h, audience.subject().accountId())
                 || !audience.form().email()) {
             return List.of();
         }

@@ -1,5 +1,7 @@
 package dev.reviewgate.form;
 
+import dev.reviewgate.cache.CacheChanges;
+import dev.reviewgate.cache.SharedCache;
 import dev.reviewgate.json.Json;
 import dev.reviewgate.support.BoundedCache;
 import java.util.List;
@@ -9,7 +11,8 @@ import org.jdbi.v3.core.Handle;
 /**
  * SQL for forms and their immutable revisions. Because a revision never changes once committed,
  * parsed revisions are kept in memory: a decision or an update reads its form without a round
- * trip, and a create parses the current revision only the first time it sees it.
+ * trip, and a create parses the current revision only the first time it sees it. Which revision is
+ * current is remembered too, for creates only ({@link #currentForCreate}).
  */
 public final class FormRepository {
 
@@ -33,7 +36,29 @@ public final class FormRepository {
     private final BoundedCache<RevisionKey, Revision> revisions =
             BoundedCache.immutable(4L << 20, Revision::storedChars);
 
+    /** Which revision of each form is current: what every create reads first. */
+    private final SharedCache<FormRow> currentRows;
+
+    public FormRepository(CacheChanges caches) {
+        this.currentRows = caches.cache("forms", 10_000);
+    }
+
+    /** The current revision as committed: for whoever changes the form, under its lock. */
     public Optional<StoredForm> current(Handle h, String accountId, String formId) {
+        return Optional.ofNullable(currentRow(h, accountId, formId)).flatMap(row -> stored(h, accountId, formId, row));
+    }
+
+    /**
+     * The same for a create, from memory after the first time (see {@link SharedCache}). A
+     * revision committed on another instance a moment ago may not be seen yet: the review then pins
+     * the revision before it, as if it had been created a moment earlier.
+     */
+    public Optional<StoredForm> currentForCreate(Handle h, String accountId, String formId) {
+        return Optional.ofNullable(currentRows.get(accountId, formId, () -> currentRow(h, accountId, formId)))
+                .flatMap(row -> stored(h, accountId, formId, row));
+    }
+
+    private static FormRow currentRow(Handle h, String accountId, String formId) {
         return h.createQuery("""
                         SELECT f.current_revision, f.created_at, f.updated_at FROM forms f
                         WHERE f.account_id = :a AND f.id = :id""")
@@ -41,8 +66,12 @@ public final class FormRepository {
                 .bind("id", formId)
                 .map((rs, ctx) -> new FormRow(rs.getInt(1), rs.getLong(2), rs.getLong(3)))
                 .findOne()
-                .flatMap(row -> revision(h, accountId, formId, row.currentRevision())
-                        .map(r -> new StoredForm(r.definition(), r.revision(), row.createdAt(), row.updatedAt())));
+                .orElse(null);
+    }
+
+    private Optional<StoredForm> stored(Handle h, String accountId, String formId, FormRow row) {
+        return revision(h, accountId, formId, row.currentRevision())
+                .map(r -> new StoredForm(r.definition(), r.revision(), row.createdAt(), row.updatedAt()));
     }
 
     /** One revision; read from memory after the first time, since a committed revision never changes. */
@@ -112,6 +141,7 @@ public final class FormRepository {
                         .execute()
                 == 1;
         if (created) {
+            currentRows.changed(h, accountId);
             insertRevision(h, accountId, form, 1, now);
         }
         return created;
@@ -132,7 +162,10 @@ public final class FormRepository {
                 .bind("id", form.id())
                 .map((rs, ctx) -> new FormRow(rs.getInt(1), rs.getLong(2), rs.getLong(3)))
                 .findOne();
-        advanced.ifPresent(row -> insertRevision(h, accountId, form, row.currentRevision(), now));
+        advanced.ifPresent(row -> {
+            currentRows.changed(h, accountId);
+            insertRevision(h, accountId, form, row.currentRevision(), now);
+        });
         return advanced.map(row -> new StoredForm(form, row.currentRevision(), row.createdAt(), row.updatedAt()));
     }
 

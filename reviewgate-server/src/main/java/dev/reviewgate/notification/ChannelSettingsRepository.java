@@ -2,6 +2,8 @@ package dev.reviewgate.notification;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reviewgate.cache.CacheChanges;
+import dev.reviewgate.cache.SharedCache;
 import dev.reviewgate.json.Json;
 import dev.reviewgate.secret.SecretBox;
 import java.util.Optional;
@@ -27,23 +29,30 @@ public final class ChannelSettingsRepository {
     }
 
     private final SecretBox box;
+    /** Whether an account has settings of its own for a channel: what planning asks of every event. */
+    private final SharedCache<Boolean> existing;
 
-    public ChannelSettingsRepository(SecretBox box) {
+    public ChannelSettingsRepository(SecretBox box, CacheChanges caches) {
         this.box = box;
+        this.existing = caches.cache("channel_settings", 10_000);
     }
 
     /**
      * Whether the account has its own settings for {@code channel}, without opening its secret:
      * planning asks this inside every event's transaction, where a key problem must not fail the
-     * change (the send fails instead, and is retried and logged).
+     * change (the send fails instead, and is retried and logged). From memory after the first time
+     * (see {@link SharedCache}); the settings themselves ({@link #find}) are always read afresh.
      */
     public boolean exists(Handle h, String accountId, String channel) {
-        return h.createQuery("SELECT COUNT(*) FROM channel_settings WHERE account_id = :a AND channel = :c")
-                        .bind("a", accountId)
-                        .bind("c", channel)
-                        .mapTo(Long.class)
-                        .one()
-                > 0;
+        return existing.get(
+                accountId,
+                channel,
+                () -> h.createQuery("SELECT COUNT(*) FROM channel_settings WHERE account_id = :a AND channel = :c")
+                                .bind("a", accountId)
+                                .bind("c", channel)
+                                .mapTo(Long.class)
+                                .one()
+                        > 0);
     }
 
     public Optional<Stored> find(Handle h, String accountId, String channel) {
@@ -67,6 +76,7 @@ public final class ChannelSettingsRepository {
      */
     public void save(Handle h, String accountId, String channel, ObjectNode config, String secret, long now) {
         String sealed = secret == null ? null : box.seal(secret, boundTo(accountId, channel));
+        existing.changed(h, accountId);
         h.createUpdate("""
                         INSERT INTO channel_settings (account_id, channel, config, secret, updated_at)
                         VALUES (:a, :c, :config, :secret, :now)
@@ -82,6 +92,7 @@ public final class ChannelSettingsRepository {
 
     /** Back to the instance's settings; true when there was an override. */
     public boolean delete(Handle h, String accountId, String channel) {
+        existing.changed(h, accountId);
         return h.createUpdate("DELETE FROM channel_settings WHERE account_id = :a AND channel = :c")
                         .bind("a", accountId)
                         .bind("c", channel)

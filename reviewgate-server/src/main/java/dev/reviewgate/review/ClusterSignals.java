@@ -2,6 +2,7 @@ package dev.reviewgate.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.reviewgate.cache.CacheChanges;
 import dev.reviewgate.db.Database;
 import dev.reviewgate.json.Json;
 import dev.reviewgate.wait.ChangeSignals;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * {@code LISTEN} connection turns other instances' changes into local wake-ups and reconnects when
  * the database comes back. A poll of recently updated reviews every {@link #POLL} keeps waits
  * correct where NOTIFY is unavailable (PgBouncer in transaction mode: {@code REVIEWGATE_NOTIFY=poll})
- * or was missed while reconnecting.
+ * or was missed while reconnecting. The same connection hears {@link CacheChanges#CHANNEL}, and the
+ * caches are in use only while it is up.
  */
 public final class ClusterSignals implements AutoCloseable {
 
@@ -109,16 +111,23 @@ public final class ClusterSignals implements AutoCloseable {
             try (Connection connection = DriverManager.getConnection(jdbcUrl);
                     Statement statement = connection.createStatement()) {
                 statement.execute("LISTEN " + CHANNEL);
+                statement.execute("LISTEN " + CacheChanges.CHANNEL);
+                database.caches().listening(true);
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications((int) POLL.toMillis());
                     if (notifications != null) {
                         for (PGNotification n : notifications) {
-                            wake(Json.parse(n.getParameter()));
+                            if (CacheChanges.CHANNEL.equals(n.getName())) {
+                                database.caches().received(n.getParameter());
+                            } else {
+                                wake(Json.parse(n.getParameter()));
+                            }
                         }
                     }
                 }
             } catch (Exception e) {
+                database.caches().listening(false);
                 if (running) {
                     LOG.debug("LISTEN connection lost; reconnecting", e);
                     sleep(POLL);

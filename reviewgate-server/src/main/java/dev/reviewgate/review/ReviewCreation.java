@@ -90,7 +90,7 @@ public final class ReviewCreation {
         }
         try {
             return database.write(h -> {
-                FormRepository.StoredForm form = forms.current(h, account, req.formId())
+                FormRepository.StoredForm form = forms.currentForCreate(h, account, req.formId())
                         .orElseThrow(() -> Problem.invalid("/formId", "no form " + req.formId()));
                 Predicate policy = form.definition().reviewPolicy().predicate();
                 boolean validationFailed = checkModelOutput(form.definition(), req.fields(), policy);

@@ -13,6 +13,8 @@ import org.jdbi.v3.core.Handle;
 /**
  * In the transaction of a claim, a release, a vote, a decision or a new version, by whatever
  * channel: one update for every card posted for the review, so each shows where it now stands.
+ * An account without a Slack app (its own or the instance's) has nothing to update cards with, so
+ * its events look for no cards.
  */
 public final class SlackUpdatePlanner implements EventPlanner {
 
@@ -26,12 +28,15 @@ public final class SlackUpdatePlanner implements EventPlanner {
             EventType.UPDATED,
             EventType.EDITED);
 
+    private final SlackApps apps;
     private final SlackCards cards;
     private final DeliveryRepository deliveries;
     private final Ids ids;
     private final Runnable afterCommit;
 
-    public SlackUpdatePlanner(SlackCards cards, DeliveryRepository deliveries, Ids ids, Runnable afterCommit) {
+    public SlackUpdatePlanner(
+            SlackApps apps, SlackCards cards, DeliveryRepository deliveries, Ids ids, Runnable afterCommit) {
+        this.apps = apps;
         this.cards = cards;
         this.deliveries = deliveries;
         this.ids = ids;
@@ -40,7 +45,7 @@ public final class SlackUpdatePlanner implements EventPlanner {
 
     @Override
     public int plan(Handle h, Subject subject, String eventId, EventType type, long now) {
-        if (!TRIGGERS.contains(type)) {
+        if (!TRIGGERS.contains(type) || !apps.available(h, subject.accountId())) {
             return 0;
         }
         List<SlackCards.Card> posted = cards.of(h, subject.accountId(), subject.reviewId());

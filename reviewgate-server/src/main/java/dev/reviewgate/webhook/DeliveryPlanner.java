@@ -33,7 +33,7 @@ public final class DeliveryPlanner implements EventPlanner {
             insert(h, review, eventId, null, review.webhookUrl(), now);
             planned++;
         }
-        for (Endpoint endpoint : endpoints.list(h, review.accountId())) {
+        for (Endpoint endpoint : endpoints.forPlanning(h, review.accountId())) {
             if (endpoint.wants(type.event(), review.formId())) {
                 insert(h, review, eventId, endpoint.id(), endpoint.url(), now);
                 planned++;

@@ -1,5 +1,7 @@
 package dev.reviewgate.webhook;
 
+import dev.reviewgate.cache.CacheChanges;
+import dev.reviewgate.cache.SharedCache;
 import dev.reviewgate.json.Json;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,14 +10,25 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
-/** SQL for webhook endpoints and the account signing secret. */
+/**
+ * SQL for webhook endpoints and the account signing secret. The endpoints that planning fans an
+ * event out to are remembered per account ({@link #forPlanning}); every change to an endpoint
+ * goes through here and makes every instance forget them.
+ */
 public final class EndpointRepository {
 
     private static final String COLUMNS = """
             account_id, id, url, events, form_id, secret, previous_secret, rotated_at, created_at, disabled_at,
             disabled_reason""";
 
+    private final SharedCache<List<Endpoint>> planned;
+
+    public EndpointRepository(CacheChanges caches) {
+        this.planned = caches.cache("webhook_endpoints", 10_000);
+    }
+
     public void insert(Handle h, Endpoint e) {
+        planned.changed(h, e.accountId());
         h.createUpdate("INSERT INTO webhook_endpoints (" + COLUMNS + """
                         ) VALUES (:a, :id, :url, :events, :form, :secret, NULL, NULL, :created, NULL, NULL)""")
                 .bind("a", e.accountId())
@@ -37,6 +50,15 @@ public final class EndpointRepository {
                 .findOne();
     }
 
+    /**
+     * {@link #list}, from memory after the first time (see {@link SharedCache}): what every event
+     * is planned against. An endpoint added on another instance a moment ago may not be seen yet,
+     * as if the event had come a moment earlier.
+     */
+    public List<Endpoint> forPlanning(Handle h, String accountId) {
+        return planned.get(accountId, "", () -> List.copyOf(list(h, accountId)));
+    }
+
     /** Live endpoints, oldest first (an account has few). */
     public List<Endpoint> list(Handle h, String accountId) {
         return h.createQuery(
@@ -48,6 +70,7 @@ public final class EndpointRepository {
     }
 
     public boolean delete(Handle h, String accountId, String id, long now) {
+        planned.changed(h, accountId);
         return h.createUpdate(
                                 "UPDATE webhook_endpoints SET deleted_at = :now WHERE account_id = :a AND id = :id AND deleted_at IS NULL")
                         .bind("now", now)
@@ -59,6 +82,7 @@ public final class EndpointRepository {
 
     /** A 410 from the receiver: stop sending until someone re-enables or replaces the endpoint. */
     public void disable(Handle h, String accountId, String id, String reason, long now) {
+        planned.changed(h, accountId);
         h.createUpdate(
                         "UPDATE webhook_endpoints SET disabled_at = :now, disabled_reason = :reason WHERE account_id = :a AND id = :id AND disabled_at IS NULL")
                 .bind("now", now)
@@ -70,6 +94,7 @@ public final class EndpointRepository {
 
     /** Rotates a live endpoint's secret and returns it as rotated; empty when there is no such endpoint. */
     public Optional<Endpoint> rotate(Handle h, String accountId, String id, String newSecret, long now) {
+        planned.changed(h, accountId);
         return h.createQuery("""
                         UPDATE webhook_endpoints SET previous_secret = secret, secret = :secret, rotated_at = :now
                         WHERE account_id = :a AND id = :id AND deleted_at IS NULL

@@ -36,8 +36,9 @@ class SlackAccountAppApiTest extends SlackTest {
     void theAccountsOwnAppPostsAndOnlyItsSecretVerifies() {
         slack.allowToken(OWN_TOKEN);
         TestServer.Tenant tenant = server.newAccount();
-        ChannelSettingsRepository stored =
-                new ChannelSettingsRepository(new SecretBox(SecretKeys.of(KEY, Path.of("unused"))));
+        ChannelSettingsRepository stored = new ChannelSettingsRepository(
+                new SecretBox(SecretKeys.of(KEY, Path.of("unused"))),
+                server.app().database().caches());
         server.app().database().write(h -> {
             stored.save(
                     h,
