@@ -78,7 +78,12 @@ public final class ReviewCreation {
     }
 
     public Result submit(Principal principal, ReviewRequests.Create request) {
-        Result result = request.updateForReviewId() == null ? create(principal, request) : update(principal, request);
+        if (request.updateForReviewId() == null) {
+            Result result = create(principal, request);
+            ReviewSignals.created(signals, result.review());
+            return result;
+        }
+        Result result = update(principal, request);
         ReviewSignals.changed(signals, result.review());
         return result;
     }

@@ -32,6 +32,17 @@ public final class ReviewSignals {
         signals.changed(keys(review.accountId(), review.id(), review.runId(), review.blockId()), review);
     }
 
+    /**
+     * Wakes the waiters on a review just created. Only its run address can have been waited on
+     * before it existed (a wait by id is a 404 until then), so a review without one fires nothing:
+     * no wake-up here, and no NOTIFY to the other instances for each create.
+     */
+    public static void created(ChangeSignals<Review> signals, Review review) {
+        if (review.runId() != null && review.blockId() != null) {
+            changed(signals, review);
+        }
+    }
+
     /** Wakes the waiters on a review changed on another instance; they re-read it. */
     public static void changedElsewhere(
             ChangeSignals<Review> signals, String accountId, String reviewId, String runId, String blockId) {

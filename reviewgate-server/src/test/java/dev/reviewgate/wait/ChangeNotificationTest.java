@@ -26,7 +26,8 @@ import org.postgresql.PGNotification;
 /**
  * Every committed change is announced on the PostgreSQL channel other instances listen to, even
  * when many changes are sent together. (Waits would still complete by polling without it, only
- * slower, so this checks the notifications themselves.)
+ * slower, so this checks the notifications themselves.) A create is a change that can be waited
+ * on only by its run address, so the creates here have one; the decisions have none.
  */
 class ChangeNotificationTest {
 
@@ -47,11 +48,32 @@ class ChangeNotificationTest {
                                     Map.of(
                                             "formId",
                                             "blog-review",
+                                            "runId",
+                                            "run-" + i,
+                                            "blockId",
+                                            "gate",
                                             "fields",
                                             Fixtures.blogFields("Post " + i, "https://cdn.example.com/a.jpg")))
                             .body()
                             .get("reviewId")
                             .asText()));
+
+            Set<String> decided = ConcurrentHashMap.newKeySet();
+            List.of(1, 2, 3, 4).parallelStream().forEach(i -> {
+                JsonNode review = api.post(
+                                "/v1/reviews",
+                                Map.of(
+                                        "formId",
+                                        "blog-review",
+                                        "fields",
+                                        Fixtures.blogFields("Plain " + i, "https://cdn.example.com/a.jpg")))
+                        .body();
+                api.post(
+                        "/v1/reviews/" + review.get("reviewId").asText() + "/approve",
+                        Map.of("versionId", review.get("versionId").asText()));
+                decided.add(review.get("reviewId").asText());
+            });
+            created.addAll(decided);
 
             Set<String> announced = new HashSet<>();
             long deadline = System.currentTimeMillis() + 10_000;
