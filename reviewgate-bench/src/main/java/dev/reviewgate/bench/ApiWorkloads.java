@@ -21,7 +21,24 @@ final class ApiWorkloads {
 
     private ApiWorkloads() {}
 
-    /** Unmeasured creates, e.g. to warm the JIT up or to have reviews to decide. */
+    /**
+     * Creates each approved at once, for {@code duration} in all: two thirds of it at
+     * {@link Bench#CLIENTS} and the rest at {@link Bench#MANY_CLIENTS}, so the JIT has compiled
+     * both paths at both concurrencies before anything is timed. Nothing is kept.
+     */
+    static void warmUp(Http http, Duration duration) throws Exception {
+        Duration first = duration.multipliedBy(2).dividedBy(3);
+        for (var phase :
+                List.of(Map.entry(Bench.CLIENTS, first), Map.entry(Bench.MANY_CLIENTS, duration.minus(first)))) {
+            Load.run(phase.getKey(), phase.getValue(), Long.MAX_VALUE, n -> {
+                ConcurrentLinkedQueue<Created> one = new ConcurrentLinkedQueue<>();
+                create(http, n, one);
+                approve(http, one.remove());
+            });
+        }
+    }
+
+    /** Unmeasured creates, to have reviews to decide. */
     static void createUntimed(Http http, int clients, Duration duration, long max, ConcurrentLinkedQueue<Created> out)
             throws Exception {
         Load.run(clients, duration, max, n -> create(http, n, out));

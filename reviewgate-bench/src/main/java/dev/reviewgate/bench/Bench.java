@@ -27,8 +27,12 @@ public final class Bench {
     // -Dbench.toDecide=500 -Dbench.skipQueue=true -Dbench.manyClients=16
     // -jar reviewgate-bench/target/reviewgate-bench.jar
     static final Duration WINDOW = Duration.ofSeconds(Integer.getInteger("bench.window", 15));
-    /** Load before a measuring window, so the JIT has compiled the hot paths of a freshly started server. */
-    static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmUp", 10));
+    /**
+     * Untimed creates and decisions against a freshly started server, at each concurrency in turn,
+     * before its first measuring window. It takes this long: with 10 s, the JIT compiler was still
+     * a third of the server's CPU in the windows after it (see docs/benchmarks.md).
+     */
+    static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmUp", 45));
 
     static final int WAITERS = Integer.getInteger("bench.waiters", 10_000);
     static final int WAKE_SAMPLE = Math.min(500, WAITERS / 4);
@@ -127,7 +131,7 @@ public final class Bench {
             ConcurrentLinkedQueue<ApiWorkloads.Created> created)
             throws Exception {
         step(id + " creates (" + database + ")");
-        ApiWorkloads.createUntimed(server.http(), CLIENTS, WARM_UP, Long.MAX_VALUE, created);
+        ApiWorkloads.warmUp(server.http(), WARM_UP);
         report.api(id, "creates", database, ApiWorkloads.creates(server, CLIENTS, WINDOW, created), ceiling, share);
         report.api(id, "creates", database, ApiWorkloads.creates(server, MANY_CLIENTS, WINDOW, created), ceiling, 0);
     }

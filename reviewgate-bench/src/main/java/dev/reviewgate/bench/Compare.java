@@ -68,7 +68,7 @@ final class Compare {
         List<String> rows = new ArrayList<>();
         s.http().post("/v1/forms", ApiWorkloads.FORM);
         ConcurrentLinkedQueue<ApiWorkloads.Created> created = new ConcurrentLinkedQueue<>();
-        ApiWorkloads.createUntimed(s.http(), Bench.CLIENTS, Bench.WARM_UP, Long.MAX_VALUE, created);
+        ApiWorkloads.warmUp(s.http(), Bench.WARM_UP);
         for (int clients : new int[] {Bench.CLIENTS, Bench.MANY_CLIENTS}) {
             rows.add(row(
                     build,

@@ -25,12 +25,14 @@ final class Load {
     static Throughput measured(ServerProcess server, int clients, Duration duration, long maxOperations, Action action)
             throws Exception {
         long cpuBefore = server.cpuNanos();
+        CpuSplit splitBefore = server.cpuSplit();
         Stats stats = run(clients, duration, maxOperations, action);
         long cpu = server.cpuNanos() - cpuBefore;
         if (cpu < 0) {
             throw new IllegalStateException("the server's CPU time went backwards: " + cpu + " ns");
         }
-        return new Throughput(stats, clients, cpu / 1e6 / stats.count());
+        return new Throughput(
+                stats, clients, cpu / 1e6 / stats.count(), server.cpuSplit().since(splitBefore));
     }
 
     static Stats run(int clients, Duration duration, long maxOperations, Action action) throws InterruptedException {

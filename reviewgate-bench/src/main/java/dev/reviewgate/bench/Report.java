@@ -67,8 +67,17 @@ final class Report {
         check(name, s);
         double ratio = s.perSecond() / ceiling.perSecond();
         rows.add(String.format(
-                "| %s | %s over HTTP, %s | %d | %.0f/s | %.1f ms | %.1f ms | %.2f ms | %.2f |",
-                id, what, database, t.clients(), s.perSecond(), s.p50Ms(), s.p99Ms(), t.cpuMsPerOp(), ratio));
+                "| %s | %s over HTTP, %s | %d | %.0f/s | %.1f ms | %.1f ms | %.2f ms (%s) | %.2f |",
+                id,
+                what,
+                database,
+                t.clients(),
+                s.perSecond(),
+                s.p50Ms(),
+                s.p99Ms(),
+                t.cpuMsPerOp(),
+                t.split().shares(),
+                ratio));
         print(rows.get(rows.size() - 1));
         target(
                 name + ": server CPU per operation <= " + CPU_MS_PER_OP + " ms",
@@ -163,7 +172,8 @@ final class Report {
         out.add("");
         out.addAll(machine);
         out.add("");
-        out.add("| id | what | clients | throughput | p50 | p99 | server CPU per op | ratio to the ceiling |");
+        out.add(
+                "| id | what | clients | throughput | p50 | p99 | server CPU per op (by kind of thread) | ratio to the ceiling |");
         out.add("|---|---|---|---|---|---|---|---|");
         out.addAll(rows);
         out.add("");

@@ -90,7 +90,16 @@ final class ServerProcess implements AutoCloseable {
      * the JIT, GC), from {@code /proc/<pid>/stat}.
      */
     long cpuNanos() throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+        return ticksToNanos(Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat")));
+    }
+
+    /** The same split by kind of thread. */
+    CpuSplit cpuSplit() throws IOException {
+        return CpuSplit.of(process.pid(), cpuNanos());
+    }
+
+    /** User + system time in a {@code /proc} stat line (a process's or a thread's). */
+    static long ticksToNanos(String stat) throws IOException {
         // The command name (field 2) is in parentheses and may hold spaces; fields 14 and 15 follow it.
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
         long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
