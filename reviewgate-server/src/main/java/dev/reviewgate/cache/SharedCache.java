@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 
@@ -95,14 +96,20 @@ public final class SharedCache<V> {
             changing.merge(accountId, 1, Integer::sum);
             forgetLocked(accountId);
         }
+        // Once, whichever comes first: the commit, the rollback, or (if a dead connection made
+        // those throw before their callbacks ran) the handle's close.
+        AtomicBoolean done = new AtomicBoolean();
         Runnable ended = () -> {
-            synchronized (this) {
-                changing.computeIfPresent(accountId, (a, n) -> n == 1 ? null : n - 1);
-                forgetLocked(accountId);
+            if (done.compareAndSet(false, true)) {
+                synchronized (this) {
+                    changing.computeIfPresent(accountId, (a, n) -> n == 1 ? null : n - 1);
+                    forgetLocked(accountId);
+                }
             }
         };
         h.afterCommit(ended);
         h.afterRollback(ended);
+        h.addCleanable(ended::run);
         changes.announce(h, name, accountId);
     }
 

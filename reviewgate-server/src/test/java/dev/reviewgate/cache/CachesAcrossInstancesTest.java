@@ -43,6 +43,12 @@ class CachesAcrossInstancesTest {
         Settings settings = TestServer.settings(url, Settings.DEFAULT_MAX_BODY_BYTES, loopback, Duration.ofSeconds(1));
         a = TestServer.start(settings, InstantSource.system());
         b = TestServer.start(settings, InstantSource.system());
+        // Caches are used only while the LISTEN connection is up: wait for both.
+        until(
+                () -> a.app().database().caches().usable()
+                        && b.app().database().caches().usable(),
+                up -> up);
+        assertThat(b.app().database().caches().usable()).isTrue();
     }
 
     @AfterAll
@@ -56,7 +62,8 @@ class CachesAcrossInstancesTest {
         ObjectNode form = (ObjectNode) Fixtures.blogForm().deepCopy();
         form.put("id", "cached-form");
         assertThat(a.api().post("/v1/forms", form).status()).isEqualTo(201);
-        untilInUse(() -> revisionOf(b.api(), create(b.api(), "cached-form")), r -> r == 1);
+        assertThat(revisionOf(b.api(), create(b.api(), "cached-form"))).isEqualTo(1);
+        assertThat(remembered(b, "forms")).isPositive();
 
         form.put("name", "Renamed");
         Api.Response revised = a.api().put("/v1/forms/cached-form", form);
@@ -72,7 +79,8 @@ class CachesAcrossInstancesTest {
         ObjectNode form = (ObjectNode) Fixtures.blogForm().deepCopy();
         form.put("id", "hooked-form");
         assertThat(a.api().post("/v1/forms", form).status()).isEqualTo(201);
-        untilInUse(() -> deliveriesOf(b.api(), create(b.api(), "hooked-form")), n -> n == 0);
+        assertThat(deliveriesOf(b.api(), create(b.api(), "hooked-form"))).isZero();
+        assertThat(remembered(b, "webhook_endpoints")).isPositive();
 
         Api.Response endpoint = a.api().post("/v1/webhooks", Map.of("url", "http://127.0.0.1:9/cached"));
         assertThat(endpoint.status()).as(endpoint.text()).isEqualTo(201);
@@ -87,13 +95,9 @@ class CachesAcrossInstancesTest {
                 .isZero();
     }
 
-    /**
-     * Reads until B answers as the old state says: B's LISTEN connection is up (its caches are in
-     * use only then) and it has remembered that state.
-     */
-    private static <T> void untilInUse(Supplier<T> read, Predicate<T> old) {
-        until(read, old);
-        until(read, old);
+    /** How many entries B's cache of that name holds: B remembered the old state, so only a forget can change it. */
+    private static int remembered(TestServer server, String cache) {
+        return server.app().database().caches().cache(cache, 1).size();
     }
 
     private static <T> T until(Supplier<T> read, Predicate<T> wanted) {

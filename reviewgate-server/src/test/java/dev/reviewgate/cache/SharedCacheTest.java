@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Handles;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,34 @@ class SharedCacheTest {
         assertThat(slow.get(10, TimeUnit.SECONDS)).isEqualTo("read before the commit");
 
         assertThat(cache.get("acc1", "k", loading("after the commit"))).isEqualTo("after the commit");
+    }
+
+    @Test
+    void twoOpenChangesOfOneAccountKeepItUncachedUntilBothEnd() {
+        try (Handle other = Jdbi.create("jdbc:sqlite::memory:").open()) {
+            h.begin();
+            other.begin();
+            cache.changed(h, "acc1");
+            cache.changed(other, "acc1");
+            h.commit();
+            assertThat(cache.get("acc1", "k", loading("one still open"))).isEqualTo("one still open");
+            assertThat(cache.get("acc1", "k", loading("so not kept"))).isEqualTo("so not kept");
+            other.commit();
+        }
+        cache.get("acc1", "k", loading("both ended"));
+        assertThat(cache.get("acc1", "k", loading("unused"))).isEqualTo("both ended");
+    }
+
+    @Test
+    void aChangeWhoseTransactionNeverEndedIsReleasedWhenItsHandleCloses() {
+        Handle lost = Jdbi.create("jdbc:sqlite::memory:").open();
+        // As when the connection died: the handle closes without the transaction being ended.
+        lost.getConfig(Handles.class).setForceEndTransactions(false);
+        lost.begin();
+        cache.changed(lost, "acc1");
+        lost.close();
+        cache.get("acc1", "k", loading("after the close"));
+        assertThat(cache.get("acc1", "k", loading("unused"))).isEqualTo("after the close");
     }
 
     @Test
