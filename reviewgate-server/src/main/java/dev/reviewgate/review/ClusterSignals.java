@@ -36,6 +36,10 @@ public final class ClusterSignals implements AutoCloseable {
     public static final String CHANNEL = "reviewgate_changes";
     static final Duration POLL = Duration.ofMillis(500);
     static final Duration OVERLAP = Duration.ofSeconds(2);
+    /** How often the LISTEN connection is proved alive, and how long a read on it may hang. */
+    static final Duration LIVENESS = Duration.ofSeconds(5);
+
+    static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(ClusterSignals.class);
 
     private final String jdbcUrl;
@@ -108,13 +112,20 @@ public final class ClusterSignals implements AutoCloseable {
 
     private void listenLoop() {
         while (running) {
-            try (Connection connection = DriverManager.getConnection(jdbcUrl);
+            try (Connection connection = DriverManager.getConnection(jdbcUrl, listenProperties());
                     Statement statement = connection.createStatement()) {
                 statement.execute("LISTEN " + CHANNEL);
                 statement.execute("LISTEN " + CacheChanges.CHANNEL);
                 database.caches().listening(true);
                 PGConnection pg = connection.unwrap(PGConnection.class);
+                long checked = System.nanoTime();
                 while (running) {
+                    if (System.nanoTime() - checked > LIVENESS.toNanos()) {
+                        // A connection cut without a reset never fails a wait for notifications; a
+                        // query on it does, within the socket timeout, and the caches stop being used.
+                        statement.execute("SELECT 1");
+                        checked = System.nanoTime();
+                    }
                     PGNotification[] notifications = pg.getNotifications((int) POLL.toMillis());
                     if (notifications != null) {
                         for (PGNotification n : notifications) {
@@ -134,6 +145,13 @@ public final class ClusterSignals implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** The LISTEN connection's own: a read that hangs longer than this fails, and it reconnects. */
+    private static java.util.Properties listenProperties() {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("socketTimeout", Long.toString(SOCKET_TIMEOUT.toSeconds()));
+        return p;
     }
 
     private void pollLoop() {
