@@ -25,20 +25,19 @@ final class AuditRepository {
     private AuditRepository() {}
 
     /**
-     * Takes the account's chain head for the rest of the transaction and moves it on by one. The
-     * head row is made on the account's first entry (a concurrent first append waits on the
-     * insert, then finds the row); the {@code UPDATE} then holds it until commit, so no two
-     * transactions ever chain onto the same entry.
+     * Takes the account's chain head for the rest of the transaction and moves it on by one, in one
+     * statement: the head row is made on the account's first entry (seq 1, chained onto the
+     * genesis hash), and otherwise advanced. A concurrent first append waits on the insert, then
+     * advances the row; the row stays locked until commit, so no two transactions ever chain onto
+     * the same entry. {@code hash} is still the previous entry's here: {@link #insert} moves it.
      */
     static Link advance(Handle h, String accountId) {
-        h.createUpdate("""
-                        INSERT INTO audit_heads (account_id, seq, hash) VALUES (:a, 0, :genesis)
-                        ON CONFLICT (account_id) DO NOTHING""")
+        return h.createQuery("""
+                        INSERT INTO audit_heads (account_id, seq, hash) VALUES (:a, 1, :genesis)
+                        ON CONFLICT (account_id) DO UPDATE SET seq = audit_heads.seq + 1
+                        RETURNING seq, hash""")
                 .bind("a", accountId)
                 .bind("genesis", AuditChain.GENESIS)
-                .execute();
-        return h.createQuery("UPDATE audit_heads SET seq = seq + 1 WHERE account_id = :a RETURNING seq, hash")
-                .bind("a", accountId)
                 .map((rs, ctx) -> new Link(rs.getLong(1), rs.getString(2)))
                 .one();
     }
