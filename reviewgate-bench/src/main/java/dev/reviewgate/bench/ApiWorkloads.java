@@ -21,21 +21,50 @@ final class ApiWorkloads {
 
     private ApiWorkloads() {}
 
+    /** What a warm-up took, and the JIT's share of the server's CPU in its last round. */
+    record WarmUp(Duration took, double lastJitShare) {}
+
+    /** The start of a warm-up, at the lower concurrency only. */
+    static final Duration COLD = Duration.ofSeconds(20);
+
+    /** A warm-up round: this long at each concurrency. */
+    static final Duration ROUND_PHASE = Duration.ofSeconds(5);
+
+    /** The JIT counts as done compiling when its threads use less than this share of the server's CPU in a round. */
+    static final double JIT_QUIET = 0.05;
+
     /**
-     * Creates each approved at once, for {@code duration} in all: two thirds of it at
-     * {@link Bench#CLIENTS} and the rest at {@link Bench#MANY_CLIENTS}, so the JIT has compiled
-     * both paths at both concurrencies before anything is timed. Nothing is kept.
+     * Creates each approved at once: {@link #COLD} at {@link Bench#CLIENTS}, then rounds of {@link #ROUND_PHASE} at {@link Bench#CLIENTS} and
+     * then at {@link Bench#MANY_CLIENTS}, so the JIT compiles both paths at both concurrencies
+     * before anything is timed: for at least {@code least}, and then until a round in which the
+     * JIT's threads were under {@link #JIT_QUIET} of the server's CPU, or {@code most} is over.
+     * Nothing is kept.
      */
-    static void warmUp(Http http, Duration duration) throws Exception {
-        Duration first = duration.multipliedBy(2).dividedBy(3);
-        for (var phase :
-                List.of(Map.entry(Bench.CLIENTS, first), Map.entry(Bench.MANY_CLIENTS, duration.minus(first)))) {
-            Load.run(phase.getKey(), phase.getValue(), Long.MAX_VALUE, n -> {
-                ConcurrentLinkedQueue<Created> one = new ConcurrentLinkedQueue<>();
-                create(http, n, one);
-                approve(http, one.remove());
-            });
-        }
+    static WarmUp warmUp(ServerProcess server, Duration least, Duration most) throws Exception {
+        Http http = server.http();
+        long start = System.nanoTime();
+        // The cold server first gets the lower concurrency alone: interpreted, at 64 clients its
+        // transactions queue on the pool for longer than the pool's 2 s, and are refused (503).
+        Load.run(Bench.CLIENTS, COLD, Long.MAX_VALUE, n -> createAndApprove(http, n));
+        double jitShare;
+        do {
+            var threadsBefore = server.threadCpu();
+            long cpuBefore = server.cpuNanos();
+            for (int clients : new int[] {Bench.CLIENTS, Bench.MANY_CLIENTS}) {
+                Load.run(clients, ROUND_PHASE, Long.MAX_VALUE, n -> createAndApprove(http, n));
+            }
+            long cpu = server.cpuNanos() - cpuBefore;
+            CpuSplit split = CpuSplit.between(threadsBefore, server.threadCpu(), cpu);
+            jitShare = split.totalNanos() == 0 ? 0 : (double) split.jitNanos() / split.totalNanos();
+        } while (System.nanoTime() - start < least.toNanos()
+                || (jitShare >= JIT_QUIET && System.nanoTime() - start < most.toNanos()));
+        return new WarmUp(Duration.ofNanos(System.nanoTime() - start), jitShare);
+    }
+
+    private static void createAndApprove(Http http, long n) throws Exception {
+        ConcurrentLinkedQueue<Created> one = new ConcurrentLinkedQueue<>();
+        create(http, n, one);
+        approve(http, one.remove());
     }
 
     /** Unmeasured creates, to have reviews to decide. */

@@ -32,7 +32,9 @@ public final class Bench {
      * before its first measuring window. It takes this long: with 10 s, the JIT compiler was still
      * a third of the server's CPU in the windows after it (see docs/benchmarks.md).
      */
-    static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmUp", 45));
+    static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmUp", 30));
+
+    static final Duration WARM_UP_MOST = Duration.ofSeconds(Integer.getInteger("bench.warmUpMost", 180));
 
     static final int WAITERS = Integer.getInteger("bench.waiters", 10_000);
     static final int WAKE_SAMPLE = Math.min(500, WAITERS / 4);
@@ -131,7 +133,7 @@ public final class Bench {
             ConcurrentLinkedQueue<ApiWorkloads.Created> created)
             throws Exception {
         step(id + " creates (" + database + ")");
-        ApiWorkloads.warmUp(server.http(), WARM_UP);
+        report.warmUp(database, ApiWorkloads.warmUp(server, WARM_UP, WARM_UP_MOST));
         report.api(id, "creates", database, ApiWorkloads.creates(server, CLIENTS, WINDOW, created), ceiling, share);
         report.api(id, "creates", database, ApiWorkloads.creates(server, MANY_CLIENTS, WINDOW, created), ceiling, 0);
     }

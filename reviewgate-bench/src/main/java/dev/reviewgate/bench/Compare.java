@@ -68,7 +68,10 @@ final class Compare {
         List<String> rows = new ArrayList<>();
         s.http().post("/v1/forms", ApiWorkloads.FORM);
         ConcurrentLinkedQueue<ApiWorkloads.Created> created = new ConcurrentLinkedQueue<>();
-        ApiWorkloads.warmUp(s.http(), Bench.WARM_UP);
+        ApiWorkloads.WarmUp warm = ApiWorkloads.warmUp(s, Bench.WARM_UP, Bench.WARM_UP_MOST);
+        System.out.printf(
+                "  warm-up: %d s, the JIT %.0f%% of the server's CPU in its last round%n",
+                warm.took().toSeconds(), 100 * warm.lastJitShare());
         for (int clients : new int[] {Bench.CLIENTS, Bench.MANY_CLIENTS}) {
             rows.add(row(
                     build,

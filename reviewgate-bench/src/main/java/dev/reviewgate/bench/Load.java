@@ -24,15 +24,16 @@ final class Load {
     /** The same, with the server's CPU time per operation over the window. */
     static Throughput measured(ServerProcess server, int clients, Duration duration, long maxOperations, Action action)
             throws Exception {
+        var threadsBefore = server.threadCpu();
         long cpuBefore = server.cpuNanos();
-        CpuSplit splitBefore = server.cpuSplit();
         Stats stats = run(clients, duration, maxOperations, action);
         long cpu = server.cpuNanos() - cpuBefore;
+        var threadsAfter = server.threadCpu();
         if (cpu < 0) {
             throw new IllegalStateException("the server's CPU time went backwards: " + cpu + " ns");
         }
         return new Throughput(
-                stats, clients, cpu / 1e6 / stats.count(), server.cpuSplit().since(splitBefore));
+                stats, clients, cpu / 1e6 / stats.count(), CpuSplit.between(threadsBefore, threadsAfter, cpu));
     }
 
     static Stats run(int clients, Duration duration, long maxOperations, Action action) throws InterruptedException {

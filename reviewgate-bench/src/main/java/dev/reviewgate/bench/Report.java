@@ -49,6 +49,14 @@ final class Report {
                 + " operations in it");
     }
 
+    void warmUp(String database, ApiWorkloads.WarmUp w) {
+        notes.add(String.format(
+                "- %s: the warm-up (untimed creates, each approved, at %d and %d clients in turn) took %d s;"
+                        + " in its last round the JIT compiler used %.0f%% of the server's CPU.",
+                database, Bench.CLIENTS, Bench.MANY_CLIENTS, w.took().toSeconds(), 100 * w.lastJitShare()));
+        print(notes.get(notes.size() - 1));
+    }
+
     void ceiling(String database, Stats s) {
         check("ceiling " + database, s);
         rows.add(String.format(

@@ -93,9 +93,9 @@ final class ServerProcess implements AutoCloseable {
         return ticksToNanos(Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat")));
     }
 
-    /** The same split by kind of thread. */
-    CpuSplit cpuSplit() throws IOException {
-        return CpuSplit.of(process.pid(), cpuNanos());
+    /** Each of its threads' CPU time so far, by thread id. */
+    java.util.Map<Long, CpuSplit.Thread> threadCpu() throws IOException {
+        return CpuSplit.threads(process.pid());
     }
 
     /** User + system time in a {@code /proc} stat line (a process's or a thread's). */

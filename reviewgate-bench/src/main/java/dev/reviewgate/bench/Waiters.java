@@ -33,7 +33,25 @@ final class Waiters {
     /** The longest wait the API allows; the whole of P3's measuring lasts less (and waiters re-park). */
     static final int TIMEOUT_SECONDS = 60;
 
+    /**
+     * Long polls sent together while parking, then a pause: 10,000 in one instant would queue their
+     * first reads on the 16 pooled connections for more than the pool's 2 s, and the last would be
+     * answered 503 by design. Agents do not arrive all in the same millisecond either.
+     */
+    static final int PARK_BATCH = 100;
+
+    static final long PARK_PAUSE_MILLIS = 100;
+
     private Waiters() {}
+
+    private static void parkAll(List<Waiter> waiters) throws InterruptedException {
+        for (int i = 0; i < waiters.size(); i++) {
+            waiters.get(i).park();
+            if (i % PARK_BATCH == PARK_BATCH - 1) {
+                Thread.sleep(PARK_PAUSE_MILLIS);
+            }
+        }
+    }
 
     /** One parked long poll, re-parked each time its own timeout answers before the decision. */
     private static final class Waiter {
@@ -93,18 +111,11 @@ final class Waiters {
         Http parkOn = new Http(a.url(), ServerProcess.KEY);
         List<Waiter> waiters = new ArrayList<>();
         for (int i = 0; i < parked; i++) {
-            Waiter w = new Waiter(open.get(i), parkOn);
-            w.park();
-            waiters.add(w);
+            waiters.add(new Waiter(open.get(i), parkOn));
         }
+        parkAll(waiters);
         Thread.sleep(Math.max(5_000, parked));
-        for (int i = 0; i < parked; i++) {
-            if (waiters.get(i).answered.isDone()) {
-                waiters.get(i).answered.get(); // fails the run with the waiter's own error
-                throw new IllegalStateException(
-                        "the waiter on " + open.get(i).reviewId() + " answered before its review was decided");
-            }
-        }
+        requireParked(waiters);
         long rss = a.rssMib();
         Stats same = decide(a.http(), waiters, 0, sample);
         Stats across = decide(b.http(), waiters, sample, sample);
@@ -122,11 +133,25 @@ final class Waiters {
      */
     static long rssWithParked(ServerProcess server, List<ApiWorkloads.Created> open, int count) throws Exception {
         Http parkOn = new Http(server.url(), ServerProcess.KEY);
+        List<Waiter> waiters = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            new Waiter(open.get(i % open.size()), parkOn).park();
+            waiters.add(new Waiter(open.get(i % open.size()), parkOn));
         }
+        parkAll(waiters);
         Thread.sleep(Math.max(5_000, count));
+        requireParked(waiters);
         return server.rssMib();
+    }
+
+    /** Fails the run if any waiter was answered while nothing had been decided (an error included). */
+    private static void requireParked(List<Waiter> waiters) throws Exception {
+        for (Waiter w : waiters) {
+            if (w.answered.isDone()) {
+                w.answered.get(); // fails the run with the waiter's own error
+                throw new IllegalStateException(
+                        "the waiter on " + w.review.reviewId() + " answered before its review was decided");
+            }
+        }
     }
 
     private static Stats decide(Http decider, List<Waiter> waiters, int from, int count) throws Exception {
