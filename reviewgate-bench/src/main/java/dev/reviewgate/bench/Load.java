@@ -25,15 +25,21 @@ final class Load {
     static Throughput measured(ServerProcess server, int clients, Duration duration, long maxOperations, Action action)
             throws Exception {
         var threadsBefore = server.threadCpu();
+        MachineCpu machineBefore = MachineCpu.now();
         long cpuBefore = server.cpuNanos();
         Stats stats = run(clients, duration, maxOperations, action);
         long cpu = server.cpuNanos() - cpuBefore;
+        double machineBusy = MachineCpu.now().busySince(machineBefore);
         var threadsAfter = server.threadCpu();
         if (cpu < 0) {
             throw new IllegalStateException("the server's CPU time went backwards: " + cpu + " ns");
         }
         return new Throughput(
-                stats, clients, cpu / 1e6 / stats.count(), CpuSplit.between(threadsBefore, threadsAfter, cpu));
+                stats,
+                clients,
+                cpu / 1e6 / stats.count(),
+                CpuSplit.between(threadsBefore, threadsAfter, cpu),
+                machineBusy);
     }
 
     static Stats run(int clients, Duration duration, long maxOperations, Action action) throws InterruptedException {

@@ -75,7 +75,7 @@ final class Report {
         check(name, s);
         double ratio = s.perSecond() / ceiling.perSecond();
         rows.add(String.format(
-                "| %s | %s over HTTP, %s | %d | %.0f/s | %.1f ms | %.1f ms | %.2f ms (%s) | %.2f |",
+                "| %s | %s over HTTP, %s | %d | %.0f/s | %.1f ms | %.1f ms | %.2f ms (%s; machine %.0f%% busy) | %.2f |",
                 id,
                 what,
                 database,
@@ -85,20 +85,30 @@ final class Report {
                 s.p99Ms(),
                 t.cpuMsPerOp(),
                 t.split().shares(),
+                100 * t.machineBusy(),
                 ratio));
         print(rows.get(rows.size() - 1));
         target(
                 name + ": server CPU per operation <= " + CPU_MS_PER_OP + " ms",
-                String.format("%.2f ms", t.cpuMsPerOp()),
+                String.format("%.2f ms (%s)", t.cpuMsPerOp(), t.split().shares()),
                 t.cpuMsPerOp() <= CPU_MS_PER_OP);
         target(
                 name + ": p99 <= " + P99_MS + " ms and <= " + P99_OVER_P50 + " x p50",
-                String.format("p99 %.1f ms = %.1f x p50 (%.1f ms)", s.p99Ms(), s.p99Ms() / s.p50Ms(), s.p50Ms()),
+                String.format(
+                        "p99 %.1f ms = %.1f x p50 (%.1f ms); by Little's law %d clients at %.0f/s wait %.1f ms on"
+                                + " average",
+                        s.p99Ms(), s.p99Ms() / s.p50Ms(), s.p50Ms(), t.clients(), s.perSecond(), t.queueingMs()),
                 s.p99Ms() <= P99_MS && s.p99Ms() <= P99_OVER_P50 * s.p50Ms());
         if (ceilingShare > 0) {
             target(
                     String.format("%s: >= %.2f x the %s ceiling of the same run", name, ceilingShare, database),
-                    String.format("%.0f/s = %.2f x %.0f/s", s.perSecond(), ratio, ceiling.perSecond()),
+                    String.format(
+                            "%.0f/s = %.2f x %.0f/s; the server used %.2f cores and the machine was %.0f%% busy",
+                            s.perSecond(),
+                            ratio,
+                            ceiling.perSecond(),
+                            s.perSecond() * t.cpuMsPerOp() / 1000,
+                            100 * t.machineBusy()),
                     ratio >= ceilingShare);
         }
     }
