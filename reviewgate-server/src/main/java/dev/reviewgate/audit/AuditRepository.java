@@ -29,7 +29,8 @@ final class AuditRepository {
      * statement: the head row is made on the account's first entry (seq 1, chained onto the
      * genesis hash), and otherwise advanced. A concurrent first append waits on the insert, then
      * advances the row; the row stays locked until commit, so no two transactions ever chain onto
-     * the same entry. {@code hash} is still the previous entry's here: {@link #insert} moves it.
+     * the same entry. {@code hash} is still the previous entry's here: inserting the entry at
+     * {@code seq} moves it, by the database's trigger {@code audit_entries_move_head} (V15).
      */
     static Link advance(Handle h, String accountId) {
         return h.createQuery("""
@@ -42,6 +43,7 @@ final class AuditRepository {
                 .one();
     }
 
+    /** Appends {@code e} at the seq {@link #advance} gave it; the head takes its hash in the same statement. */
     static void insert(Handle h, AuditEntry e) {
         AuditEvent event = e.event();
         h.createUpdate("""
@@ -60,10 +62,6 @@ final class AuditRepository {
                 .bind("details", CanonicalJson.canonicalize(event.details()))
                 .bind("prev", e.prevHash())
                 .bind("hash", e.hash())
-                .execute();
-        h.createUpdate("UPDATE audit_heads SET hash = :hash WHERE account_id = :a")
-                .bind("hash", e.hash())
-                .bind("a", event.accountId())
                 .execute();
     }
 
