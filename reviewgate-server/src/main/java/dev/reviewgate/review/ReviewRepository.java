@@ -65,14 +65,21 @@ public final class ReviewRepository {
                 .map(r -> withChildren(h, r));
     }
 
+    /**
+     * The header with its children, reading only tables that can hold any: instructions always
+     * open a new round ({@link InstructionRules}), so a review in round 0 has none; a decision
+     * closes the review ({@link Review#withDecision}), so an open one has none.
+     */
     private Review withChildren(Handle h, Review header) {
+        String a = header.accountId();
+        String id = header.id();
         return ReviewRows.withHistory(
                 header,
                 new ReviewHistory(
-                        versions(h, header.accountId(), header.id()),
-                        instructions(h, header.accountId(), header.id()),
-                        votes.list(h, header.accountId(), header.id()),
-                        decision(h, header.accountId(), header.id()).orElse(null)));
+                        versions(h, a, id),
+                        header.round() == 0 ? List.of() : instructions(h, a, id),
+                        votes.list(h, a, id),
+                        header.status().isOpen() ? null : decision(h, a, id).orElse(null)));
     }
 
     public void insertHeader(Handle h, Review r) {
