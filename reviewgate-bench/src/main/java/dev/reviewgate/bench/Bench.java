@@ -85,6 +85,9 @@ public final class Bench {
                 topUp(a.http(), created, reserved + DECISION_WARM_UP + TO_DECIDE);
                 List<ApiWorkloads.Created> all = new ArrayList<>(created);
                 decisionRows(report, a, "P2", "PostgreSQL", pgCeiling, all.subList(reserved, all.size()));
+                if (flags.contains("--p2-only")) {
+                    return;
+                }
                 step("P3 " + WAITERS + " parked waiters");
                 try (ServerProcess b = ServerProcess.start(Map.of("REVIEWGATE_DATABASE_URL", service))) {
                     report.waiters(Waiters.measure(a, b, all, WAITERS, WAKE_SAMPLE));

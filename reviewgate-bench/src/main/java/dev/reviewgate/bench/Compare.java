@@ -103,9 +103,13 @@ final class Compare {
                 Bench.MANY_CLIENTS,
                 () -> ApiWorkloads.decisions(s, Bench.MANY_CLIENTS, Bench.WINDOW, open.subList(half, end))));
         if (waiters) {
-            long rss = Waiters.rssWithParked(s, open.subList(end, end + WAITED_ON), Bench.WAITERS);
-            rows.add(String.format(
-                    "| %s | %s | RSS with %,d parked waiters | | %d MiB | | | |", build, database, Bench.WAITERS, rss));
+            String what = String.format("| %s | %s | RSS with %,d parked waiters | ", build, database, Bench.WAITERS);
+            try {
+                long rss = Waiters.rssWithParked(s, open.subList(end, end + WAITED_ON), Bench.WAITERS);
+                rows.add(what + String.format("| %d MiB | | | |", rss));
+            } catch (IllegalStateException | java.util.concurrent.ExecutionException e) {
+                rows.add(what + "| " + failed(e) + " | | | |");
+            }
         }
         rows.forEach(r -> System.out.println("  " + r));
         return rows;
@@ -115,6 +119,15 @@ final class Compare {
         Throughput run() throws Exception;
     }
 
+    /** What a failed measurement says in its row: the first error's message, cut short, without table bars. */
+    private static String failed(Exception e) {
+        Throwable first =
+                e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+        String why = String.valueOf(first.getMessage());
+        why = why.length() > 160 ? why.substring(0, 160) + " ..." : why;
+        return "failed: " + why.replace('|', '/');
+    }
+
     /** A row; a window with failed operations is a row that says so (what the older build did is a finding). */
     private static String row(String build, String database, String workload, int clients, Workload w)
             throws Exception {
@@ -122,10 +135,7 @@ final class Compare {
         try {
             t = w.run();
         } catch (IllegalStateException e) {
-            String why = e.getMessage().length() > 160 ? e.getMessage().substring(0, 160) + " ..." : e.getMessage();
-            return String.format(
-                    "| %s | %s | %s | %d | failed: %s | | | |",
-                    build, database, workload, clients, why.replace('|', '/'));
+            return String.format("| %s | %s | %s | %d | %s | | | |", build, database, workload, clients, failed(e));
         }
         Stats st = t.stats();
         Report.check(build + " " + database + " " + workload, st);

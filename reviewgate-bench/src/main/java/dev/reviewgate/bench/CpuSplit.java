@@ -15,12 +15,16 @@ import java.util.stream.Stream;
  * the JDK's I/O pollers, the service's own background threads, and threads that started or ended
  * within the window.
  */
-record CpuSplit(long totalNanos, long virtualNanos, long jitNanos, long gcNanos) {
+record CpuSplit(long totalNanos, long virtualNanos, long jitNanos, long gcNanos, Map<String, Long> otherByName) {
+
+    /** The share of the total an "other" thread must have used to be named in {@link #shares}. */
+    static final double NAMED_OTHER = 0.02;
 
     CpuSplit {
         if (totalNanos < 0 || virtualNanos < 0 || jitNanos < 0 || gcNanos < 0) {
             throw new IllegalStateException("negative CPU time in " + this);
         }
+        otherByName = Map.copyOf(otherByName);
     }
 
     /** One thread at one moment. */
@@ -48,6 +52,7 @@ record CpuSplit(long totalNanos, long virtualNanos, long jitNanos, long gcNanos)
         long virtual = 0;
         long jit = 0;
         long gc = 0;
+        Map<String, Long> others = new HashMap<>();
         for (Map.Entry<Long, Thread> e : after.entrySet()) {
             Thread then = before.get(e.getKey());
             if (then == null || !then.name().equals(e.getValue().name())) {
@@ -62,9 +67,12 @@ record CpuSplit(long totalNanos, long virtualNanos, long jitNanos, long gcNanos)
                 jit += used;
             } else if (name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread")) {
                 gc += used;
+            } else {
+                // Threads of one pool counted together: "Read-Poller", "reviewgate-noti", ...
+                others.merge(name.replaceAll("[-#\\s]*\\d+$", ""), used, Long::sum);
             }
         }
-        return new CpuSplit(Math.max(totalNanos, virtual + jit + gc), virtual, jit, gc);
+        return new CpuSplit(Math.max(totalNanos, virtual + jit + gc), virtual, jit, gc, others);
     }
 
     /** "virtual threads 71%, JIT 15%, GC 4%, other 10%". */
@@ -73,11 +81,18 @@ record CpuSplit(long totalNanos, long virtualNanos, long jitNanos, long gcNanos)
             return "no CPU";
         }
         long other = totalNanos - virtualNanos - jitNanos - gcNanos;
+        String named = otherByName.entrySet().stream()
+                .filter(e -> e.getValue() >= NAMED_OTHER * totalNanos)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(3)
+                .map(e -> String.format("%s %.0f%%", e.getKey(), 100.0 * e.getValue() / totalNanos))
+                .collect(java.util.stream.Collectors.joining(", "));
         return String.format(
-                "virtual threads %.0f%%, JIT %.0f%%, GC %.0f%%, other %.0f%%",
+                "virtual threads %.0f%%, JIT %.0f%%, GC %.0f%%, other %.0f%%%s",
                 100.0 * virtualNanos / totalNanos,
                 100.0 * jitNanos / totalNanos,
                 100.0 * gcNanos / totalNanos,
-                100.0 * other / totalNanos);
+                100.0 * other / totalNanos,
+                named.isEmpty() ? "" : " (" + named + ")");
     }
 }
