@@ -52,6 +52,8 @@ public final class ClusterSignals implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     /** Marks this instance's notifications, which it receives too but has already acted on. */
     private final String instance = UUID.randomUUID().toString();
+    /** How this instance's payloads end: its own are dropped unparsed (each change comes back once). */
+    private final String ownEnding = ",\"" + instance + "\"]";
 
     private volatile boolean running = true;
 
@@ -131,7 +133,7 @@ public final class ClusterSignals implements AutoCloseable {
                         for (PGNotification n : notifications) {
                             if (CacheChanges.CHANNEL.equals(n.getName())) {
                                 database.caches().received(n.getParameter());
-                            } else {
+                            } else if (!n.getParameter().endsWith(ownEnding)) {
                                 wake(Json.parse(n.getParameter()));
                             }
                         }
@@ -178,9 +180,6 @@ public final class ClusterSignals implements AutoCloseable {
     }
 
     private void wake(JsonNode payload) {
-        if (instance.equals(payload.path(4).asText(null))) {
-            return;
-        }
         ReviewSignals.changedElsewhere(
                 local,
                 payload.get(0).asText(),
