@@ -61,44 +61,14 @@ public final class Bench {
         long started = System.nanoTime();
         Path scratch = Files.createTempDirectory("reviewgate-bench-");
         Report report = new Report();
-        try (EmbeddedPostgres pg = postgres()) {
-            String admin = pg.getJdbcUrl("postgres", "postgres");
-            createDatabases(admin, "reviewgate", "hooks");
-            String service = pg.getJdbcUrl("postgres", "reviewgate");
-            report.machine(admin);
-            if (flags.contains("--timers")) {
-                timers(service);
-                return;
+        boolean postgres = !flags.contains("--sqlite-only");
+        if (postgres) {
+            try (EmbeddedPostgres pg = postgres()) {
+                postgresSuite(flags, report, pg);
             }
-
-            step("PostgreSQL ceiling");
-            Stats pgCeiling = Ceiling.postgres(admin, CLIENTS, WINDOW);
-            report.ceiling("PostgreSQL", pgCeiling);
-            try (ServerProcess a = ServerProcess.start(Map.of("REVIEWGATE_DATABASE_URL", service))) {
-                a.http().post("/v1/forms", ApiWorkloads.FORM);
-                ConcurrentLinkedQueue<ApiWorkloads.Created> created = new ConcurrentLinkedQueue<>();
-                createRows(report, a, "P1", "PostgreSQL", pgCeiling, P1_SHARE_OF_CEILING, created);
-                if (flags.contains("--p1-only")) {
-                    return;
-                }
-                int reserved = WAITERS + 2 * WAKE_SAMPLE;
-                topUp(a.http(), created, reserved + DECISION_WARM_UP + TO_DECIDE);
-                List<ApiWorkloads.Created> all = new ArrayList<>(created);
-                decisionRows(report, a, "P2", "PostgreSQL", pgCeiling, all.subList(reserved, all.size()));
-                if (flags.contains("--p2-only")) {
-                    return;
-                }
-                step("P3 " + WAITERS + " parked waiters");
-                try (ServerProcess b = ServerProcess.start(Map.of("REVIEWGATE_DATABASE_URL", service))) {
-                    report.waiters(Waiters.measure(a, b, all, WAITERS, WAKE_SAMPLE));
-                }
-                if (!Boolean.getBoolean("bench.skipQueue")) {
-                    step("P5 queue pages over 1,000,000 open reviews");
-                    report.queue(QueueDepth.measure(service, a.http()));
-                }
-            }
-            step("P4 webhooks (PostgreSQL, in-process)");
-            report.webhooks("PostgreSQL", WebhookDrain.measure(pg.getJdbcUrl("postgres", "hooks")), pgCeiling);
+        }
+        if (flags.contains("--timers") || flags.contains("--p1-only") || flags.contains("--p2-only")) {
+            return;
         }
         String sqliteCeilingUrl = "jdbc:sqlite:" + scratch.resolve("ceiling.db");
         step("SQLite ceiling");
@@ -114,7 +84,51 @@ public final class Bench {
         }
         step("P4 webhooks (SQLite, in-process)");
         report.webhooks("SQLite", WebhookDrain.measure("jdbc:sqlite:" + scratch.resolve("hooks.db")), sqliteCeiling);
-        report.finish(Duration.ofNanos(System.nanoTime() - started));
+        if (postgres) {
+            // docs/benchmarks.md holds whole runs only
+            report.finish(Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    /** PostgreSQL's part of the suite: its ceiling, P1, P2, P3, P5 and its P4. */
+    private static void postgresSuite(List<String> flags, Report report, EmbeddedPostgres pg) throws Exception {
+        String admin = pg.getJdbcUrl("postgres", "postgres");
+        createDatabases(admin, "reviewgate", "hooks");
+        String service = pg.getJdbcUrl("postgres", "reviewgate");
+        report.machine(admin);
+        if (flags.contains("--timers")) {
+            timers(service);
+            return;
+        }
+
+        step("PostgreSQL ceiling");
+        Stats pgCeiling = Ceiling.postgres(admin, CLIENTS, WINDOW);
+        report.ceiling("PostgreSQL", pgCeiling);
+        try (ServerProcess a = ServerProcess.start(Map.of("REVIEWGATE_DATABASE_URL", service))) {
+            a.http().post("/v1/forms", ApiWorkloads.FORM);
+            ConcurrentLinkedQueue<ApiWorkloads.Created> created = new ConcurrentLinkedQueue<>();
+            createRows(report, a, "P1", "PostgreSQL", pgCeiling, P1_SHARE_OF_CEILING, created);
+            if (flags.contains("--p1-only")) {
+                return;
+            }
+            int reserved = WAITERS + 2 * WAKE_SAMPLE;
+            topUp(a.http(), created, reserved + DECISION_WARM_UP + TO_DECIDE);
+            List<ApiWorkloads.Created> all = new ArrayList<>(created);
+            decisionRows(report, a, "P2", "PostgreSQL", pgCeiling, all.subList(reserved, all.size()));
+            if (flags.contains("--p2-only")) {
+                return;
+            }
+            step("P3 " + WAITERS + " parked waiters");
+            try (ServerProcess b = ServerProcess.start(Map.of("REVIEWGATE_DATABASE_URL", service))) {
+                report.waiters(Waiters.measure(a, b, all, WAITERS, WAKE_SAMPLE));
+            }
+            if (!Boolean.getBoolean("bench.skipQueue")) {
+                step("P5 queue pages over 1,000,000 open reviews");
+                report.queue(QueueDepth.measure(service, a.http()));
+            }
+        }
+        step("P4 webhooks (PostgreSQL, in-process)");
+        report.webhooks("PostgreSQL", WebhookDrain.measure(pg.getJdbcUrl("postgres", "hooks")), pgCeiling);
     }
 
     static EmbeddedPostgres postgres() throws java.io.IOException {
