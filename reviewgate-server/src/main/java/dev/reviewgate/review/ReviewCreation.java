@@ -93,6 +93,8 @@ public final class ReviewCreation {
         if (req.webhookUrl() != null) {
             Problem.throwIfAny(guard.checkUrl(req.webhookUrl(), "/webhookUrl"));
         }
+        // Hashed before the transaction: on SQLite everything inside it holds the one writer's turn.
+        String versionId = CanonicalJson.versionId(req.fields());
         try {
             return database.write(h -> {
                 FormRepository.StoredForm form = forms.currentForCreate(h, account, req.formId())
@@ -108,7 +110,7 @@ public final class ReviewCreation {
                         policy,
                         new PolicyInput(
                                 req.fields(), req.signals(), validationFailed, requiredFieldIds(form.definition())));
-                return insert(h, principal, req, form, trigger);
+                return insert(h, principal, req, form, trigger, versionId);
             });
         } catch (RuntimeException e) {
             if (req.runId() != null && Database.isUniqueViolation(e)) {
@@ -125,13 +127,13 @@ public final class ReviewCreation {
             Principal principal,
             ReviewRequests.Create req,
             FormRepository.StoredForm form,
-            Optional<Predicate> trigger) {
+            Optional<Predicate> trigger,
+            String versionId) {
         long now = clock.millis();
         String account = principal.accountId();
         ReviewDefaults defaults = form.definition().defaults();
         ReviewLabels labels = req.labels().withAssignees(routing.assignees(h, account, req, defaults));
         ReviewWork work = routing.work(h, account, req, defaults, now);
-        String versionId = CanonicalJson.versionId(req.fields());
         List<String> visible = new ArrayList<>();
         req.fields().fieldNames().forEachRemaining(visible::add);
         ReviewHeader header = new ReviewHeader(
