@@ -13,8 +13,6 @@ import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.SqlStatements;
-import org.jdbi.v3.core.statement.TemplateEngine;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -54,8 +52,6 @@ public final class Database implements AutoCloseable {
         this.dialect = dialect;
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
-        // No statement here uses <attribute> templates; left on, the default engine renders every one.
-        jdbi.getConfig(SqlStatements.class).setTemplateEngine(TemplateEngine.NOP);
         this.caches = dialect == Dialect.SQLITE ? CacheChanges.local() : CacheChanges.shared();
     }
 
