@@ -98,6 +98,7 @@ public final class ClusterSignals implements AutoCloseable {
      */
     private void publishLoop() {
         Connection connection = null;
+        PreparedStatement notify = null;
         try {
             while (running) {
                 pending.acquire();
@@ -110,13 +111,12 @@ public final class ClusterSignals implements AutoCloseable {
                 try {
                     if (connection == null) {
                         connection = DriverManager.getConnection(jdbcUrl, socketProperties());
+                        notify = connection.prepareStatement(
+                                "SELECT pg_notify('" + CHANNEL + "', p) FROM unnest(?::text[]) AS p");
                     }
-                    try (PreparedStatement notify = connection.prepareStatement(
-                            "SELECT pg_notify('" + CHANNEL + "', p) FROM unnest(?::text[]) AS p")) {
-                        notify.setArray(1, connection.createArrayOf("text", batch.toArray()));
-                        notify.execute();
-                    }
-                } catch (SQLException e) {
+                    notify.setArray(1, connection.createArrayOf("text", batch.toArray()));
+                    notify.execute();
+                } catch (SQLException | RuntimeException e) {
                     LOG.debug("Could not send change notifications; other instances fall back to polling", e);
                     closeQuietly(connection);
                     connection = null;
