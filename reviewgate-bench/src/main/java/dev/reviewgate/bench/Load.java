@@ -29,17 +29,13 @@ final class Load {
         long cpuBefore = server.cpuNanos();
         Stats stats = run(clients, duration, maxOperations, action);
         long cpu = server.cpuNanos() - cpuBefore;
-        double machineBusy = MachineCpu.now().busySince(machineBefore);
+        MachineCpu.Usage machine = MachineCpu.now().since(machineBefore);
         var threadsAfter = server.threadCpu();
         if (cpu < 0) {
             throw new IllegalStateException("the server's CPU time went backwards: " + cpu + " ns");
         }
         return new Throughput(
-                stats,
-                clients,
-                cpu / 1e6 / stats.count(),
-                CpuSplit.between(threadsBefore, threadsAfter, cpu),
-                machineBusy);
+                stats, clients, cpu / 1e6 / stats.count(), CpuSplit.between(threadsBefore, threadsAfter, cpu), machine);
     }
 
     static Stats run(int clients, Duration duration, long maxOperations, Action action) throws InterruptedException {

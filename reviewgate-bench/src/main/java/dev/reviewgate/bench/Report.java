@@ -73,9 +73,10 @@ final class Report {
         Stats s = t.stats();
         String name = id + " " + what + ", " + database + ", " + t.clients() + " clients";
         check(name, s);
+        boolean postgres = "PostgreSQL".equals(database);
         double ratio = s.perSecond() / ceiling.perSecond();
         rows.add(String.format(
-                "| %s | %s over HTTP, %s | %d | %.0f/s | %.1f ms | %.1f ms | %.2f ms (%s; machine %.0f%% busy) | %.2f |",
+                "| %s | %s over HTTP, %s | %d | %.0f/s | %.1f ms | %.1f ms | %.2f ms (%s; %s) | %.2f |",
                 id,
                 what,
                 database,
@@ -85,7 +86,7 @@ final class Report {
                 s.p99Ms(),
                 t.cpuMsPerOp(),
                 t.split().shares(),
-                100 * t.machineBusy(),
+                t.coresUsed(postgres),
                 ratio));
         print(rows.get(rows.size() - 1));
         target(
@@ -103,12 +104,8 @@ final class Report {
             target(
                     String.format("%s: >= %.2f x the %s ceiling of the same run", name, ceilingShare, database),
                     String.format(
-                            "%.0f/s = %.2f x %.0f/s; the server used %.2f cores and the machine was %.0f%% busy",
-                            s.perSecond(),
-                            ratio,
-                            ceiling.perSecond(),
-                            s.perSecond() * t.cpuMsPerOp() / 1000,
-                            100 * t.machineBusy()),
+                            "%.0f/s = %.2f x %.0f/s; %s",
+                            s.perSecond(), ratio, ceiling.perSecond(), t.coresUsed(postgres)),
                     ratio >= ceilingShare);
         }
     }
