@@ -82,7 +82,7 @@ final class Services {
     private final FormRepository forms;
     private final VoteRepository voteRows = new VoteRepository();
     private final AssigneeRepository assigneeRows = new AssigneeRepository();
-    private final ReviewRepository reviews = new ReviewRepository(voteRows, assigneeRows);
+    private final ReviewRepository reviews;
     private final EventRepository events = new EventRepository();
     private final RequestMetrics metrics = new RequestMetrics();
     private final Webhooks webhooks;
@@ -110,6 +110,7 @@ final class Services {
             InstantSource clock) {
         this.database = database;
         this.forms = new FormRepository(database.caches());
+        this.reviews = new ReviewRepository(voteRows, assigneeRows, database.dialect());
         this.clock = clock;
         this.ids = new Ids(clock);
         this.settings = settings;

@@ -24,7 +24,7 @@ import org.sqlite.SQLiteException;
  *
  * <p>Read-modify-write has one idiom here: <em>lock the row first, or upsert and treat the
  * conflict as the answer</em>. A transaction that decides on what it read takes the row it is about
- * to change before reading ({@code UPDATE … RETURNING}, or {@link #lockAccount} for a rule over
+ * to change before reading ({@code SELECT … }{@link Dialect#lockForChange}, or {@link #lockAccount} for a rule over
  * many rows of one account), or writes with {@code INSERT … ON CONFLICT DO NOTHING} and reads the
  * affected-row count as the outcome. SQLite serialises writers and hides a forgotten lock, so every
  * such path has a concurrency test on PostgreSQL.

@@ -1,5 +1,6 @@
 package dev.reviewgate.review;
 
+import dev.reviewgate.db.Dialect;
 import dev.reviewgate.json.Json;
 import dev.reviewgate.kernel.Via;
 import java.util.List;
@@ -15,10 +16,12 @@ public final class ReviewRepository {
 
     private final VoteRepository votes;
     private final AssigneeRepository assignees;
+    private final Dialect dialect;
 
-    public ReviewRepository(VoteRepository votes, AssigneeRepository assignees) {
+    public ReviewRepository(VoteRepository votes, AssigneeRepository assignees, Dialect dialect) {
         this.votes = votes;
         this.assignees = assignees;
+        this.dialect = dialect;
     }
 
     public Optional<String> idByRun(Handle h, String accountId, String runId, String blockId) {
@@ -41,14 +44,14 @@ public final class ReviewRepository {
 
     /**
      * The review as it is now, taken under its row lock when it is open, so that concurrent changes
-     * to one review queue up and then see each other's result (on SQLite the IMMEDIATE transaction
-     * already serialises writers). A decided review is read without a lock: it can no longer change.
-     * Empty when the account has no such review.
+     * to one review queue up and then see each other's result (see {@link Dialect#lockForChange}).
+     * A decided review is read without a lock: it can no longer change. Empty when the account has
+     * no such review.
      */
     public Optional<Review> lockAndLoad(Handle h, String accountId, String id) {
-        Optional<Review> open = h.createQuery(
-                        "UPDATE reviews SET event_seq = event_seq WHERE account_id = :a AND id = :id"
-                                + " AND is_open = 1 RETURNING " + ReviewRows.HEADER_COLUMNS)
+        Optional<Review> open = h.createQuery("SELECT " + ReviewRows.HEADER_COLUMNS
+                        + " FROM reviews WHERE account_id = :a AND id = :id AND is_open = 1"
+                        + dialect.lockForChange())
                 .bind("a", accountId)
                 .bind("id", id)
                 .map((rs, ctx) -> ReviewRows.header(rs))
