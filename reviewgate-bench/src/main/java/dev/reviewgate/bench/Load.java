@@ -29,13 +29,18 @@ final class Load {
         long cpuBefore = server.cpuNanos();
         Stats stats = run(clients, duration, maxOperations, action);
         long cpu = server.cpuNanos() - cpuBefore;
-        MachineCpu.Usage machine = MachineCpu.now().since(machineBefore);
+        MachineCpu machineAfter = MachineCpu.now();
         var threadsAfter = server.threadCpu();
         if (cpu < 0) {
             throw new IllegalStateException("the server's CPU time went backwards: " + cpu + " ns");
         }
+        double cpuMsPerOp = cpu / 1e6 / stats.count();
         return new Throughput(
-                stats, clients, cpu / 1e6 / stats.count(), CpuSplit.between(threadsBefore, threadsAfter, cpu), machine);
+                stats,
+                clients,
+                cpuMsPerOp,
+                CpuSplit.between(threadsBefore, threadsAfter, cpu),
+                machineAfter.since(machineBefore, stats.perSecond() * cpuMsPerOp / 1000));
     }
 
     static Stats run(int clients, Duration duration, long maxOperations, Action action) throws InterruptedException {

@@ -1,10 +1,9 @@
 package dev.reviewgate.bench;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -16,6 +15,9 @@ import java.util.List;
  */
 record MachineCpu(long busyTicks, long allTicks, int cores, long postgresTicks, long loadTicks) {
 
+    /** How far the named processes' cores may exceed the busy cores: the readings are not all at one instant. */
+    private static final double SAMPLING_SLACK_CORES = 0.15;
+
     static MachineCpu now() throws IOException {
         List<String> stat = Files.readAllLines(Path.of("/proc/stat"));
         String[] f = stat.getFirst().trim().split("\\s+");
@@ -26,11 +28,13 @@ record MachineCpu(long busyTicks, long allTicks, int cores, long postgresTicks, 
         }
         long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
         int cores = (int) stat.stream().filter(l -> l.matches("cpu\\d+ .*")).count();
-        return new MachineCpu(all - idle, all, cores, allPostgresTicks(), processTicks(Path.of("/proc/self/stat")));
+        long load = ProcStat.parse(Files.readString(Path.of("/proc/self/stat"), StandardCharsets.ISO_8859_1))
+                .ticks();
+        return new MachineCpu(all - idle, all, cores, allPostgresTicks(), load);
     }
 
-    /** How the cores were used between {@code before} and this. */
-    Usage since(MachineCpu before) {
+    /** How the cores were used between {@code before} and this, with {@code serverCores} beside them. */
+    Usage since(MachineCpu before, double serverCores) {
         long all = allTicks - before.allTicks;
         double busy = all <= 0 ? 0 : (double) (busyTicks - before.busyTicks) / all;
         if (busy < 0 || busy > 1) {
@@ -38,54 +42,59 @@ record MachineCpu(long busyTicks, long allTicks, int cores, long postgresTicks, 
         }
         // allTicks counts every core's ticks: the window's wall time in ticks is all / cores.
         double wallTicks = (double) all / cores;
-        return new Usage(
+        Usage usage = new Usage(
                 busy,
-                coresOf(postgresTicks - before.postgresTicks, wallTicks),
-                coresOf(loadTicks - before.loadTicks, wallTicks));
+                coresOf("PostgreSQL", postgresTicks - before.postgresTicks, wallTicks),
+                coresOf("the load generator", loadTicks - before.loadTicks, wallTicks));
+        double named = serverCores + usage.postgresCores() + usage.loadCores();
+        if (named > busy * cores + SAMPLING_SLACK_CORES) {
+            throw new IllegalStateException(String.format(
+                    "server, PostgreSQL and load generator used %.2f cores while only %.2f were busy: impossible",
+                    named, busy * cores));
+        }
+        return usage;
     }
 
     /**
      * A window's use of the machine: its busy share of all cores (0 to 1), and the cores PostgreSQL's
-     * processes and the load generator used on average. PostgreSQL's figure leaves out a backend
-     * that ended inside the window (the server's pool keeps its connections), so it is at least that.
+     * processes and the load generator used on average.
      */
     record Usage(double busy, double postgresCores, double loadCores) {}
 
-    private double coresOf(long ticks, double wallTicks) {
-        // A process that ended in the window takes its ticks with it: never below zero.
-        double c = wallTicks <= 0 ? 0 : Math.max(0, ticks) / wallTicks;
-        if (c > cores + 0.05) {
-            throw new IllegalStateException(c + " cores used on a machine of " + cores + " is impossible");
+    private double coresOf(String who, long ticks, double wallTicks) {
+        if (ticks < 0) {
+            throw new IllegalStateException("the CPU time of " + who + " went backwards: " + ticks + " ticks");
+        }
+        double c = wallTicks <= 0 ? 0 : ticks / wallTicks;
+        if (c > cores + SAMPLING_SLACK_CORES) {
+            throw new IllegalStateException(
+                    c + " cores used by " + who + " on a machine of " + cores + " is impossible");
         }
         return c;
     }
 
-    /** User + system time of every process named {@code postgres}. */
+    /**
+     * User + system time of every process named {@code postgres} on the machine (on a benchmark
+     * machine, the embedded cluster's), with that of their ended children: a backend that ends
+     * inside a window moves its time into its parent's, so the sum never goes down.
+     */
     private static long allPostgresTicks() throws IOException {
         long sum = 0;
         try (DirectoryStream<Path> procs = Files.newDirectoryStream(
                 Path.of("/proc"), p -> p.getFileName().toString().matches("\\d+"))) {
             for (Path p : procs) {
+                String line;
                 try {
-                    String s = Files.readString(p.resolve("stat"));
-                    if (s.contains("(postgres)")) {
-                        sum += ticksOf(s);
-                    }
-                } catch (NoSuchFileException | UncheckedIOException e) {
-                    // the process ended while the directory was read
+                    line = Files.readString(p.resolve("stat"), StandardCharsets.ISO_8859_1);
+                } catch (IOException e) {
+                    continue; // the process ended while the directory was read
+                }
+                ProcStat s = ProcStat.parse(line);
+                if (s.name().equals("postgres")) {
+                    sum += s.ticksWithEndedChildren();
                 }
             }
         }
         return sum;
-    }
-
-    private static long processTicks(Path stat) throws IOException {
-        return ticksOf(Files.readString(stat));
-    }
-
-    /** Fields 14 and 15 of {@code /proc/<pid>/stat} (utime, stime), counted after the command's closing parenthesis. */
-    private static long ticksOf(String stat) {
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
-        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 }

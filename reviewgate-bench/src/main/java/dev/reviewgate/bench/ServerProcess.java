@@ -100,10 +100,7 @@ final class ServerProcess implements AutoCloseable {
 
     /** User + system time in a {@code /proc} stat line (a process's or a thread's). */
     static long ticksToNanos(String stat) throws IOException {
-        // The command name (field 2) is in parentheses and may hold spaces; fields 14 and 15 follow it.
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
-        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        return ticks * (1_000_000_000L / JvmOptions.clockTicksPerSecond());
+        return ProcStat.parse(stat).ticks() * (1_000_000_000L / JvmOptions.clockTicksPerSecond());
     }
 
     /** Resident memory of the server process, in MiB, from /proc. */
