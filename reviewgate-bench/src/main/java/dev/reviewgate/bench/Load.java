@@ -34,13 +34,12 @@ final class Load {
         if (cpu < 0) {
             throw new IllegalStateException("the server's CPU time went backwards: " + cpu + " ns");
         }
-        double cpuMsPerOp = cpu / 1e6 / stats.count();
         return new Throughput(
                 stats,
                 clients,
-                cpuMsPerOp,
+                cpu / 1e6 / stats.count(),
                 CpuSplit.between(threadsBefore, threadsAfter, cpu),
-                machineAfter.since(machineBefore, stats.perSecond() * cpuMsPerOp / 1000));
+                machineAfter.since(machineBefore));
     }
 
     static Stats run(int clients, Duration duration, long maxOperations, Action action) throws InterruptedException {

@@ -33,8 +33,8 @@ record MachineCpu(long busyTicks, long allTicks, int cores, long postgresTicks, 
         return new MachineCpu(all - idle, all, cores, allPostgresTicks(), load);
     }
 
-    /** How the cores were used between {@code before} and this, with {@code serverCores} beside them. */
-    Usage since(MachineCpu before, double serverCores) {
+    /** How the cores were used between {@code before} and this. */
+    Usage since(MachineCpu before) {
         long all = allTicks - before.allTicks;
         double busy = all <= 0 ? 0 : (double) (busyTicks - before.busyTicks) / all;
         if (busy < 0 || busy > 1) {
@@ -42,24 +42,29 @@ record MachineCpu(long busyTicks, long allTicks, int cores, long postgresTicks, 
         }
         // allTicks counts every core's ticks: the window's wall time in ticks is all / cores.
         double wallTicks = (double) all / cores;
-        Usage usage = new Usage(
+        return new Usage(
                 busy,
+                cores,
                 coresOf("PostgreSQL", postgresTicks - before.postgresTicks, wallTicks),
                 coresOf("the load generator", loadTicks - before.loadTicks, wallTicks));
-        double named = serverCores + usage.postgresCores() + usage.loadCores();
-        if (named > busy * cores + SAMPLING_SLACK_CORES) {
-            throw new IllegalStateException(String.format(
-                    "server, PostgreSQL and load generator used %.2f cores while only %.2f were busy: impossible",
-                    named, busy * cores));
-        }
-        return usage;
     }
 
     /**
-     * A window's use of the machine: its busy share of all cores (0 to 1), and the cores PostgreSQL's
-     * processes and the load generator used on average.
+     * A window's use of the machine: its busy share of all cores (0 to 1), the number of cores, and
+     * the cores PostgreSQL's processes and the load generator used on average.
      */
-    record Usage(double busy, double postgresCores, double loadCores) {}
+    record Usage(double busy, int cores, double postgresCores, double loadCores) {
+
+        /** Fails when {@code serverCores} beside the named processes add up to more than was busy. */
+        void requireRoomFor(double serverCores) {
+            double named = serverCores + postgresCores + loadCores;
+            if (named > busy * cores + SAMPLING_SLACK_CORES) {
+                throw new IllegalStateException(String.format(
+                        "server, PostgreSQL and load generator used %.2f cores while only %.2f were busy: impossible",
+                        named, busy * cores));
+            }
+        }
+    }
 
     private double coresOf(String who, long ticks, double wallTicks) {
         if (ticks < 0) {

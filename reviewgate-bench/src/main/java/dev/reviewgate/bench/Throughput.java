@@ -17,6 +17,10 @@ record Throughput(Stats stats, int clients, double cpuMsPerOp, CpuSplit split, M
 
     /** The cores the server used on average over the window. */
     double serverCores() {
+        return serverCores(stats, cpuMsPerOp);
+    }
+
+    private static double serverCores(Stats stats, double cpuMsPerOp) {
         return stats.perSecond() * cpuMsPerOp / 1000;
     }
 
@@ -37,5 +41,6 @@ record Throughput(Stats stats, int clients, double cpuMsPerOp, CpuSplit split, M
         if (!(cpuMsPerOp >= 0) || Double.isInfinite(cpuMsPerOp)) {
             throw new IllegalStateException("server CPU per operation of " + cpuMsPerOp + " ms is impossible");
         }
+        machine.requireRoomFor(serverCores(stats, cpuMsPerOp));
     }
 }
