@@ -24,9 +24,9 @@ import org.sqlite.SQLiteException;
  *
  * <p>Read-modify-write has one idiom here: <em>lock the row first, or upsert and treat the
  * conflict as the answer</em>. A transaction that decides on what it read takes the row it is about
- * to change before reading ({@code SELECT … }{@link Dialect#lockForChange}, or {@link #lockAccount} for a rule over
- * many rows of one account), or writes with {@code INSERT … ON CONFLICT DO NOTHING} and reads the
- * affected-row count as the outcome. SQLite serialises writers and hides a forgotten lock, so every
+ * to change before reading ({@code SELECT …} with {@link Dialect#lockForChange}, or
+ * {@link #lockAccount} for a rule over many rows of one account), or writes with
+ * {@code INSERT … ON CONFLICT DO NOTHING} and reads the affected-row count as the outcome. SQLite serialises writers and hides a forgotten lock, so every
  * such path has a concurrency test on PostgreSQL.
  *
  * <p>SQLite allows one writer at a time. Left to SQLite, a writer that finds the lock held sleeps
@@ -224,7 +224,7 @@ public final class Database implements AutoCloseable {
         if (dialect == Dialect.POSTGRESQL) {
             // NO KEY UPDATE: serialises the account's rules without blocking the KEY SHARE lock
             // that every foreign-key insert takes on the account row.
-            h.createQuery("SELECT id FROM accounts WHERE id = :id FOR NO KEY UPDATE")
+            h.createQuery("SELECT id FROM accounts WHERE id = :id" + dialect.lockForChange())
                     .bind("id", accountId)
                     .mapTo(String.class)
                     .findOne();

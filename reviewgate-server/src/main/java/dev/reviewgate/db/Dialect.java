@@ -24,11 +24,11 @@ public enum Dialect {
 
     /**
      * The clause that makes a {@code SELECT} take the rows it reads for the rest of the transaction,
-     * as an update of their non-key columns would: PostgreSQL's {@code FOR NO KEY UPDATE}, which
-     * writes no new row version (an {@code UPDATE} that changes nothing still writes one, and, when
-     * its page has no room left, an entry in every index of the table) and, like such an update, leaves foreign-key inserts that
-     * point at the row free to go on. SQLite needs none: its IMMEDIATE transaction holds the one
-     * write lock from {@code BEGIN}.
+     * as an update of their non-key columns would: PostgreSQL's {@code FOR NO KEY UPDATE}. It writes
+     * no new row version (an {@code UPDATE} that changes nothing still writes one, and, when its
+     * page has no room left, an entry in every index of the table) and, like such an update, leaves
+     * foreign-key inserts that point at the row free to go on. SQLite needs none: its IMMEDIATE
+     * transaction holds the one write lock from {@code BEGIN}.
      */
     public String lockForChange() {
         return this == POSTGRESQL ? " FOR NO KEY UPDATE" : "";
